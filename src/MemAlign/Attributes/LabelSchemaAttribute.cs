@@ -1,0 +1,23 @@
+namespace MemAlign;
+
+/// <summary>
+/// Declares what domain experts are asked for one judge: put it on a <c>partial record</c> deriving from
+/// <see cref="Label{T}"/>. The name must equal the judge's, and the value type (and scale) must match it;
+/// the analyzers check both.
+/// </summary>
+/// <param name="name">The judge name the labels are feedback for.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class LabelSchemaAttribute(string name) : Attribute
+{
+    /// <summary>The judge name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The question's title shown to reviewers.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Guidance shown to reviewers.</summary>
+    public string? Instruction { get; set; }
+
+    /// <summary>Whether reviewers can add a comment (the rationale alignment learns from).</summary>
+    public bool EnableComment { get; set; }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+
+namespace MemAlign;
+
+/// <summary>How a judge calls its model: retries, timeouts, temperature and logging.</summary>
+public sealed record JudgeOptions
+{
+    /// <summary>The defaults.</summary>
+    public static JudgeOptions Default { get; } = new();
+
+    /// <summary>
+    /// How many times an unusable reply (not JSON, a value off the scale, ...) is retried, with the
+    /// validation error fed back to the model, before the verdict becomes an error. Default 2.
+    /// </summary>
+    public int MaxInvalidReplyRetries { get; init; } = 2;
+
+    /// <summary>How many times a transient provider error (429, 5xx, timeout, dropped connection) is retried with backoff. Default 4.</summary>
+    public int MaxTransientRetries { get; init; } = 4;
+
+    /// <summary>The first backoff delay; later ones grow exponentially, with jitter. Default 1 second.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between attempts, including one a provider asks for with Retry-After. Default 60 seconds.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one model call may take before it counts as a transient failure. Default 2 minutes.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The sampling temperature asked of the model; <see langword="null"/> leaves the provider's default. Default 0.</summary>
+    public float? Temperature { get; init; } = 0f;
+
+    /// <summary>Where retries and failures are logged. Secrets are never logged.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The clock used for timestamps and latency; replace it in tests.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        static void NonNegative(int value, string name)
+        {
+            if (value < 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{nameof(JudgeOptions)}.{name} must be zero or more.");
+            }
+        }
+
+        static void Positive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{nameof(JudgeOptions)}.{name} must be positive.");
+            }
+        }
+
+        NonNegative(MaxInvalidReplyRetries, nameof(MaxInvalidReplyRetries));
+        NonNegative(MaxTransientRetries, nameof(MaxTransientRetries));
+        Positive(RetryBaseDelay, nameof(RetryBaseDelay));
+        Positive(MaxRetryDelay, nameof(MaxRetryDelay));
+        Positive(RequestTimeout, nameof(RequestTimeout));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (Temperature is { } t && (t < 0 || !float.IsFinite(t)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Temperature), t, $"{nameof(JudgeOptions)}.{nameof(Temperature)} must be zero or more.");
+        }
+    }
+}

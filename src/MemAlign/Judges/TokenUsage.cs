@@ -1,0 +1,17 @@
+namespace MemAlign;
+
+/// <summary>Tokens a model call (or several) consumed.</summary>
+/// <param name="InputTokens">Prompt tokens.</param>
+/// <param name="OutputTokens">Completion tokens.</param>
+public readonly record struct TokenUsage(long InputTokens, long OutputTokens)
+{
+    /// <summary>Prompt plus completion tokens.</summary>
+    public long TotalTokens => InputTokens + OutputTokens;
+
+    /// <summary>Adds two usages.</summary>
+    public static TokenUsage operator +(TokenUsage left, TokenUsage right) =>
+        new(left.InputTokens + right.InputTokens, left.OutputTokens + right.OutputTokens);
+
+    /// <summary>Adds two usages.</summary>
+    public static TokenUsage Add(TokenUsage left, TokenUsage right) => left + right;
+}

@@ -1,0 +1,83 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace MemAlign;
+
+/// <summary>
+/// Creates Microsoft.Extensions.AI clients from model ids such as <c>openai:/gpt-4.1-mini</c>. The
+/// <c>openai</c> provider reaches OpenAI or, with a base URL, any OpenAI-compatible server.
+/// </summary>
+public static class ModelProviders
+{
+    /// <summary>Creates a chat client for <paramref name="modelId"/>.</summary>
+    /// <param name="modelId">Such as <c>openai:/gpt-4.1-mini</c>.</param>
+    /// <param name="settings">Key and base URL; read from OPENAI_API_KEY and OPENAI_BASE_URL when omitted.</param>
+    /// <exception cref="ModelConfigurationException">The provider is unknown or no key or base URL is configured.</exception>
+    public static IChatClient CreateChatClient(string modelId, OpenAISettings? settings = null)
+    {
+        var (id, openAI) = Resolve(modelId, settings);
+        return openAI.GetChatClient(id.Name).AsIChatClient();
+    }
+
+    /// <summary>Creates an embedding generator for <paramref name="modelId"/>, such as <c>openai:/text-embedding-3-small</c>.</summary>
+    /// <param name="modelId">The embedding model.</param>
+    /// <param name="dimensions">The vector length to ask for, when the model supports shortening (default: the model's own).</param>
+    /// <param name="settings">Key and base URL; read from the environment when omitted.</param>
+    /// <exception cref="ModelConfigurationException">The provider is unknown or no key or base URL is configured.</exception>
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId, int? dimensions = null, OpenAISettings? settings = null)
+    {
+        if (dimensions is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dimensions), dimensions, "Embedding dimensions must be positive.");
+        }
+
+        var (id, openAI) = Resolve(modelId, settings);
+        return openAI.GetEmbeddingClient(id.Name).AsIEmbeddingGenerator(dimensions);
+    }
+
+    private static (ModelId Id, OpenAIClient Client) Resolve(string modelId, OpenAISettings? settings)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        ModelId id;
+        try
+        {
+            id = ModelId.Parse(modelId);
+        }
+        catch (FormatException e)
+        {
+            throw new ModelConfigurationException(e.Message, e);
+        }
+
+        if (id.Provider != "openai")
+        {
+            throw new ModelConfigurationException(
+                $"Model '{modelId}' names the provider '{id.Provider}', which is not supported; use openai:/<model> "
+                + $"(with {OpenAISettings.BaseUrlVariable} for any OpenAI-compatible server) or pass an IChatClient.");
+        }
+
+        settings ??= OpenAISettings.FromEnvironment();
+        if (!settings.IsConfigured)
+        {
+            throw new ModelConfigurationException(
+                $"Model '{modelId}' needs {OpenAISettings.ApiKeyVariable} (or {OpenAISettings.BaseUrlVariable} for a local "
+                + "OpenAI-compatible server such as Ollama); neither is set.");
+        }
+
+        var options = new OpenAIClientOptions
+        {
+            // Judges retry transient failures themselves (with Retry-After and logging), for every
+            // IChatClient alike; a second retry layer here would multiply the attempts.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+        if (settings.BaseUrl is not null)
+        {
+            options.Endpoint = settings.BaseUrl;
+        }
+
+        // A local server may need no key, but the client requires one; it is sent and ignored.
+        var credential = new ApiKeyCredential(settings.ApiKey ?? "no-key");
+        return (id, new OpenAIClient(credential, options));
+    }
+}

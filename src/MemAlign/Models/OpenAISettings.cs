@@ -1,0 +1,52 @@
+namespace MemAlign;
+
+/// <summary>
+/// Where OpenAI-compatible models are: an API key and an optional base URL (for Azure-free proxies,
+/// Ollama, vLLM, LM Studio or any OpenAI-compatible server). <see cref="ToString"/> never shows the key.
+/// </summary>
+public sealed class OpenAISettings
+{
+    /// <summary>The environment variable holding the API key.</summary>
+    public const string ApiKeyVariable = "OPENAI_API_KEY";
+
+    /// <summary>The environment variable holding the base URL of an OpenAI-compatible server.</summary>
+    public const string BaseUrlVariable = "OPENAI_BASE_URL";
+
+    /// <summary>Creates settings.</summary>
+    /// <param name="apiKey">The API key; may be omitted for a local server that needs none.</param>
+    /// <param name="baseUrl">The server's base URL, such as <c>http://localhost:11434/v1</c>; <see langword="null"/> for OpenAI itself.</param>
+    public OpenAISettings(string? apiKey, Uri? baseUrl = null)
+    {
+        ApiKey = string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim();
+        BaseUrl = baseUrl;
+        Models.SecretRedactor.Register(ApiKey);
+    }
+
+    /// <summary>The API key, if any.</summary>
+    public string? ApiKey { get; }
+
+    /// <summary>The base URL, or <see langword="null"/> for OpenAI's own.</summary>
+    public Uri? BaseUrl { get; }
+
+    /// <summary>Whether a model can be called: a key, or a base URL of a server that may need none.</summary>
+    public bool IsConfigured => ApiKey is not null || BaseUrl is not null;
+
+    /// <summary>Reads OPENAI_API_KEY and OPENAI_BASE_URL.</summary>
+    /// <exception cref="ModelConfigurationException">OPENAI_BASE_URL is set but is not an absolute http(s) URL.</exception>
+    public static OpenAISettings FromEnvironment()
+    {
+        var baseUrl = Environment.GetEnvironmentVariable(BaseUrlVariable);
+        Uri? uri = null;
+        if (!string.IsNullOrWhiteSpace(baseUrl)
+            && (!Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ModelConfigurationException($"{BaseUrlVariable} is '{baseUrl}', which is not an absolute http(s) URL such as http://localhost:11434/v1.");
+        }
+
+        return new OpenAISettings(Environment.GetEnvironmentVariable(ApiKeyVariable), uri);
+    }
+
+    /// <summary>Describes the settings without the key.</summary>
+    public override string ToString() =>
+        $"OpenAI ({(BaseUrl is null ? "api.openai.com" : BaseUrl.ToString())}, key {(ApiKey is null ? "not set" : "set")})";
+}

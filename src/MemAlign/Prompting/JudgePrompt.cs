@@ -1,0 +1,29 @@
+namespace MemAlign;
+
+/// <summary>
+/// The exact prompt a judge sends for one trace: a system text (role, output format) and a user text
+/// (the rendered rubric, then any retrieved examples and guidelines). Built fresh and immutable for
+/// every call, so parallel evaluations never share state.
+/// </summary>
+public sealed class JudgePrompt
+{
+    internal JudgePrompt(JudgeDefinition definition, string traceId, string systemText, string userText)
+    {
+        Definition = definition;
+        TraceId = traceId;
+        SystemText = systemText;
+        UserText = userText;
+    }
+
+    /// <summary>The judge the prompt is for.</summary>
+    public JudgeDefinition Definition { get; }
+
+    /// <summary>The trace being judged.</summary>
+    public string TraceId { get; }
+
+    /// <summary>The system message: the judge's role and the reply format.</summary>
+    public string SystemText { get; }
+
+    /// <summary>The user message: the rubric rendered with the trace's data.</summary>
+    public string UserText { get; }
+}

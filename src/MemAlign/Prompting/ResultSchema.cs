@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace MemAlign.Prompting;
+
+/// <summary>The JSON schema of a judge's reply, <c>{ rationale, result }</c>, with the result constrained to the value type (enum, scale).</summary>
+internal static class ResultSchema
+{
+    private static readonly ConcurrentDictionary<FeedbackValueType, JsonElement> Cache = new();
+
+    public static JsonElement For(FeedbackValueType valueType) => Cache.GetOrAdd(valueType, Create);
+
+    private static JsonElement Create(FeedbackValueType valueType)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "object");
+            writer.WriteStartObject("properties");
+            writer.WriteStartObject("rationale");
+            writer.WriteString("type", "string");
+            writer.WriteEndObject();
+            writer.WritePropertyName("result");
+            valueType.WriteJsonSchema(writer);
+            writer.WriteEndObject();
+            writer.WriteStartArray("required");
+            writer.WriteStringValue("rationale");
+            writer.WriteStringValue("result");
+            writer.WriteEndArray();
+            writer.WriteBoolean("additionalProperties", false);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+}

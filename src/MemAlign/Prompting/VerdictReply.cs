@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace MemAlign.Prompting;
+
+/// <summary>
+/// Reads a judge model's reply: a JSON object <c>{ "result": ..., "rationale": "..." }</c>, possibly in
+/// a markdown fence or surrounded by prose, with the result checked against the judge's value type.
+/// </summary>
+internal readonly record struct VerdictReply(FeedbackValue? Value, string? Rationale, string? Error)
+{
+    public static VerdictReply Parse(string? text, FeedbackValueType valueType)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Invalid("The reply was empty.");
+        }
+
+        var json = ExtractJson(text);
+        if (json is null)
+        {
+            return Invalid("The reply contained no JSON object.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            return Invalid($"The reply was not valid JSON ({e.Message}).");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Invalid("The reply was JSON but not an object.");
+            }
+
+            if (!TryGetProperty(root, "result", out var result))
+            {
+                return Invalid("The reply has no \"result\".");
+            }
+
+            if (!TryGetProperty(root, "rationale", out var rationale) || rationale.ValueKind != JsonValueKind.String)
+            {
+                return Invalid("The reply has no \"rationale\" string.");
+            }
+
+            var error = valueType.TryRead(result, out var value);
+            return error is null ? new VerdictReply(value, rationale.GetString(), null) : Invalid(error);
+        }
+    }
+
+    private static VerdictReply Invalid(string error) => new(null, null, error);
+
+    // Models wrap JSON in ```json fences or add a sentence around it; take the outermost object.
+    private static string? ExtractJson(string text)
+    {
+        var start = text.IndexOf('{', StringComparison.Ordinal);
+        var end = text.LastIndexOf('}');
+        return start >= 0 && end > start ? text[start..(end + 1)] : null;
+    }
+
+    private static bool TryGetProperty(JsonElement root, string name, out JsonElement value)
+    {
+        if (root.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

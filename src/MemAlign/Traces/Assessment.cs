@@ -1,0 +1,56 @@
+namespace MemAlign;
+
+/// <summary>
+/// One judgement of a trace: a named feedback value with an optional rationale, from a human, a judge
+/// or code. Human assessments whose name equals a judge's name are what that judge aligns to.
+/// </summary>
+public sealed record Assessment
+{
+    /// <summary>Creates an assessment.</summary>
+    /// <param name="name">The feedback name; equal to the judge's name for feedback it should learn from.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="source">Who produced it.</param>
+    /// <param name="rationale">Why; rationales are what semantic memory distils guidelines from.</param>
+    /// <param name="createdAt">When it was made (defaults to now); <see cref="UpdatedAt"/> starts equal to it.</param>
+    /// <exception cref="ArgumentException">The name is blank.</exception>
+    public Assessment(string name, FeedbackValue value, AssessmentSource source, string? rationale = null, DateTimeOffset? createdAt = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(source);
+        Name = name;
+        Value = value;
+        Source = source;
+        Rationale = rationale;
+        CreatedAt = createdAt ?? DateTimeOffset.UtcNow;
+        UpdatedAt = CreatedAt;
+    }
+
+    /// <summary>A unique id; generated unless given.</summary>
+    public string Id { get; init; } = "a-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The feedback name.</summary>
+    public string Name { get; init; }
+
+    /// <summary>The value.</summary>
+    public FeedbackValue Value { get; init; }
+
+    /// <summary>Why the value was given, if said.</summary>
+    public string? Rationale { get; init; }
+
+    /// <summary>Who produced it.</summary>
+    public AssessmentSource Source { get; init; }
+
+    /// <summary>When it was first made.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it was last changed; equal to <see cref="CreatedAt"/> until it is edited.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Whether this is feedback named <paramref name="feedbackName"/> (compared trimmed and case-insensitively).</summary>
+    public bool IsNamed(string feedbackName)
+    {
+        ArgumentNullException.ThrowIfNull(feedbackName);
+        return string.Equals(Name.Trim(), feedbackName.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+}

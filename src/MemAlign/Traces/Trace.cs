@@ -1,0 +1,132 @@
+using System.Collections.ObjectModel;
+using System.Text.Json;
+
+namespace MemAlign;
+
+/// <summary>
+/// One recorded interaction with the application under evaluation: its inputs, outputs and optional
+/// expectations (any JSON), tags, metadata, and the assessments made of it. Immutable.
+/// </summary>
+public sealed class Trace
+{
+    private static readonly IReadOnlyDictionary<string, string> NoStrings = ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>Creates a trace.</summary>
+    /// <param name="id">A unique, non-blank id.</param>
+    /// <exception cref="ArgumentException">The id is blank.</exception>
+    public Trace(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Id = id;
+    }
+
+    /// <summary>The trace's unique id.</summary>
+    public string Id { get; }
+
+    /// <summary>What the application was asked (a string, an object or a message list), if recorded.</summary>
+    public JsonElement? Inputs { get; init; }
+
+    /// <summary>What the application answered, if recorded.</summary>
+    public JsonElement? Outputs { get; init; }
+
+    /// <summary>The expected answer or facts, if known.</summary>
+    public JsonElement? Expectations { get; init; }
+
+    /// <summary>Tags, such as <c>eval=complete</c>.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoStrings;
+
+    /// <summary>Free-form metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = NoStrings;
+
+    /// <summary>The assessments made of this trace, by humans, judges or code.</summary>
+    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+
+    /// <summary>When the interaction happened.</summary>
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// Creates a trace from plain values: strings become JSON strings, other objects are serialized
+    /// with <see cref="JsonSerializer"/>.
+    /// </summary>
+    public static Trace Create(string id, object? inputs, object? outputs, object? expectations = null) => new(id)
+    {
+        Inputs = ToJson(inputs),
+        Outputs = ToJson(outputs),
+        Expectations = ToJson(expectations),
+    };
+
+    /// <summary>A copy of this trace with one more assessment.</summary>
+    public Trace WithAssessment(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return With(assessments: [.. Assessments, assessment]);
+    }
+
+    /// <summary>A copy of this trace with one more tag (replacing a tag of the same key).</summary>
+    public Trace WithTag(string key, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var tags = new Dictionary<string, string>(Tags, StringComparer.Ordinal) { [key] = value };
+        return With(tags: tags.AsReadOnly());
+    }
+
+    /// <summary>The value of a trace field by its template variable name, or <see langword="null"/> when the trace lacks it.</summary>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="TraceField"/>'s.</exception>
+    public JsonElement? GetField(string field) => field switch
+    {
+        TraceField.Inputs => Inputs,
+        TraceField.Outputs => Outputs,
+        TraceField.Expectations => Expectations,
+        TraceField.Trace => ToJson(new Dictionary<string, object?>
+        {
+            ["trace_id"] = Id,
+            [TraceField.Inputs] = Inputs,
+            [TraceField.Outputs] = Outputs,
+            [TraceField.Expectations] = Expectations,
+            ["tags"] = Tags,
+        }),
+        TraceField.Conversation => ToJson(ConversationTurns(this)),
+        _ => throw new ArgumentException($"\"{field}\" is not a trace field; use one of {nameof(TraceField)}'s names.", nameof(field)),
+    };
+
+    // A single trace reads as one exchange: the user's inputs, then the assistant's outputs. A
+    // recorded message list in the inputs is used as it is.
+    private static List<object?> ConversationTurns(Trace trace)
+    {
+        var turns = new List<object?>();
+        if (trace.Inputs is { ValueKind: JsonValueKind.Array } messages)
+        {
+            turns.AddRange(messages.EnumerateArray().Select(m => (object?)m));
+        }
+        else if (trace.Inputs is { } inputs)
+        {
+            turns.Add(new Dictionary<string, object?> { ["role"] = "user", ["content"] = inputs });
+        }
+
+        if (trace.Outputs is { } outputs)
+        {
+            turns.Add(new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = outputs });
+        }
+
+        return turns;
+    }
+
+    private Trace With(IReadOnlyList<Assessment>? assessments = null, IReadOnlyDictionary<string, string>? tags = null) => new(Id)
+    {
+        Inputs = Inputs,
+        Outputs = Outputs,
+        Expectations = Expectations,
+        Tags = tags ?? Tags,
+        Metadata = Metadata,
+        Assessments = assessments ?? Assessments,
+        CreatedAt = CreatedAt,
+    };
+
+    private static JsonElement? ToJson(object? value) => value switch
+    {
+        null => null,
+        JsonElement element => element,
+        _ => JsonSerializer.SerializeToElement(value),
+    };
+}
