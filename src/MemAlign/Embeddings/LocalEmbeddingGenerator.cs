@@ -20,7 +20,7 @@ public sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
     private const float WordWeight = 1.0f;
     private const float StopWordWeight = 0.15f;
     private const float WordPairWeight = 0.6f;
-    private const float TrigramWeight = 0.3f;
+    private const float TrigramWeight = 0.4f;
 
     // Function words carry little of what distinguishes one example from another.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

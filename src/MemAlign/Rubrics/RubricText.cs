@@ -9,12 +9,25 @@ internal static class RubricText
     /// </summary>
     public static string Literal(string text)
     {
+        // "{%{-" and "-}%}" (and "~") are Scriban's whitespace-trim markers, so a leading or trailing
+        // '-' or '~' is written outside the block, where a lone character is plain text.
+        var prefix = text.Length > 0 && IsTrimMarker(text[0]) ? text[..1] : "";
+        var body = text[prefix.Length..];
+        var suffix = body.Length > 0 && IsTrimMarker(body[^1]) ? body[^1..] : "";
+        body = body[..^suffix.Length];
+        if (body.Length == 0)
+        {
+            return prefix + suffix;
+        }
+
         var marks = "%";
-        while (text.Contains("}" + marks + "}", StringComparison.Ordinal))
+        while (body.Contains("}" + marks + "}", StringComparison.Ordinal))
         {
             marks += "%";
         }
 
-        return "{" + marks + "{" + text + "}" + marks + "}";
+        return prefix + "{" + marks + "{" + body + "}" + marks + "}" + suffix;
     }
+
+    private static bool IsTrimMarker(char c) => c is '-' or '~';
 }

@@ -1,0 +1,64 @@
+namespace MemAlign.Tests;
+
+public class ModelProvidersTests
+{
+    [Theory]
+    [InlineData("openai:/gpt-4.1-mini", "openai", "gpt-4.1-mini")]
+    [InlineData("openai:gpt-4o", "openai", "gpt-4o")]
+    [InlineData("OpenAI:/text-embedding-3-small", "openai", "text-embedding-3-small")]
+    public void Model_ids_parse(string text, string provider, string name) =>
+        Assert.Equal(new ModelId(provider, name), ModelId.Parse(text));
+
+    [Theory]
+    [InlineData("gpt-4")]
+    [InlineData("openai:/")]
+    [InlineData(":/gpt")]
+    public void Malformed_model_ids_are_explained(string text) =>
+        Assert.Contains("provider:/model", Assert.Throws<FormatException>(() => ModelId.Parse(text)).Message);
+
+    [Fact]
+    public void Unknown_provider_is_refused_with_what_to_do()
+    {
+        var e = Assert.Throws<ModelConfigurationException>(() => ModelProviders.CreateChatClient("anthropic:/claude", new OpenAISettings("sk-x")));
+
+        Assert.Contains("'anthropic'", e.Message);
+        Assert.Contains("IChatClient", e.Message);
+    }
+
+    [Fact]
+    public void Missing_configuration_names_both_settings()
+    {
+        var e = Assert.Throws<ModelConfigurationException>(() => ModelProviders.CreateChatClient("openai:/gpt-4.1-mini", new OpenAISettings(null)));
+
+        Assert.Contains("OPENAI_API_KEY", e.Message);
+        Assert.Contains("OPENAI_BASE_URL", e.Message);
+    }
+
+    [Fact]
+    public void Settings_never_show_the_key()
+    {
+        var settings = new OpenAISettings("sk-very-secret-key-123456", new Uri("http://127.0.0.1:1/v1"));
+
+        Assert.DoesNotContain("sk-very-secret", settings.ToString(), StringComparison.Ordinal);
+        Assert.Contains("key set", settings.ToString());
+    }
+
+    [Fact]
+    public void Judge_without_a_model_or_client_explains_how_to_give_one()
+    {
+        var definition = JudgeDefinition.Create("helpfulness", "{{ inputs }}", FeedbackValueType.Boolean);
+
+        var e = Assert.Throws<ModelConfigurationException>(() => new Judge<bool>(definition));
+
+        Assert.Contains("Judge 'helpfulness' names no model", e.Message);
+    }
+
+    [Fact]
+    public void Embedding_generators_are_created_for_openai_models()
+    {
+        using var generator = ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", 512, new OpenAISettings("sk-x"));
+
+        Assert.NotNull(generator);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", 0, new OpenAISettings("sk-x")));
+    }
+}
