@@ -1,0 +1,68 @@
+// The helpfulness walkthrough, step one: declare a judge, see the exact prompt it sends, and, when a
+// model is configured, score the walkthrough's traces against the experts' labels.
+using Helpfulness;
+using MemAlign;
+
+var judge = JudgeDefinition.Create(
+    name: "helpfulness",
+    instructions: """
+        Evaluate whether the customer support bot's response is helpful given the user query.
+
+        User query: {{ inputs }}
+        Assistant response: {{ outputs }}
+        """,
+    valueType: FeedbackValueType.Boolean,
+    model: Environment.GetEnvironmentVariable("MEMALIGN_MODEL") ?? "openai:/gpt-4.1-mini");
+
+Console.WriteLine($"Judge '{judge.Name}' ({judge.ValueType}) reads {string.Join(" and ", judge.Variables)}.");
+Console.WriteLine();
+
+// A rubric mistake is caught when the judge is defined, with the line and column (and, in an IDE with
+// the MemAlign analyzers, while you type).
+try
+{
+    JudgeDefinition.Create("helpfulness", "User query: {{ input }}", FeedbackValueType.Boolean);
+}
+catch (JudgeDefinitionException e)
+{
+    Console.WriteLine("A typo in a rubric is caught at once:");
+    Console.WriteLine("  " + e.Message);
+    Console.WriteLine();
+}
+
+var tricky = SeedTraces.Test[^1];
+var prompt = new Judge<bool>(judge, new NoModel()).BuildPrompt(tricky);
+Console.WriteLine($"The prompt for trace '{tricky.Id}':");
+Console.WriteLine("---- system ----");
+Console.WriteLine(prompt.SystemText);
+Console.WriteLine("---- user ----");
+Console.WriteLine(prompt.UserText);
+Console.WriteLine("--------------");
+Console.WriteLine();
+
+var settings = OpenAISettings.FromEnvironment();
+if (!settings.IsConfigured)
+{
+    Console.WriteLine("No model is configured, so nothing was scored. To score the walkthrough's 10 traces with a model, set");
+    Console.WriteLine("  OPENAI_API_KEY=<your key>                      (OpenAI)");
+    Console.WriteLine("  OPENAI_BASE_URL=http://localhost:11434/v1     (or any OpenAI-compatible server: Ollama, vLLM, LM Studio)");
+    Console.WriteLine("  MEMALIGN_MODEL=openai:/<model>                (optional; default openai:/gpt-4.1-mini)");
+    Console.WriteLine("and run this sample again.");
+    return 0;
+}
+
+Console.WriteLine($"Scoring with {judge.Model} via {settings} ...");
+var liveJudge = new Judge<bool>(judge);
+foreach (var (name, traces) in new[] { ("Alignment traces", SeedTraces.Alignment), ("Test traces", SeedTraces.Test) })
+{
+    var verdicts = await Task.WhenAll(traces.Select(t => liveJudge.EvaluateAsync(t)));
+    var scored = verdicts.Where(v => v.IsSuccess).ToList();
+    var agree = scored.Count(v => v.Value == SeedTraces.HumanLabel(traces.Single(t => t.Id == v.TraceId), judge.Name));
+    Console.WriteLine($"  {name}: {agree}/{scored.Count} agree with the experts ({(scored.Count == 0 ? 0 : (double)agree / scored.Count):P0})");
+    foreach (var failed in verdicts.Where(v => !v.IsSuccess))
+    {
+        Console.WriteLine($"    no verdict for {failed.TraceId}: {failed.Error!.Message}");
+    }
+}
+
+return 0;
