@@ -160,7 +160,7 @@ public class JudgeTests
 
         Assert.False(verdict.Value);
         Assert.Equal(3, verdict.ModelCalls);
-        Assert.Equal(2, logs.Lines.Count(l => l.Contains("transient failure on trace t1", StringComparison.Ordinal)));
+        Assert.Equal(2, logs.Lines.Count(l => l.Contains("transient failure on trace 't1'", StringComparison.Ordinal)));
     }
 
     [Fact]
