@@ -31,7 +31,7 @@ catch (JudgeDefinitionException e)
 }
 
 var tricky = SeedTraces.Test[^1];
-var prompt = new Judge<bool>(judge, new NoModel()).BuildPrompt(tricky);
+var prompt = await new Judge<bool>(judge, new NoModel()).BuildPromptAsync(tricky);
 Console.WriteLine($"The prompt for trace '{tricky.Id}':");
 Console.WriteLine("---- system ----");
 Console.WriteLine(prompt.SystemText);

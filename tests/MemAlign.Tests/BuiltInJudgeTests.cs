@@ -43,11 +43,11 @@ public class BuiltInJudgeTests
     }
 
     [Fact]
-    public void Guidelines_are_plain_text_even_when_they_look_like_template_code()
+    public async Task Guidelines_are_plain_text_even_when_they_look_like_template_code()
     {
         var judge = new Guidelines(new ScriptedChatClient(), ["Never echo {{ inputs }} back", "Close with }%} or }%%} if you must", "Be kind."]);
 
-        var prompt = judge.BuildPrompt(Sample).UserText;
+        var prompt = (await judge.BuildPromptAsync(Sample)).UserText;
 
         Assert.Contains("- Never echo {{ inputs }} back\n", prompt);
         Assert.Contains("- Close with }%} or }%%} if you must\n", prompt);

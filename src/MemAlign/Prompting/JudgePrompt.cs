@@ -1,18 +1,21 @@
 namespace MemAlign;
 
 /// <summary>
-/// The exact prompt a judge sends for one trace: a system text (role, output format) and a user text
-/// (the rendered rubric, then any retrieved examples and guidelines). Built fresh and immutable for
-/// every call, so parallel evaluations never share state.
+/// The exact prompt a judge sends for one trace: a system text (role, output format) and a user text (the
+/// rendered rubric, then the retrieved examples, then the guidelines), with the structured parts it was
+/// built from. Built fresh and immutable for every call, so parallel evaluations never share state.
 /// </summary>
 public sealed class JudgePrompt
 {
-    internal JudgePrompt(JudgeDefinition definition, string traceId, string systemText, string userText)
+    internal JudgePrompt(
+        JudgeDefinition definition, string traceId, string systemText, string userText, IReadOnlyList<RetrievedExample> examples, IReadOnlyList<Guideline> guidelines)
     {
         Definition = definition;
         TraceId = traceId;
         SystemText = systemText;
         UserText = userText;
+        Examples = examples;
+        Guidelines = guidelines;
     }
 
     /// <summary>The judge the prompt is for.</summary>
@@ -24,6 +27,12 @@ public sealed class JudgePrompt
     /// <summary>The system message: the judge's role and the reply format.</summary>
     public string SystemText { get; }
 
-    /// <summary>The user message: the rubric rendered with the trace's data.</summary>
+    /// <summary>The user message: the rubric rendered with the trace's data, then examples and guidelines.</summary>
     public string UserText { get; }
+
+    /// <summary>The examples retrieved from episodic memory, most similar first.</summary>
+    public IReadOnlyList<RetrievedExample> Examples { get; }
+
+    /// <summary>The guidelines of semantic memory.</summary>
+    public IReadOnlyList<Guideline> Guidelines { get; }
 }

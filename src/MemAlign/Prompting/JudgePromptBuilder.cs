@@ -2,13 +2,59 @@ using System.Text;
 
 namespace MemAlign.Prompting;
 
-/// <summary>Builds the messages a judge sends: its role and reply format, then the rendered rubric.</summary>
+/// <summary>
+/// Builds the messages a judge sends: its role and reply format; then the rendered rubric, the retrieved
+/// examples ("Example Judgements (n)") and the guidelines ("Distilled Guidelines (n)"). Example and
+/// guideline text is appended after rendering, so it is never read as a template.
+/// </summary>
 internal static class JudgePromptBuilder
 {
-    public static JudgePrompt Build(JudgeDefinition definition, Trace trace, CancellationToken cancellationToken)
+    public static JudgePrompt Build(JudgeDefinition definition, Trace trace, IReadOnlyList<RetrievedExample> examples, IReadOnlyList<Guideline> guidelines, CancellationToken cancellationToken)
     {
-        var rubric = definition.Render(trace, cancellationToken);
-        return new JudgePrompt(definition, trace.Id, SystemText(definition), rubric);
+        var user = new StringBuilder(definition.Render(trace, cancellationToken).TrimEnd());
+        if (examples.Count > 0)
+        {
+            user.Append("\n\nExample Judgements (").Append(examples.Count).Append("):\n");
+            user.Append("Experts judged these similar cases; use them to calibrate your verdict.\n");
+            for (var i = 0; i < examples.Count; i++)
+            {
+                var example = examples[i].Example;
+                user.Append("\nExample ").Append(i + 1).Append(":\n");
+                foreach (var variable in definition.Variables)
+                {
+                    if (example.Fields.TryGetValue(variable, out var text))
+                    {
+                        user.Append("  ").Append(variable).Append(": ").Append(Indent(text)).Append('\n');
+                    }
+                }
+
+                user.Append("  result: ").Append(example.Value).Append('\n');
+                if (!string.IsNullOrWhiteSpace(example.Rationale))
+                {
+                    user.Append("  rationale: ").Append(Indent(example.Rationale)).Append('\n');
+                }
+            }
+        }
+
+        if (guidelines.Count > 0)
+        {
+            user.Append('\n').Append(GuidelinesSection(guidelines));
+        }
+
+        return new JudgePrompt(definition, trace.Id, SystemText(definition), user.ToString().TrimEnd(), examples, guidelines);
+    }
+
+    /// <summary>"Distilled Guidelines (n):" and one "  - text" line per guideline, as the judge's instructions show them.</summary>
+    public static string GuidelinesSection(IReadOnlyList<Guideline> guidelines)
+    {
+        var text = new StringBuilder();
+        text.Append("\nDistilled Guidelines (").Append(guidelines.Count).Append("):\n");
+        foreach (var guideline in guidelines)
+        {
+            text.Append("  - ").Append(guideline.Text).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     internal static string SystemText(JudgeDefinition definition)
@@ -22,4 +68,6 @@ internal static class JudgePromptBuilder
         text.Append("where \"result\" is ").Append(definition.ValueType.Describe()).Append('.');
         return text.ToString();
     }
+
+    private static string Indent(string text) => text.Replace("\n", "\n    ", StringComparison.Ordinal);
 }

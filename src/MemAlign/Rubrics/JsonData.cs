@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using MemAlign.Prompting;
 using Scriban.Runtime;
 
 namespace MemAlign.Rubrics;
@@ -12,13 +11,6 @@ namespace MemAlign.Rubrics;
 /// </summary>
 internal static class JsonData
 {
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        // Prompts are read by a model, not a browser: keep quotes, apostrophes and non-ASCII text as they are.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static object? ToScriptValue(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => element.GetString(),
@@ -35,7 +27,7 @@ internal static class JsonData
     {
         JsonValueKind.String => element.GetString()!,
         JsonValueKind.Number => element.GetRawText(),
-        _ => JsonSerializer.Serialize(element, Indented),
+        _ => JsonSerializer.Serialize(element, PromptJson.Indented),
     };
 
     /// <summary>A value that prints as the JSON it came from.</summary>
@@ -48,7 +40,7 @@ internal static class JsonData
     {
         public DataObject(JsonElement element)
         {
-            Json = JsonSerializer.Serialize(element, Indented);
+            Json = JsonSerializer.Serialize(element, PromptJson.Indented);
             foreach (var property in element.EnumerateObject())
             {
                 SetValue(property.Name, ToScriptValue(property.Value), readOnly: true);
@@ -63,7 +55,7 @@ internal static class JsonData
         public DataArray(JsonElement element)
             : base(element.GetArrayLength())
         {
-            Json = JsonSerializer.Serialize(element, Indented);
+            Json = JsonSerializer.Serialize(element, PromptJson.Indented);
             foreach (var item in element.EnumerateArray())
             {
                 Add(ToScriptValue(item));
@@ -72,6 +64,4 @@ internal static class JsonData
 
         public string Json { get; }
     }
-
-    internal static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,74 @@
+namespace MemAlign;
+
+/// <summary>What one align or unalign did and cost.</summary>
+public sealed record AlignmentReport
+{
+    /// <summary>Calls to the reflection model (distillation), retries included.</summary>
+    public int ModelCalls { get; init; }
+
+    /// <summary>Tokens the reflection model used.</summary>
+    public TokenUsage Usage { get; init; }
+
+    /// <summary>Calls to the embedding generator (each embeds a batch of texts).</summary>
+    public int EmbeddingCalls { get; init; }
+
+    /// <summary>Texts embedded.</summary>
+    public int TextsEmbedded { get; init; }
+
+    /// <summary>Examples new to memory.</summary>
+    public int ExamplesAdded { get; init; }
+
+    /// <summary>Examples whose feedback changed and were replaced.</summary>
+    public int ExamplesReplaced { get; init; }
+
+    /// <summary>Examples removed (by unalign, or replaced by fewer).</summary>
+    public int ExamplesRemoved { get; init; }
+
+    /// <summary>Examples already in memory with unchanged feedback (they cost nothing).</summary>
+    public int ExamplesUnchanged { get; init; }
+
+    /// <summary>New guidelines.</summary>
+    public int GuidelinesAdded { get; init; }
+
+    /// <summary>Distilled guidelines merged into an existing near-duplicate (their sources joined).</summary>
+    public int GuidelinesMerged { get; init; }
+
+    /// <summary>Guidelines dropped (no source left, or replaced when re-distilled).</summary>
+    public int GuidelinesDropped { get; init; }
+
+    /// <summary>Traces that gave no example, and why (no feedback, a missing field, a duplicate id).</summary>
+    public IReadOnlyList<SkippedTrace> SkippedTraces { get; init; } = [];
+
+    /// <summary>Human assessments outvoted or unreadable, and why.</summary>
+    public IReadOnlyList<DiscardedAssessment> DiscardedAssessments { get; init; } = [];
+
+    /// <summary>Distillation batches that failed; their traces stay undistilled until a later align.</summary>
+    public IReadOnlyList<DistillationFailure> Failures { get; init; } = [];
+
+    /// <summary>Wall time.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Whether every distillation batch succeeded.</summary>
+    public bool IsComplete => Failures.Count == 0;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"examples +{ExamplesAdded} ~{ExamplesReplaced} -{ExamplesRemoved} ={ExamplesUnchanged}; guidelines +{GuidelinesAdded} merged {GuidelinesMerged} -{GuidelinesDropped}; "
+        + $"{ModelCalls} model call(s), {Usage.TotalTokens} tokens, {EmbeddingCalls} embedding call(s); {Failures.Count} failed batch(es)";
+}
+
+/// <summary>A trace that gave no example.</summary>
+/// <param name="TraceId">The trace.</param>
+/// <param name="Reason">Why.</param>
+public sealed record SkippedTrace(string TraceId, string Reason);
+
+/// <summary>A human assessment that did not become an example.</summary>
+/// <param name="AssessmentId">The assessment.</param>
+/// <param name="TraceId">Its trace.</param>
+/// <param name="Reason">Why (outvoted, or a value the judge cannot take).</param>
+public sealed record DiscardedAssessment(string AssessmentId, string TraceId, string Reason);
+
+/// <summary>A distillation batch that failed.</summary>
+/// <param name="TraceIds">The traces whose rationales were not distilled.</param>
+/// <param name="Reason">Why.</param>
+public sealed record DistillationFailure(IReadOnlyList<string> TraceIds, string Reason);

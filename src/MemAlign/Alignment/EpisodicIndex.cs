@@ -1,0 +1,94 @@
+using System.Numerics.Tensors;
+
+namespace MemAlign.Alignment;
+
+/// <summary>
+/// Exact cosine search over L2-normalised vectors stored contiguously, one row per example. Immutable:
+/// built once per memory, read by any number of threads.
+/// </summary>
+internal sealed class EpisodicIndex
+{
+    private readonly float[] _matrix;
+    private readonly IReadOnlyList<EpisodicExample> _examples;
+
+    public EpisodicIndex(IReadOnlyList<EpisodicExample> examples, int dimensions)
+    {
+        Dimensions = dimensions;
+        _examples = examples;
+        _matrix = new float[examples.Count * dimensions];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var vector = examples[i].Vector.Span;
+            if (vector.Length != dimensions)
+            {
+                throw new ArgumentException(
+                    $"Example '{examples[i].Id}' (trace '{examples[i].TraceId}') has a {vector.Length}-dimensional vector; the memory holds {dimensions}-dimensional ones.");
+            }
+
+            vector.CopyTo(_matrix.AsSpan(i * dimensions, dimensions));
+        }
+    }
+
+    public int Dimensions { get; }
+
+    public int Count => _examples.Count;
+
+    /// <summary>
+    /// The <paramref name="k"/> examples most similar to <paramref name="query"/> (normalised here), best
+    /// first; equal scores go to the lower trace id, then the lower example id, so results never depend on
+    /// insertion order or timing.
+    /// </summary>
+    public IReadOnlyList<RetrievedExample> Search(ReadOnlySpan<float> query, int k)
+    {
+        if (query.Length != Dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions; the memory holds {Dimensions}-dimensional vectors.", nameof(query));
+        }
+
+        k = Math.Min(k, _examples.Count);
+        if (k <= 0)
+        {
+            return [];
+        }
+
+        var norm = TensorPrimitives.Norm(query);
+        var scale = norm > 0 ? 1f / norm : 0f;
+
+        // A min-heap of the best k so far: the root is the weakest kept candidate.
+        var heap = new PriorityQueue<int, (float Score, int Index)>(k + 1, Comparer<(float Score, int Index)>.Create(Weaker));
+        for (var i = 0; i < _examples.Count; i++)
+        {
+            var score = TensorPrimitives.Dot(query, _matrix.AsSpan(i * Dimensions, Dimensions)) * scale;
+            if (heap.Count < k)
+            {
+                heap.Enqueue(i, (score, i));
+            }
+            else if (heap.TryPeek(out _, out var weakest) && Weaker(weakest, (score, i)) < 0)
+            {
+                heap.DequeueEnqueue(i, (score, i));
+            }
+        }
+
+        var result = new RetrievedExample[heap.Count];
+        for (var slot = result.Length - 1; slot >= 0; slot--)
+        {
+            heap.TryDequeue(out var index, out var priority);
+            result[slot] = new RetrievedExample(_examples[index], priority.Score);
+        }
+
+        return result;
+    }
+
+    // Negative when a is the weaker candidate: a lower score, or an equal score and a later tie order.
+    private int Weaker((float Score, int Index) a, (float Score, int Index) b)
+    {
+        var byScore = a.Score.CompareTo(b.Score);
+        return byScore != 0 ? byScore : -TieOrder(a.Index, b.Index);
+    }
+
+    private int TieOrder(int a, int b)
+    {
+        var byTrace = string.CompareOrdinal(_examples[a].TraceId, _examples[b].TraceId);
+        return byTrace != 0 ? byTrace : string.CompareOrdinal(_examples[a].Id, _examples[b].Id);
+    }
+}
