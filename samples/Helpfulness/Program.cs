@@ -40,10 +40,21 @@ Console.WriteLine(prompt.UserText);
 Console.WriteLine("--------------");
 Console.WriteLine();
 
+// Align offline: the local models learn from the experts' feedback (no model needed). With a model
+// configured, the same calls distil guidelines with the reflection model instead.
+var (aligned, report) = await Judge<bool>.Local(judge).AlignAsync(SeedTraces.Alignment);
+Console.WriteLine($"Aligned offline on {SeedTraces.Alignment.Count} traces: {report}");
+Console.WriteLine(aligned.Instructions);
+var before = await AgreementAsync(aligned, SeedTraces.Test);
+Console.WriteLine($"Local aligned judge on the test traces: {before.Agree}/{before.Scored} agree with the experts.");
+var (unaligned, unalignReport) = await aligned.UnalignAsync(["align-5"]);
+Console.WriteLine($"Unaligned the empathy trace (align-5): {unalignReport}; guidelines now {unaligned.Memory.Guidelines.Count}, examples {unaligned.Memory.Examples.Count}.");
+Console.WriteLine();
+
 var settings = OpenAISettings.FromEnvironment();
 if (!settings.IsConfigured)
 {
-    Console.WriteLine("No model is configured, so nothing was scored. To score the walkthrough's 10 traces with a model, set");
+    Console.WriteLine("No model is configured, so the LLM judge was not called. To score the walkthrough's 10 traces with a model, set");
     Console.WriteLine("  OPENAI_API_KEY=<your key>                      (OpenAI)");
     Console.WriteLine("  OPENAI_BASE_URL=http://localhost:11434/v1     (or any OpenAI-compatible server: Ollama, vLLM, LM Studio)");
     Console.WriteLine("  MEMALIGN_MODEL=openai:/<model>                (optional; default openai:/gpt-4.1-mini)");
@@ -55,14 +66,21 @@ Console.WriteLine($"Scoring with {judge.Model} via {settings} ...");
 var liveJudge = new Judge<bool>(judge);
 foreach (var (name, traces) in new[] { ("Alignment traces", SeedTraces.Alignment), ("Test traces", SeedTraces.Test) })
 {
-    var verdicts = await Task.WhenAll(traces.Select(t => liveJudge.EvaluateAsync(t)));
-    var scored = verdicts.Where(v => v.IsSuccess).ToList();
-    var agree = scored.Count(v => v.Value == SeedTraces.HumanLabel(traces.Single(t => t.Id == v.TraceId), judge.Name));
-    Console.WriteLine($"  {name}: {agree}/{scored.Count} agree with the experts ({(scored.Count == 0 ? 0 : (double)agree / scored.Count):P0})");
+    var (agree, scored) = await AgreementAsync(liveJudge, traces);
+    Console.WriteLine($"  {name}: {agree}/{scored} agree with the experts ({(scored == 0 ? 0 : (double)agree / scored):P0})");
+}
+
+return 0;
+
+static async Task<(int Agree, int Scored)> AgreementAsync(Judge<bool> judge, IReadOnlyList<Trace> traces)
+{
+    var verdicts = await Task.WhenAll(traces.Select(t => judge.EvaluateAsync(t)));
     foreach (var failed in verdicts.Where(v => !v.IsSuccess))
     {
         Console.WriteLine($"    no verdict for {failed.TraceId}: {failed.Error!.Message}");
     }
-}
 
-return 0;
+    var scored = verdicts.Where(v => v.IsSuccess).ToList();
+    var agree = scored.Count(v => v.Value == SeedTraces.HumanLabel(traces.Single(t => t.Id == v.TraceId), judge.Name));
+    return (agree, scored.Count);
+}
