@@ -443,3 +443,33 @@ internal sealed class CountingEmbedder(string modelId = "counting-embedder", int
 
     public void Dispose() => _inner.Dispose();
 }
+
+public class RetrievalFailureTests
+{
+    [Fact]
+    public async Task A_failing_embedder_at_scoring_time_gives_an_error_verdict()
+    {
+        var embedder = new FlakyEmbedder();
+        Judge<bool> aligned = await Judge<bool>.Local(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { EmbeddingGenerator = embedder }));
+        embedder.Fail = true;
+
+        var verdict = await aligned.EvaluateAsync(SeedFeedback.Test[0]);
+
+        Assert.Equal(JudgeErrorKind.ModelFailure, verdict.Error!.Kind);
+        Assert.Contains("could not retrieve examples for trace 'test-1'", verdict.Error.Message);
+    }
+
+    private sealed class FlakyEmbedder : Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>
+    {
+        private readonly LocalEmbeddingGenerator _inner = new();
+
+        public bool Fail { get; set; }
+
+        public Task<Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Fail ? throw new HttpRequestException("embedder down") : _inner.GenerateAsync(values, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => _inner.GetService(serviceType, serviceKey);
+
+        public void Dispose() => _inner.Dispose();
+    }
+}

@@ -69,7 +69,9 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         Log(definition.Name, skipped, discarded);
 
         var remembered = memory.Examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var retracted = skipped.Where(s => remembered.ContainsKey(s.TraceId) && !s.Reason.StartsWith("the trace appears", StringComparison.Ordinal)).ToList();
+        // A remembered trace that no longer yields feedback would silently lose its example: refuse.
+        var recorded = records.Select(r => r.TraceId).ToHashSet(StringComparer.Ordinal);
+        var retracted = skipped.Where(s => remembered.ContainsKey(s.TraceId) && !recorded.Contains(s.TraceId)).ToList();
         if (retracted.Count > 0)
         {
             throw new InvalidOperationException(

@@ -140,7 +140,7 @@ public class Judge<T> : IJudge
             var kind = e.MissingField is null ? JudgeErrorKind.RenderFailure : JudgeErrorKind.MissingVariable;
             return Verdict(trace, new ModelJudgement(null, null, new JudgeError(kind, e.Message), _model.Id, default, 0), [], started);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ArgumentException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var message = $"Judge '{Name}' could not retrieve examples for trace '{trace.Id}': {TransientFailures.Describe(e)}";
             return Verdict(trace, new ModelJudgement(null, null, new JudgeError(JudgeErrorKind.ModelFailure, message), _model.Id, default, 0), [], started);
