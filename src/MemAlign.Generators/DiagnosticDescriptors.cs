@@ -1,0 +1,58 @@
+using MemAlign.Rubrics;
+using Microsoft.CodeAnalysis;
+
+namespace MemAlign.Generators;
+
+/// <summary>Every MemAlign diagnostic, in one place. IDs come from <see cref="JudgeRuleIds"/>, shared with the runtime.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "MemAlign";
+    private const string HelpBase = "https://github.com/memalign/memalign-dotnet/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor LabelSchemaWithoutJudge = Create(JudgeRuleIds.LabelSchemaWithoutJudge,
+        "Label schema matches no judge",
+        "Label schema '{0}' matches no judge in this compilation{1}; feedback under this name would never align a judge");
+
+    public static readonly DiagnosticDescriptor LabelSchemaTypeMismatch = Create(JudgeRuleIds.LabelSchemaTypeMismatch,
+        "Label schema and judge disagree on the value type",
+        "Label schema '{0}' collects {1}, but judge '{0}' returns {2}");
+
+    public static readonly DiagnosticDescriptor UnknownVariable = Create(JudgeRuleIds.UnknownVariable,
+        "Unknown rubric variable",
+        "Judge '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor TemplateSyntax = Create(JudgeRuleIds.TemplateSyntax,
+        "Rubric is not valid Scriban",
+        "Judge '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor NoVariable = Create(JudgeRuleIds.NoVariable,
+        "Rubric uses no variable",
+        "Judge '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor ConversationCombination = Create(JudgeRuleIds.ConversationCombination,
+        "'conversation' combined with a variable other than 'expectations'",
+        "Judge '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateJudgeName = Create(JudgeRuleIds.DuplicateJudgeName,
+        "Two judges share a name",
+        "Judge name '{0}' is also used by {1}; feedback for one would align the other");
+
+    public static readonly DiagnosticDescriptor InvalidDeclaration = Create(JudgeRuleIds.InvalidJudgeDeclaration,
+        "Malformed judge or label schema declaration",
+        "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor NameNotSnakeCase = Create(JudgeRuleIds.NameNotSnakeCase,
+        "Name is not lower_snake_case",
+        "The name '{0}' is not lower_snake_case; use '{1}'");
+
+    public static readonly DiagnosticDescriptor InvalidValueType = Create(JudgeRuleIds.InvalidValueType,
+        "Invalid value type or scale",
+        "'{0}': {1}");
+
+    public static readonly DiagnosticDescriptor SessionJudgeAlignment = Create(JudgeRuleIds.SessionJudgeAlignment,
+        "Session-level judges cannot be aligned",
+        "Judge '{0}' uses {{{{ conversation }}}}, so it judges whole sessions; session-level judges cannot be aligned");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

@@ -1,0 +1,38 @@
+using MemAlign.Generators.Model;
+
+namespace MemAlign.Generators.Emitting;
+
+/// <summary>Writes a label schema's partial record: its schema and a typed FromAssessment.</summary>
+internal static class LabelSchemaEmitter
+{
+    public static string Emit(LabelSchemaSpec spec)
+    {
+        var type = spec.Type;
+        var writer = new SourceWriter();
+        writer.OpenType(type);
+
+        writer.Line("/// <summary>What reviewers are asked: the judge name, value type, title and instruction.</summary>");
+        writer.Line("public static global::MemAlign.LabelSchema Definition { get; } = new(");
+        writer.Line($"    {SourceWriter.Literal(spec.SchemaName)}, {ValueTypeExpression.For(spec.ValueType)}, {SourceWriter.Literal(spec.Title)}, {SourceWriter.Literal(spec.Instruction)}, {(spec.EnableComment ? "true" : "false")});");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override global::MemAlign.LabelSchema Schema => Definition;");
+        writer.Line();
+        writer.Line("/// <summary>Reads a human assessment named after this schema as a typed label.</summary>");
+        writer.Line("/// <param name=\"assessment\">The assessment (its name must be the schema's, its source HUMAN).</param>");
+        writer.Line("/// <param name=\"traceId\">The trace it was made of.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The assessment is for another schema, not from a human, or of another value type.</exception>");
+        writer.Line($"public static {type.FullyQualifiedName} FromAssessment(global::MemAlign.Assessment assessment, string traceId) => new()");
+        writer.Open("");
+        writer.Line("TraceId = traceId,");
+        writer.Line("Value = ReadValue(assessment, Definition),");
+        writer.Line("Comment = assessment.Rationale,");
+        writer.Line("Reviewer = assessment.Source.Id,");
+        writer.Line("CreatedAt = assessment.CreatedAt,");
+        writer.Close();
+        writer.Line(";");
+
+        writer.CloseType(type);
+        return writer.ToString();
+    }
+}

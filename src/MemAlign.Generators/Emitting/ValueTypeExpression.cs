@@ -1,0 +1,16 @@
+using MemAlign.Generators.Model;
+
+namespace MemAlign.Generators.Emitting;
+
+/// <summary>The C# expression that builds a <c>FeedbackValueType</c> at run time.</summary>
+internal static class ValueTypeExpression
+{
+    public static string For(ValueTypeSpec spec) => spec.Kind switch
+    {
+        "Boolean" => "global::MemAlign.FeedbackValueType.Boolean",
+        "Integer" => $"global::MemAlign.FeedbackValueType.Integer({SourceWriter.Literal(spec.Minimum!.Value)}, {SourceWriter.Literal(spec.Maximum!.Value)})",
+        "Number" => $"global::MemAlign.FeedbackValueType.Number({SourceWriter.Literal(spec.Minimum!.Value)}, {SourceWriter.Literal(spec.Maximum!.Value)})",
+        "Categorical" => $"global::MemAlign.FeedbackValueType.Enum<{spec.ClrType}>()",
+        _ => "global::MemAlign.FeedbackValueType.Text",
+    };
+}
