@@ -29,8 +29,7 @@ internal static class LabelSchemaEmitter
         writer.Line("Comment = assessment.Rationale,");
         writer.Line("Reviewer = assessment.Source.Id,");
         writer.Line("CreatedAt = assessment.CreatedAt,");
-        writer.Close();
-        writer.Line(";");
+        writer.Close("};");
 
         writer.CloseType(type);
         return writer.ToString();

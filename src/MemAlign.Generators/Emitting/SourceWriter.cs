@@ -44,10 +44,10 @@ internal sealed class SourceWriter
         _indent++;
     }
 
-    public void Close()
+    public void Close(string closing = "}")
     {
         _indent--;
-        Line("}");
+        Line(closing);
     }
 
     /// <summary>Opens the type's namespace, its enclosing types, and the type itself.</summary>

@@ -45,7 +45,7 @@ internal static class DeclarationShape
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.IsGenericType && current.OriginalDefinition.ToDisplayString(MetadataFormat) == baseMetadataName)
+            if (current.IsGenericType && MetadataName(current.OriginalDefinition) == baseMetadataName)
             {
                 return current.TypeArguments[0];
             }
@@ -58,8 +58,6 @@ internal static class DeclarationShape
         type.DeclaringSyntaxReferences.Length > 0
         && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    private static readonly SymbolDisplayFormat MetadataFormat = new(
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.None,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
 }
