@@ -24,7 +24,6 @@ namespace Support
             Comment = assessment.Rationale,
             Reviewer = assessment.Source.Id,
             CreatedAt = assessment.CreatedAt,
-        }
-        ;
+        };
     }
 }
