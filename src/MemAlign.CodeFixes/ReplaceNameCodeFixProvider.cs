@@ -46,7 +46,7 @@ public sealed class ReplaceNameCodeFixProvider : CodeFixProvider
                 _ => $"Rename to '{suggestion}'",
             };
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, replacement, ct), equivalenceKey: diagnostic.Id + ":" + suggestion),
+                CodeAction.Create(title, ct => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, replacement, ct), equivalenceKey: diagnostic.Id), // one key per rule, so fix-all applies every suggestion
                 diagnostic);
         }
 
