@@ -3,22 +3,15 @@
 using Helpfulness;
 using MemAlign;
 
-var judge = JudgeDefinition.Create(
-    name: "helpfulness",
-    instructions: """
-        Evaluate whether the customer support bot's response is helpful given the user query.
+// The judge is declared with attributes (Declarations.cs); its definition was checked at build time.
+var model = Environment.GetEnvironmentVariable("MEMALIGN_MODEL");
+var judge = model is null ? HelpfulnessJudge.JudgeDefinition : HelpfulnessJudge.JudgeDefinition.WithModel(model);
 
-        User query: {{ inputs }}
-        Assistant response: {{ outputs }}
-        """,
-    valueType: FeedbackValueType.Boolean,
-    model: Environment.GetEnvironmentVariable("MEMALIGN_MODEL") ?? "openai:/gpt-4.1-mini");
-
-Console.WriteLine($"Judge '{judge.Name}' ({judge.ValueType}) reads {string.Join(" and ", judge.Variables)}.");
+Console.WriteLine($"Judge '{judge.Name}' ({judge.ValueType}) reads {string.Join(" and ", judge.Variables)}; expert labels use the schema '{HelpfulnessLabel.Definition.Title}'.");
 Console.WriteLine();
 
-// A rubric mistake is caught when the judge is defined, with the line and column (and, in an IDE with
-// the MemAlign analyzers, while you type).
+// The same rules apply to judges defined at run time: a rubric mistake is caught when the judge is
+// defined, with the line and column. (Declared with attributes, it is a build error: MAJ003.)
 try
 {
     JudgeDefinition.Create("helpfulness", "User query: {{ input }}", FeedbackValueType.Boolean);
