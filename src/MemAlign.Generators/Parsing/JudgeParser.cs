@@ -38,6 +38,19 @@ internal static class JudgeParser
     public static string? FirstArgument(AttributeData attribute) =>
         attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
 
-    public static AttributeData? Attribute(INamedTypeSymbol type, string metadataName) =>
-        type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == metadataName);
+    /// <summary>The type's attribute of the given MemAlign attribute class (compared by name and namespace, without allocating).</summary>
+    public static AttributeData? Attribute(INamedTypeSymbol type, string metadataName)
+    {
+        var name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && attributeClass.Name == name
+                && attributeClass.ContainingNamespace is { Name: "MemAlign", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 }
