@@ -16,27 +16,24 @@ internal static class CatalogEmitter
         writer.Line("/// <summary>Every judge and label schema declared with attributes in this assembly.</summary>");
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"MemAlign.Generators\", \"1.0\")]");
         writer.Open("internal static class MemAlignCatalog");
-        writer.Line("/// <summary>The judges' definitions.</summary>");
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::MemAlign.JudgeDefinition> Judges { get; } =");
-        writer.Line("[");
-        foreach (var judge in spec.Judges)
-        {
-            writer.Line($"    {judge}.JudgeDefinition,");
-        }
-
-        writer.Line("];");
+        WriteList(writer, "The judges' definitions.", "global::MemAlign.JudgeDefinition", "Judges", spec.Judges, ".JudgeDefinition");
         writer.Line();
-        writer.Line("/// <summary>The label schemas.</summary>");
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::MemAlign.LabelSchema> LabelSchemas { get; } =");
-        writer.Line("[");
-        foreach (var schema in spec.LabelSchemas)
-        {
-            writer.Line($"    {schema}.Definition,");
-        }
-
-        writer.Line("];");
+        WriteList(writer, "The label schemas.", "global::MemAlign.LabelSchema", "LabelSchemas", spec.LabelSchemas, ".Definition");
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    private static void WriteList(SourceWriter writer, string summary, string elementType, string property, EquatableArray<string> types, string member)
+    {
+        writer.Line($"/// <summary>{summary}</summary>");
+        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{elementType}> {property} {{ get; }} =");
+        writer.Line("[");
+        foreach (var type in types)
+        {
+            writer.Line($"    {type}{member},");
+        }
+
+        writer.Line("];");
     }
 }
