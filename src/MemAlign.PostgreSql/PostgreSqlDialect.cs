@@ -1,0 +1,68 @@
+using System.Data.Common;
+using MemAlign.Storage;
+using MemAlign.Storage.Sql;
+using Npgsql;
+
+namespace MemAlign.PostgreSql;
+
+/// <summary>
+/// PostgreSQL: pooled connections from one data source, read-committed write transactions with an
+/// advisory lock per judge name for version numbers, and VACUUM FULL so forgotten rows leave the table files.
+/// </summary>
+internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgreSqlDialect(NpgsqlConnectionStringBuilder settings)
+    {
+        Description = $"PostgreSQL database '{settings.Database}' on {settings.Host}:{settings.Port}";
+        _dataSource = NpgsqlDataSource.Create(settings);
+    }
+
+    public override string Description { get; }
+
+    public override string BinaryType => "BYTEA";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    public override async Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))";
+        var key = command.CreateParameter();
+        key.ParameterName = "@k";
+        key.Value = "memalign-judge:" + experiment + "\n" + name;
+        command.Parameters.Add(key);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task EraseFreedSpaceAsync(CancellationToken cancellationToken)
+    {
+        // VACUUM FULL writes new table and index files and drops the old ones, with the deleted rows in them.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var table in SqlSchema.Tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"VACUUM FULL {table}";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override StoreException Translate(Exception exception, string action) => exception switch
+    {
+        NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } or System.Net.Sockets.SocketException => new StoreException(
+            $"The MemAlign store {Description} cannot be reached ({exception.Message}). Check that the server is running and MEMALIGN_STORE names the right host and port.", exception),
+        PostgresException { SqlState: "28P01" or "28000" } => new StoreException(
+            $"The MemAlign store {Description} refused the credentials ({exception.Message}). Check the user name and password in MEMALIGN_STORE.", exception),
+        PostgresException { SqlState: "3D000" } => new StoreException(
+            $"The MemAlign store {Description} does not exist on that server ({exception.Message}). Create the database first.", exception),
+        _ => base.Translate(exception, action),
+    };
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

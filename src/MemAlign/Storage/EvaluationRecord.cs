@@ -1,0 +1,61 @@
+namespace MemAlign.Storage;
+
+/// <summary>An evaluation run: a named set of judge results over traces.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="Experiment">The experiment it belongs to.</param>
+/// <param name="Name">A name for people.</param>
+/// <param name="CreatedAt">When it started.</param>
+/// <param name="Settings">What it was run with (judges, versions, model, filter).</param>
+public sealed record EvaluationRun(string Id, string Experiment, string Name, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, string> Settings);
+
+/// <summary>One judge's result on one trace in a run: a value, or the error that stopped it.</summary>
+public sealed record EvaluationRecord
+{
+    /// <summary>The trace.</summary>
+    public required string TraceId { get; init; }
+
+    /// <summary>The judge.</summary>
+    public required string JudgeName { get; init; }
+
+    /// <summary>The value, or <see langword="null"/> for an error.</summary>
+    public FeedbackValue? Value { get; init; }
+
+    /// <summary>The judge's rationale.</summary>
+    public string? Rationale { get; init; }
+
+    /// <summary>The error, for a result without a value.</summary>
+    public JudgeError? Error { get; init; }
+
+    /// <summary>The model that answered.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Tokens used.</summary>
+    public TokenUsage Usage { get; init; }
+
+    /// <summary>Time taken.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Whether there is a value.</summary>
+    public bool IsOk => Error is null;
+
+    /// <summary>The record of a verdict.</summary>
+    public static EvaluationRecord From(JudgeVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new EvaluationRecord
+        {
+            TraceId = verdict.TraceId,
+            JudgeName = verdict.JudgeName,
+            Value = verdict.Feedback,
+            Rationale = verdict.Rationale,
+            Error = verdict.Error,
+            Model = verdict.Model,
+            Usage = verdict.Usage,
+            Latency = verdict.Latency,
+            CreatedAt = verdict.CreatedAt,
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using System.Data.Common;
+
+namespace MemAlign.Storage.Sql;
+
+/// <summary>
+/// The store's schema, as forward migrations. A store records its schema version; opening one written
+/// by a newer MemAlign (a higher version than <see cref="Latest"/>) fails with a message saying so.
+/// </summary>
+internal static class SqlSchema
+{
+    private static readonly string[][] Migrations =
+    [
+        // 1: the first schema.
+        [
+            "CREATE TABLE experiments (name TEXT PRIMARY KEY, created_at BIGINT NOT NULL)",
+            "CREATE TABLE traces (experiment TEXT NOT NULL, trace_id TEXT NOT NULL, inputs TEXT, outputs TEXT, expectations TEXT, metadata TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (experiment, trace_id))",
+            "CREATE INDEX traces_by_time ON traces (experiment, created_at, trace_id)",
+            "CREATE TABLE trace_tags (experiment TEXT NOT NULL, trace_id TEXT NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL, PRIMARY KEY (experiment, trace_id, tag_key))",
+            "CREATE INDEX trace_tags_by_value ON trace_tags (experiment, tag_key, tag_value, trace_id)",
+            "CREATE TABLE assessments (experiment TEXT NOT NULL, assessment_id TEXT NOT NULL, trace_id TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, value TEXT NOT NULL, rationale TEXT, source_type TEXT NOT NULL, source_id TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (experiment, assessment_id))",
+            "CREATE INDEX assessments_by_trace ON assessments (experiment, trace_id)",
+            "CREATE INDEX assessments_by_name ON assessments (experiment, name_key, source_type, trace_id)",
+            "CREATE TABLE judges (experiment TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, created_at BIGINT NOT NULL, definition TEXT NOT NULL, settings TEXT NOT NULL, embedding_model TEXT NOT NULL, embedding_dimensions INTEGER NOT NULL, retrieval_k INTEGER NOT NULL, PRIMARY KEY (experiment, name, version))",
+            "CREATE TABLE judge_guidelines (experiment TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, user_written INTEGER NOT NULL, PRIMARY KEY (experiment, name, version, ordinal))",
+            "CREATE TABLE judge_guideline_sources (experiment TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, ordinal INTEGER NOT NULL, trace_id TEXT NOT NULL, PRIMARY KEY (experiment, name, version, ordinal, trace_id))",
+            "CREATE INDEX judge_guideline_sources_by_trace ON judge_guideline_sources (experiment, trace_id)",
+            "CREATE TABLE judge_examples (experiment TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, ordinal INTEGER NOT NULL, example_id TEXT NOT NULL, trace_id TEXT NOT NULL, value TEXT NOT NULL, rationale TEXT, fields TEXT NOT NULL, embedded_field TEXT NOT NULL, vector {binary} NOT NULL, fingerprint TEXT NOT NULL, distilled INTEGER NOT NULL, PRIMARY KEY (experiment, name, version, ordinal))",
+            "CREATE INDEX judge_examples_by_trace ON judge_examples (experiment, trace_id)",
+            "CREATE TABLE eval_runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL, settings TEXT NOT NULL)",
+            "CREATE TABLE eval_results (run_id TEXT NOT NULL, trace_id TEXT NOT NULL, judge_name TEXT NOT NULL, value TEXT, rationale TEXT, error_kind TEXT, error TEXT, model TEXT, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL, latency_ms DOUBLE PRECISION NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (run_id, trace_id, judge_name))",
+            "CREATE INDEX eval_results_by_trace ON eval_results (trace_id)",
+        ],
+    ];
+
+    /// <summary>The newest schema version this MemAlign knows.</summary>
+    public static int Latest => Migrations.Length;
+
+    /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
+    public static readonly string[] Tables =
+        ["experiments", "traces", "trace_tags", "assessments", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results"];
+
+    /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
+    public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS memalign_schema (version INTEGER NOT NULL)";
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            if (current > Latest)
+            {
+                throw new StoreException(
+                    $"The MemAlign store {dialect.Description} has schema version {current}, written by a newer MemAlign; this version knows schema versions up to {Latest}. Upgrade MemAlign to use it.");
+            }
+
+            if (current == Latest)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            foreach (var statement in Migrations[current])
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = statement.Replace("{binary}", dialect.BinaryType, StringComparison.Ordinal);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = transaction;
+                record.CommandText = current == 0 ? "INSERT INTO memalign_schema (version) VALUES (1)" : $"UPDATE memalign_schema SET version = {current + 1}";
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT MAX(version) FROM memalign_schema";
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
