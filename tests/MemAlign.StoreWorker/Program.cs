@@ -1,0 +1,46 @@
+// Usage:
+//   register STORE EXPERIMENT JUDGE COUNT      registers COUNT versions of JUDGE, printing each version number
+//   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
+using MemAlign;
+using MemAlign.PostgreSql;
+using MemAlign.Storage;
+
+var (command, store, experiment) = (args[0], args[1], args[2]);
+_ = typeof(PostgreSqlMemAlignStore); // make sure the PostgreSQL store is loadable by MemAlignStore.OpenAsync
+await using var opened = await MemAlignStore.OpenAsync(store);
+switch (command)
+{
+    case "register":
+        var definition = JudgeDefinition.Create(args[3], "Is {{ outputs }} helpful for {{ inputs }}?", FeedbackValueType.Boolean);
+        for (var i = 0; i < int.Parse(args[4]); i++)
+        {
+            var info = await opened.RegisterJudgeAsync(experiment, definition, JudgeMemory.Empty, new Dictionary<string, string> { ["writer"] = Environment.ProcessId.ToString() });
+            Report(info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        break;
+    case "import":
+        const int Batch = 1_000;
+        var count = int.Parse(args[3]);
+        for (var start = 0; start < count; start += Batch)
+        {
+            var traces = Enumerable.Range(start, Math.Min(Batch, count - start)).Select(i => Trace.Create($"t{i:D7}", $"question {i}", $"answer {i}")
+                .WithAssessment(new Assessment("helpfulness", i % 2 == 0, AssessmentSource.Human("expert"), $"reason {i}") { Id = $"a{i:D7}" }));
+            await opened.AddTracesAsync(experiment, traces);
+            Report($"batch {start / Batch}");
+        }
+
+        break;
+    default:
+        Console.Error.WriteLine($"unknown command '{command}'");
+        return 2;
+}
+
+return 0;
+
+// The parent reads these lines to know how far the work got, so each must leave at once.
+static void Report(string line)
+{
+    Console.Out.WriteLine(line);
+    Console.Out.Flush();
+}

@@ -1,0 +1,80 @@
+using MemAlign.PostgreSql;
+using MemAlign.Storage;
+using Npgsql;
+
+namespace MemAlign.Tests.Storage;
+
+public sealed class PostgreSqlStoreTests : StoreContract
+{
+    private static string Connection => StoreEnvironment.PostgreSqlConnection!;
+
+    protected override async Task<IMemAlignStore> OpenAsync() => await MemAlignStore.OpenAsync(Connection);
+
+    /// <summary>The files of every table, index and TOAST relation of the database, after a checkpoint writes all pages out.</summary>
+    protected override async Task<IReadOnlyList<byte[]>> ReadStorageAsync(IMemAlignStore store)
+    {
+        await using var connection = new NpgsqlConnection(Connection);
+        await connection.OpenAsync();
+        await using (var checkpoint = new NpgsqlCommand("CHECKPOINT", connection))
+        {
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
+        string dataDirectory;
+        await using (var setting = new NpgsqlCommand("SELECT current_setting('data_directory')", connection))
+        {
+            dataDirectory = (string)(await setting.ExecuteScalarAsync())!;
+        }
+
+        var files = new List<byte[]>();
+        await using var relations = new NpgsqlCommand("SELECT pg_relation_filepath(oid) FROM pg_class WHERE relkind IN ('r', 't', 'i') AND pg_relation_filepath(oid) IS NOT NULL", connection);
+        await using var reader = await relations.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var path = Path.Combine(dataDirectory, reader.GetString(0));
+            foreach (var segment in Directory.Exists(Path.GetDirectoryName(path)) ? Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*") : [])
+            {
+                files.Add(await File.ReadAllBytesAsync(segment));
+            }
+        }
+
+        return files;
+    }
+
+    [PostgreSqlFact] public Task Traces_round_trip() => Traces_round_trip_and_adding_them_again_changes_nothing();
+    [PostgreSqlFact] public Task Search() => Search_filters_by_tag_time_and_feedback_and_pages_through_large_results();
+    [PostgreSqlFact] public Task Tags_and_assessments() => Tags_and_assessments_can_be_logged_updated_and_deleted();
+    [PostgreSqlFact] public Task Registry() => The_registry_keeps_versions_and_lists_the_latest();
+    [PostgreSqlFact] public Task Registered_judges_are_self_contained() => A_registered_judge_loads_without_model_calls_and_builds_byte_identical_prompts();
+    [PostgreSqlFact] public Task Forgetting() => Forgetting_removes_every_trace_of_the_data_even_from_the_storage_bytes();
+    [PostgreSqlFact] public Task Concurrent_registrations() => Concurrent_registrations_of_one_name_get_distinct_versions();
+    [PostgreSqlFact] public Task Two_processes() => Two_processes_registering_one_name_lose_nothing(Connection);
+    [PostgreSqlFact] public Task Evaluation_runs() => Evaluation_runs_keep_their_results();
+
+    [Fact]
+    public async Task An_unreachable_server_gives_an_error_naming_it_and_what_to_check()
+    {
+        var e = await Assert.ThrowsAsync<StoreException>(() => MemAlignStore.OpenAsync("Host=127.0.0.1;Port=1;Database=nowhere;Username=u;Password=hunter2-secret;Timeout=3"));
+
+        Assert.Contains("'nowhere' on 127.0.0.1:1", e.Message);
+        Assert.Contains("cannot be reached", e.Message);
+        Assert.DoesNotContain("hunter2-secret", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_is_explained_without_echoing_it()
+    {
+        var e = await Assert.ThrowsAsync<StoreException>(() => MemAlignStore.OpenAsync("Host=h;Password=hunter2-secret;Bogus Keyword=1"));
+
+        Assert.Contains("not a valid PostgreSQL connection string", e.Message);
+        Assert.DoesNotContain("hunter2-secret", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Urls_are_understood()
+    {
+        var settings = PostgreSqlMemAlignStore.Parse("postgresql://ann:p%40ss@db.internal:6543/memalign");
+
+        Assert.Equal(("db.internal", 6543, "memalign", "ann", "p@ss"), (settings.Host, settings.Port, settings.Database, settings.Username, settings.Password));
+    }
+}

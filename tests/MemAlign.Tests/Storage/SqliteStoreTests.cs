@@ -1,0 +1,138 @@
+using MemAlign.Storage;
+using MemAlign.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace MemAlign.Tests.Storage;
+
+public sealed class SqliteStoreTests : StoreContract
+{
+    private readonly string _path = StoreEnvironment.TempDatabase();
+
+    protected override async Task<IMemAlignStore> OpenAsync() => await SqliteMemAlignStore.OpenAsync(_path);
+
+    protected override Task<IReadOnlyList<byte[]>> ReadStorageAsync(IMemAlignStore store)
+    {
+        SqliteConnection.ClearAllPools();
+        IReadOnlyList<byte[]> files = [.. new[] { _path, _path + "-wal", _path + "-shm", _path + "-journal" }.Where(File.Exists).Select(ReadShared)];
+        return Task.FromResult(files);
+    }
+
+    [Fact] public Task Traces_round_trip() => Traces_round_trip_and_adding_them_again_changes_nothing();
+    [Fact] public Task Search() => Search_filters_by_tag_time_and_feedback_and_pages_through_large_results();
+    [Fact] public Task Tags_and_assessments() => Tags_and_assessments_can_be_logged_updated_and_deleted();
+    [Fact] public Task Registry() => The_registry_keeps_versions_and_lists_the_latest();
+    [Fact] public Task Registered_judges_are_self_contained() => A_registered_judge_loads_without_model_calls_and_builds_byte_identical_prompts();
+    [Fact] public Task Forgetting() => Forgetting_removes_every_trace_of_the_data_even_from_the_storage_bytes();
+    [Fact] public Task Concurrent_registrations() => Concurrent_registrations_of_one_name_get_distinct_versions();
+    [Fact] public Task Two_processes() => Two_processes_registering_one_name_lose_nothing(_path);
+    [Fact] public Task Evaluation_runs() => Evaluation_runs_keep_their_results();
+
+    [Fact]
+    public async Task The_store_is_created_on_first_use_where_MEMALIGN_STORE_or_the_default_says()
+    {
+        await using (var store = await MemAlignStore.OpenAsync(_path))
+        {
+            Assert.IsType<SqliteMemAlignStore>(store);
+            Assert.Contains(_path, store.Description);
+        }
+
+        Assert.True(File.Exists(_path));
+        Assert.EndsWith(Path.Combine(".memalign", "memalign.db"), MemAlignStore.DefaultPath);
+        Assert.True(MemAlignStore.IsPostgreSql("Host=localhost;Database=x"));
+        Assert.True(MemAlignStore.IsPostgreSql("postgresql://u@h/db"));
+        Assert.False(MemAlignStore.IsPostgreSql("/data/hosts/memalign.db"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_SQLite_database_gives_an_error_naming_it()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        await File.WriteAllTextAsync(_path, "this is a text file, not a database; it is long enough to have a header region of sorts............");
+
+        var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenAsync(_path));
+
+        Assert.Contains(_path, e.Message);
+        Assert.Contains("not a SQLite database", e.Message);
+    }
+
+    [Fact]
+    public async Task A_store_written_by_a_newer_MemAlign_is_refused()
+    {
+        await (await SqliteMemAlignStore.OpenAsync(_path)).DisposeAsync();
+        await using (var connection = new SqliteConnection($"Data Source={_path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE memalign_schema SET version = 99";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenAsync(_path));
+
+        Assert.Contains("schema version 99", e.Message);
+        Assert.Contains("newer MemAlign", e.Message);
+    }
+
+    [Fact]
+    public async Task A_process_killed_during_a_bulk_import_leaves_a_consistent_store()
+    {
+        var worker = StoreEnvironment.StartWorker("import", _path, Experiment, "200000");
+        // Watch the database itself (not the worker's output) and kill the worker mid-import, once 3 batches are in.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await CommittedTracesAsync() < 3_000)
+        {
+            if (worker.HasExited)
+            {
+                Assert.Fail("The worker ended before it was killed: " + await worker.StandardError.ReadToEndAsync());
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The worker made no progress.");
+            await Task.Delay(5);
+        }
+
+        worker.Kill(entireProcessTree: true);
+        await worker.WaitForExitAsync();
+        Assert.NotEqual(0, worker.ExitCode); // killed, not finished
+
+        await using var store = await SqliteMemAlignStore.OpenAsync(_path);
+        var traces = await store.SearchTracesAsync(Experiment, TraceQuery.All).ToListAsync();
+        Assert.True(traces.Count >= 3_000 && traces.Count < 200_000, $"{traces.Count} traces");
+        Assert.Equal(0, traces.Count % 1_000); // whole batches only
+        Assert.All(traces, t => Assert.Single(t.Assessments));
+        await using var connection = new SqliteConnection($"Data Source={_path}");
+        await connection.OpenAsync();
+        await using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", await check.ExecuteScalarAsync());
+    }
+
+    private async Task<long> CommittedTracesAsync()
+    {
+        if (!File.Exists(_path))
+        {
+            return 0;
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False;Default Timeout=5");
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM traces";
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            return 0; // no such table: the worker has not created the schema yet
+        }
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

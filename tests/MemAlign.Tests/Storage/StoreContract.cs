@@ -1,0 +1,252 @@
+using System.Text;
+using MemAlign.Storage;
+using MemAlign.Testing;
+
+namespace MemAlign.Tests.Storage;
+
+/// <summary>
+/// The behaviour every store must have, run against SQLite (<see cref="SqliteStoreTests"/>) and PostgreSQL
+/// (<see cref="PostgreSqlStoreTests"/>). Each test works in its own experiment, so tests can share a server.
+/// </summary>
+public abstract class StoreContract
+{
+    protected string Experiment { get; } = "exp-" + Guid.NewGuid().ToString("N")[..10];
+
+    protected abstract Task<IMemAlignStore> OpenAsync();
+
+    /// <summary>Every file (or table file) the store's data lives in, for the forgetting test.</summary>
+    protected abstract Task<IReadOnlyList<byte[]>> ReadStorageAsync(IMemAlignStore store);
+
+    protected static Trace Sample(string id, string question = "Where is my order?", DateTimeOffset? at = null) =>
+        new Trace(id)
+        {
+            Inputs = System.Text.Json.JsonSerializer.SerializeToElement(new { question, order = new { id = 42, items = new[] { "sweater" } } }),
+            Outputs = System.Text.Json.JsonSerializer.SerializeToElement("It ships tomorrow."),
+            Expectations = System.Text.Json.JsonSerializer.SerializeToElement(new[] { "ships", "tomorrow" }),
+            Metadata = new Dictionary<string, string> { ["channel"] = "chat" },
+            Tags = new Dictionary<string, string> { ["eval"] = "complete" },
+            CreatedAt = at ?? new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero),
+            Assessments =
+            [
+                new Assessment("helpfulness", true, AssessmentSource.Human("expert1"), "Direct answer.", new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero)) { Id = $"{id}-h" },
+                new Assessment("Helpfulness ", false, AssessmentSource.LlmJudge("gpt"), "Too short.", new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero)) { Id = $"{id}-j" },
+            ],
+        };
+
+    protected async Task Traces_round_trip_and_adding_them_again_changes_nothing()
+    {
+        await using var store = await OpenAsync();
+        var trace = Sample("t1");
+
+        Assert.Equal(1, await store.AddTracesAsync(Experiment, [trace]));
+        Assert.Equal(1, await store.AddTracesAsync(Experiment, [trace]));
+        var loaded = await store.GetTraceAsync(Experiment, "t1");
+
+        Assert.NotNull(loaded);
+        Assert.Equal(trace.Inputs!.Value.GetRawText(), loaded.Inputs!.Value.GetRawText());
+        Assert.Equal("It ships tomorrow.", loaded.Outputs!.Value.GetString());
+        Assert.Equal(trace.Expectations!.Value.GetRawText(), loaded.Expectations!.Value.GetRawText());
+        Assert.Equal(trace.Tags, loaded.Tags);
+        Assert.Equal(trace.Metadata, loaded.Metadata);
+        Assert.Equal(trace.CreatedAt, loaded.CreatedAt);
+        Assert.Equal(trace.Assessments, loaded.Assessments);
+        Assert.Null(await store.GetTraceAsync(Experiment, "missing"));
+        Assert.Contains(Experiment, await store.ListExperimentsAsync());
+        Assert.Contains(IMemAlignStore.DefaultExperiment, await store.ListExperimentsAsync());
+    }
+
+    protected async Task Search_filters_by_tag_time_and_feedback_and_pages_through_large_results()
+    {
+        await using var store = await OpenAsync();
+        var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var traces = Enumerable.Range(0, 1_200).Select(i =>
+        {
+            var trace = new Trace($"s{i:D4}") { Outputs = System.Text.Json.JsonSerializer.SerializeToElement($"answer {i}"), CreatedAt = start.AddMinutes(i) };
+            trace = i % 3 == 0 ? trace.WithTag("eval", "complete") : trace;
+            trace = i % 4 == 0 ? trace.WithAssessment(new Assessment("helpfulness", true, AssessmentSource.Human("e"), null) { Id = $"h{i}" }) : trace;
+            return i % 5 == 0 ? trace.WithAssessment(new Assessment("helpfulness", false, AssessmentSource.LlmJudge("m"), null) { Id = $"j{i}" }) : trace;
+        }).ToList();
+        await store.AddTracesAsync(Experiment, traces);
+
+        async Task<List<string>> Ids(TraceQuery query) => await store.SearchTracesAsync(Experiment, query).Select(t => t.Id).ToListAsync();
+
+        var all = await Ids(TraceQuery.All);
+        Assert.Equal(traces.Select(t => t.Id), all);
+        Assert.Equal(traces.Where((_, i) => i % 3 == 0).Select(t => t.Id), await Ids(new TraceQuery { Tag = new("eval", "complete") }));
+        Assert.Equal(traces.Where((_, i) => i % 4 == 0).Select(t => t.Id), await Ids(new TraceQuery { HasHumanFeedback = " HELPFULNESS" }));
+        Assert.Equal(traces.Where((_, i) => i % 5 == 0).Select(t => t.Id), await Ids(new TraceQuery { HasJudgeAssessment = "helpfulness" }));
+        Assert.Equal(traces.Skip(100).Take(50).Select(t => t.Id), await Ids(new TraceQuery { From = start.AddMinutes(100), To = start.AddMinutes(150) }));
+        Assert.Equal(traces.Where((_, i) => i % 12 == 0).Take(7).Select(t => t.Id),
+            await Ids(new TraceQuery { Tag = new("eval", "complete"), HasHumanFeedback = "helpfulness", Limit = 7 }));
+        Assert.Empty(await Ids(new TraceQuery { Tag = new("eval", "nope") }));
+    }
+
+    protected async Task Tags_and_assessments_can_be_logged_updated_and_deleted()
+    {
+        await using var store = await OpenAsync();
+        await store.AddTracesAsync(Experiment, [Sample("t1")]);
+
+        await store.TagTraceAsync(Experiment, "t1", "reviewed", "yes");
+        await store.LogAssessmentAsync(Experiment, "t1", new Assessment("safety", true, AssessmentSource.Code("regex"), null) { Id = "safe-1" });
+        var before = (await store.GetTraceAsync(Experiment, "t1"))!.Assessments.Single(a => a.Id == "t1-h");
+        await store.UpdateAssessmentAsync(Experiment, "t1-h", false, "On reflection, too curt.");
+        Assert.True(await store.DeleteAssessmentAsync(Experiment, "safe-1"));
+        Assert.False(await store.DeleteAssessmentAsync(Experiment, "safe-1"));
+
+        var trace = (await store.GetTraceAsync(Experiment, "t1"))!;
+        Assert.Equal("yes", trace.Tags["reviewed"]);
+        var updated = trace.Assessments.Single(a => a.Id == "t1-h");
+        Assert.Equal((FeedbackValue.FromBoolean(false), "On reflection, too curt."), (updated.Value, updated.Rationale));
+        Assert.Equal(before.CreatedAt, updated.CreatedAt);
+        Assert.True(updated.UpdatedAt > before.UpdatedAt);
+        Assert.DoesNotContain(trace.Assessments, a => a.Id == "safe-1");
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.TagTraceAsync(Experiment, "missing", "k", "v"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.UpdateAssessmentAsync(Experiment, "missing", true, null));
+    }
+
+    protected async Task The_registry_keeps_versions_and_lists_the_latest()
+    {
+        await using var store = await OpenAsync();
+        var helpfulness = JudgeDefinition.Create("helpfulness", "Is {{ outputs }} helpful for {{ inputs }}?", FeedbackValueType.Boolean, "openai:/gpt-4.1-mini");
+        var rating = JudgeDefinition.Create("rating", "Rate {{ outputs }}", FeedbackValueType.Integer(1, 5));
+
+        Assert.Equal(1, (await store.RegisterJudgeAsync(Experiment, helpfulness, JudgeMemory.Empty)).Version);
+        Assert.Equal(2, (await store.RegisterJudgeAsync(Experiment, helpfulness, JudgeMemory.Empty.With(guidelines: [new Guideline("Be kind.")]))).Version);
+        Assert.Equal(1, (await store.RegisterJudgeAsync(Experiment, rating, JudgeMemory.Empty)).Version);
+
+        var latest = (await store.GetJudgeAsync(Experiment, "helpfulness"))!;
+        Assert.Equal((2, "Be kind."), (latest.Info.Version, Assert.Single(latest.Memory.Guidelines).Text));
+        Assert.Empty((await store.GetJudgeAsync(Experiment, "helpfulness", 1))!.Memory.Guidelines);
+        Assert.Equal("openai:/gpt-4.1-mini", latest.Definition.Model);
+        Assert.Equal(FeedbackValueType.Integer(1, 5), (await store.GetJudgeAsync(Experiment, "rating"))!.Definition.ValueType);
+        Assert.Equal([("helpfulness", 2), ("rating", 1)], (await store.ListJudgesAsync(Experiment)).Select(j => (j.Name, j.Version)));
+        Assert.Equal([1, 2], (await store.ListJudgeVersionsAsync(Experiment, "helpfulness")).Select(v => v.Version));
+
+        Assert.Equal(1, await store.DeleteJudgeAsync(Experiment, "helpfulness", 2));
+        Assert.Equal(1, (await store.GetJudgeAsync(Experiment, "helpfulness"))!.Info.Version);
+        Assert.Equal(1, await store.DeleteJudgeAsync(Experiment, "helpfulness"));
+        Assert.Null(await store.GetJudgeAsync(Experiment, "helpfulness"));
+        Assert.Null(await store.GetJudgeAsync(Experiment, "rating", 7));
+    }
+
+    protected async Task A_registered_judge_loads_without_model_calls_and_builds_byte_identical_prompts()
+    {
+        await using var store = await OpenAsync();
+        var reflection = SeedFeedback.ReflectionModel();
+        var (aligned, _) = await Judge<bool>.Local(SeedFeedback.Definition)
+            .AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = reflection, RetrievalK = 3 }));
+        aligned = aligned.WithGuidelines("Prefer concise answers.");
+        await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory, new Dictionary<string, string> { ["retrieval_k"] = "3" });
+        var calls = reflection.CallCount;
+        var judgeModel = new ScriptedChatClient();
+
+        var registered = (await store.GetJudgeAsync(Experiment, "helpfulness"))!;
+        var loaded = registered.CreateJudge<bool>(judgeModel);
+
+        Assert.Equal((calls, 0), (reflection.CallCount, judgeModel.CallCount));
+        Assert.Equal("3", registered.Settings["retrieval_k"]);
+        Assert.Equal(aligned.Instructions, loaded.Instructions);
+        Assert.Equal(aligned.Memory.Guidelines, loaded.Memory.Guidelines);
+        foreach (var trace in SeedFeedback.Test)
+        {
+            var expected = await aligned.BuildPromptAsync(trace);
+            var actual = await loaded.BuildPromptAsync(trace);
+            Assert.Equal(expected.SystemText, actual.SystemText);
+            Assert.Equal(expected.UserText, actual.UserText);
+        }
+
+        Assert.Equal(0, judgeModel.CallCount);
+    }
+
+    protected async Task Forgetting_removes_every_trace_of_the_data_even_from_the_storage_bytes()
+    {
+        await using var store = await OpenAsync();
+        var canary = "CANARY" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var secret = Trace.Create("secret", $"My card number is {canary}, please refund me", "Refund issued.")
+            .WithAssessment(new Assessment("helpfulness", false, SeedFeedback.Expert, $"Repeats {canary} back to the customer.") { Id = "secret-h" });
+        var traces = SeedFeedback.Alignment.Append(secret).ToList();
+        await store.AddTracesAsync(Experiment, traces);
+        var (aligned, _) = await Judge<bool>.Local(SeedFeedback.Definition).AlignAsync(traces);
+        aligned = aligned.WithGuidelines("Never repeat card numbers.");
+        await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory);
+        await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory);
+        var run = await store.CreateEvaluationRunAsync(Experiment, "baseline");
+        await store.SaveEvaluationResultsAsync(run.Id, [new EvaluationRecord { TraceId = "secret", JudgeName = "helpfulness", Value = false, Rationale = $"It says {canary}." }]);
+        Assert.Contains(await ReadStorageAsync(store), bytes => Contains(bytes, canary)); // the test can see it before
+
+        var report = await store.ForgetAsync(Experiment, ["secret"]);
+
+        Assert.Equal((1, 1, 2, 1), (report.Traces, report.Assessments, report.Examples, report.EvaluationResults));
+        Assert.Null(await store.GetTraceAsync(Experiment, "secret"));
+        foreach (var version in new[] { 1, 2 })
+        {
+            var judge = (await store.GetJudgeAsync(Experiment, "helpfulness", version))!;
+            Assert.Equal(5, judge.Memory.Examples.Count);
+            Assert.DoesNotContain(judge.Memory.Examples, e => e.TraceId == "secret");
+            Assert.DoesNotContain(judge.Memory.Guidelines, g => g.SourceTraceIds.Contains("secret") || g.Text.Contains(canary, StringComparison.Ordinal));
+            Assert.Contains(judge.Memory.Guidelines, g => g.Text == "Never repeat card numbers.");
+        }
+
+        Assert.Empty(await store.GetEvaluationResultsAsync(run.Id).ToListAsync());
+        Assert.DoesNotContain(await ReadStorageAsync(store), bytes => Contains(bytes, canary));
+    }
+
+    protected async Task Concurrent_registrations_of_one_name_get_distinct_versions()
+    {
+        await using var store = await OpenAsync();
+        var definition = JudgeDefinition.Create("shared", "{{ inputs }}", FeedbackValueType.Boolean);
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => store.RegisterJudgeAsync(Experiment, definition, JudgeMemory.Empty))));
+
+        Assert.Equal(Enumerable.Range(1, 16), versions.Select(v => v.Version).Order());
+        Assert.Equal(16, (await store.ListJudgeVersionsAsync(Experiment, "shared")).Count);
+    }
+
+    protected async Task Two_processes_registering_one_name_lose_nothing(string storeSetting)
+    {
+        var writers = Enumerable.Range(0, 2).Select(_ => StoreEnvironment.StartWorker("register", storeSetting, Experiment, "contested", "10")).ToList();
+        var outputs = await Task.WhenAll(writers.Select(async w =>
+        {
+            var output = await w.StandardOutput.ReadToEndAsync();
+            var errors = await w.StandardError.ReadToEndAsync();
+            await w.WaitForExitAsync();
+            Assert.True(w.ExitCode == 0, errors);
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        }));
+
+        Assert.Equal(Enumerable.Range(1, 20), outputs.SelectMany(o => o).Order());
+        await using var store = await OpenAsync();
+        Assert.Equal(Enumerable.Range(1, 20), (await store.ListJudgeVersionsAsync(Experiment, "contested")).Select(v => v.Version));
+    }
+
+    protected async Task Evaluation_runs_keep_their_results()
+    {
+        await using var store = await OpenAsync();
+        var run = await store.CreateEvaluationRunAsync(Experiment, "nightly", new Dictionary<string, string> { ["judge"] = "helpfulness@3" });
+        var records = Enumerable.Range(0, 700).Select(i => new EvaluationRecord
+        {
+            TraceId = $"t{i:D4}",
+            JudgeName = "helpfulness",
+            Value = i % 7 == 0 ? null : i % 2 == 0,
+            Error = i % 7 == 0 ? new JudgeError(JudgeErrorKind.ModelFailure, "HTTP 500") : null,
+            Rationale = i % 7 == 0 ? null : "ok",
+            Model = "m",
+            Usage = new TokenUsage(i, 1),
+            Latency = TimeSpan.FromMilliseconds(i),
+        }).ToList();
+
+        await store.SaveEvaluationResultsAsync(run.Id, records);
+        await store.SaveEvaluationResultsAsync(run.Id, [records[1] with { Value = false, Rationale = "changed" }]);
+        var loaded = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
+
+        Assert.Equal(700, loaded.Count);
+        Assert.Equal(records.Select(r => r.TraceId), loaded.Select(r => r.TraceId));
+        Assert.Equal("changed", loaded[1].Rationale);
+        Assert.Equal(new JudgeError(JudgeErrorKind.ModelFailure, "HTTP 500"), loaded[0].Error);
+        Assert.Equal(records[3].Usage, loaded[3].Usage);
+        Assert.Equal("helpfulness@3", (await store.GetEvaluationRunAsync(run.Id))!.Settings["judge"]);
+        Assert.Equal(run.Id, Assert.Single(await store.ListEvaluationRunsAsync(Experiment)).Id);
+    }
+
+    private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
+}
