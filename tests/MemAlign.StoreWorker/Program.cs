@@ -1,6 +1,7 @@
 // Usage:
 //   register STORE EXPERIMENT JUDGE COUNT      registers COUNT versions of JUDGE, printing each version number
 //   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
+//   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge
 using MemAlign;
 using MemAlign.PostgreSql;
 using MemAlign.Storage;
@@ -30,6 +31,9 @@ switch (command)
             Report($"batch {start / Batch}");
         }
 
+        break;
+    case "bench":
+        await StoreBench.RunAsync(opened, experiment);
         break;
     default:
         Console.Error.WriteLine($"unknown command '{command}'");
