@@ -2,6 +2,7 @@
 // model is configured, score the walkthrough's traces against the experts' labels.
 using Helpfulness;
 using MemAlign;
+using MemAlign.Storage;
 
 // The judge is declared with attributes (Declarations.cs); its definition was checked at build time.
 var model = Environment.GetEnvironmentVariable("MEMALIGN_MODEL");
@@ -42,6 +43,19 @@ var before = await AgreementAsync(aligned, SeedTraces.Test);
 Console.WriteLine($"Local aligned judge on the test traces: {before.Agree}/{before.Scored} agree with the experts.");
 var (unaligned, unalignReport) = await aligned.UnalignAsync(["align-5"]);
 Console.WriteLine($"Unaligned the empathy trace (align-5): {unalignReport}; guidelines now {unaligned.Memory.Guidelines.Count}, examples {unaligned.Memory.Examples.Count}.");
+
+// Register the aligned judge (a self-contained snapshot), retrieve it, and score a new trace with it.
+await using (var store = await MemAlignStore.OpenAsync())
+{
+    var registered = await store.RegisterJudgeAsync("memalign-demo", aligned.Definition, aligned.Memory);
+    Console.WriteLine($"Registered '{registered.Name}' version {registered.Version} in {store.Description}.");
+    var retrieved = (await store.GetJudgeAsync("memalign-demo", "helpfulness"))!.CreateLocalJudge<bool>();
+    var fresh = Trace.Create("new-1", "I'm having trouble with my order and feeling frustrated.",
+        "I understand this is frustrating. Let me look into your order right away and help resolve this.");
+    var verdict = await retrieved.EvaluateAsync(fresh);
+    Console.WriteLine($"The retrieved judge on a new trace: helpful = {verdict.Value} ({verdict.Rationale})");
+}
+
 Console.WriteLine();
 
 var settings = OpenAISettings.FromEnvironment();
