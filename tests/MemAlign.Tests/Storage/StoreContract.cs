@@ -38,7 +38,7 @@ public abstract class StoreContract
         await using var store = await OpenAsync();
         var trace = Sample("t1");
 
-        Assert.Equal(1, await store.AddTracesAsync(Experiment, [trace]));
+        Assert.Equal(1, await store.AddTraceAsync(Experiment, trace));
         Assert.Equal(1, await store.AddTracesAsync(Experiment, [trace]));
         var loaded = await store.GetTraceAsync(Experiment, "t1");
 
@@ -122,6 +122,10 @@ public abstract class StoreContract
         Assert.Equal([("helpfulness", 2), ("rating", 1)], (await store.ListJudgesAsync(Experiment)).Select(j => (j.Name, j.Version)));
         Assert.Equal([1, 2], (await store.ListJudgeVersionsAsync(Experiment, "helpfulness")).Select(v => v.Version));
 
+        var judge = new Judge<bool>(helpfulness, new ScriptedChatClient());
+        Assert.Equal(3, (await store.UpdateJudgeAsync(Experiment, judge)).Version);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.UpdateJudgeAsync(Experiment, new Judge<bool>(helpfulness.WithName("never_registered"), new ScriptedChatClient())));
+        Assert.Equal(1, await store.DeleteJudgeAsync(Experiment, "helpfulness", 3));
         Assert.Equal(1, await store.DeleteJudgeAsync(Experiment, "helpfulness", 2));
         Assert.Equal(1, (await store.GetJudgeAsync(Experiment, "helpfulness"))!.Info.Version);
         Assert.Equal(1, await store.DeleteJudgeAsync(Experiment, "helpfulness"));
