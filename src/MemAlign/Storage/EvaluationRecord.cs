@@ -32,6 +32,9 @@ public sealed record EvaluationRecord
     /// <summary>Tokens used.</summary>
     public TokenUsage Usage { get; init; }
 
+    /// <summary>Model calls made for it (not stored; zero for results read back from a store).</summary>
+    public int ModelCalls { get; init; }
+
     /// <summary>Time taken.</summary>
     public TimeSpan Latency { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record EvaluationRecord
             Error = verdict.Error,
             Model = verdict.Model,
             Usage = verdict.Usage,
+            ModelCalls = verdict.ModelCalls,
             Latency = verdict.Latency,
             CreatedAt = verdict.CreatedAt,
         };
