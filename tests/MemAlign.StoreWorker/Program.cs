@@ -2,6 +2,7 @@
 //   register STORE EXPERIMENT JUDGE COUNT      registers COUNT versions of JUDGE, printing each version number
 //   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
 //   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge
+//   evaluate STORE EXPERIMENT                  evaluates every trace of the experiment with a slow fake model, saving results as they finish
 using MemAlign;
 using MemAlign.PostgreSql;
 using MemAlign.Storage;
@@ -31,6 +32,11 @@ switch (command)
             Report($"batch {start / Batch}");
         }
 
+        break;
+    case "evaluate":
+        var judge = new Judge<bool>(JudgeDefinition.Create("helpfulness", "Q: {{ inputs }}\nA: {{ outputs }}", FeedbackValueType.Boolean), new SlowModel(TimeSpan.FromMilliseconds(20)));
+        await MemAlign.Evaluation.Evaluator.RunAsync([judge], opened.SearchTracesAsync(experiment, TraceQuery.All),
+            new MemAlign.Evaluation.EvaluationOptions { Store = opened, Experiment = experiment, RunName = "killable", MaxConcurrency = 4 });
         break;
     case "bench":
         await StoreBench.RunAsync(opened, experiment);
