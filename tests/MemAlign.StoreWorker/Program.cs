@@ -3,6 +3,7 @@
 //   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
 //   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge
 //   evaluate STORE EXPERIMENT                  evaluates every trace of the experiment with a slow fake model, saving results as they finish
+//   evalbench STORE EXPERIMENT                 the evaluator figures: 1,000 judgments at 200 ms with concurrency 16, a cached re-run, 100,000 streamed traces
 using MemAlign;
 using MemAlign.PostgreSql;
 using MemAlign.Storage;
@@ -37,6 +38,9 @@ switch (command)
         var judge = new Judge<bool>(JudgeDefinition.Create("helpfulness", "Q: {{ inputs }}\nA: {{ outputs }}", FeedbackValueType.Boolean), new SlowModel(TimeSpan.FromMilliseconds(20)));
         await MemAlign.Evaluation.Evaluator.RunAsync([judge], opened.SearchTracesAsync(experiment, TraceQuery.All),
             new MemAlign.Evaluation.EvaluationOptions { Store = opened, Experiment = experiment, RunName = "killable", MaxConcurrency = 4 });
+        break;
+    case "evalbench":
+        await EvaluationBench.RunAsync(opened, experiment);
         break;
     case "bench":
         await StoreBench.RunAsync(opened, experiment);

@@ -109,7 +109,8 @@ public static class Evaluator
 
         var resumed = done.Count;
         int completed = 0, errors = 0;
-        var results = Channel.CreateUnbounded<EvaluationRecord>(new UnboundedChannelOptions { SingleReader = true });
+        // Bounded, so that judging never runs far ahead of saving: memory stays flat however many traces stream through.
+        var results = Channel.CreateBounded<EvaluationRecord>(new BoundedChannelOptions(4 * WriteBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var writer = store is null ? Task.CompletedTask : SaveAsync(store, runId!, results.Reader);
         try
         {
@@ -131,7 +132,8 @@ public static class Evaluator
 
                     if (store is not null)
                     {
-                        results.Writer.TryWrite(record);
+                        // Not the run's token: a finished result is saved even if the run is being cancelled.
+                        await results.Writer.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
                     }
 
                     progress?.Report(new EvaluationProgress(finished, failed, resumed, record));

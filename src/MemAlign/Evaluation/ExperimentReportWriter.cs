@@ -87,11 +87,44 @@ public static class ExperimentReportWriter
     public static string ToHtml(ExperimentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Page($"{report.JudgeName}: baseline vs aligned", html => AppendSection(html, report, "h1", "h2", unique: true));
+    }
+
+    /// <summary>
+    /// One self-contained HTML page for several judges: a summary chart of each judge's primary metric,
+    /// baseline versus aligned with intervals, then each judge's own section.
+    /// </summary>
+    public static string ToHtml(IReadOnlyList<ExperimentReport> reports, string title)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(title);
+        return Page(title, html =>
+        {
+            html.Append("<h1>").Append(Encode(title)).Append("</h1><h2>Each judge, baseline vs aligned (primary metric, 95% intervals)</h2>");
+            html.Append(MetricsChart("judges-chart", reports.Select(r => (Invariant($"{r.JudgeName} ({r.Primary.Name})"), r.Primary)).ToList()));
+            foreach (var report in reports)
+            {
+                html.Append("<section>");
+                AppendSection(html, report, "h2", "h3", unique: false);
+                html.Append("</section>");
+            }
+        });
+    }
+
+    private static string Page(string title, Action<StringBuilder> body)
+    {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Encode($"{report.JudgeName}: baseline vs aligned")).Append("</title>");
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Encode(title)).Append("</title>");
         html.Append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}")
             .Append("th:first-child,td:first-child{text-align:left}.sig{font-weight:bold;color:#1a7f37}svg{display:block;margin:1em 0}</style></head><body>");
-        html.Append("<h1>Judge <code>").Append(Encode(report.JudgeName)).Append("</code>: baseline vs aligned</h1>");
+        body(html);
+        return html.Append("</body></html>").ToString();
+    }
+
+    // One judge's table and charts; on a page of several judges the chart ids would repeat, so they become classes.
+    private static void AppendSection(StringBuilder html, ExperimentReport report, string heading, string subheading, bool unique)
+    {
+        html.Append('<').Append(heading).Append(">Judge <code>").Append(Encode(report.JudgeName)).Append("</code>: baseline vs aligned</").Append(heading).Append('>');
         html.Append("<p>").Append(Encode(Invariant($"{report.Folds}-fold cross-validation, {report.ComparableRows} held-out rows, paired bootstrap 95% intervals."))).Append("</p>");
         html.Append("<table><tr><th>Metric</th><th>Baseline</th><th>Aligned</th><th>Change</th><th>95% CI of change</th><th>Significant</th></tr>");
         foreach (var metric in report.Metrics)
@@ -101,30 +134,29 @@ public static class ExperimentReportWriter
                 .Append("</td><td").Append(metric.IsSignificant ? " class=\"sig\">yes" : ">no").Append("</td></tr>");
         }
 
-        html.Append("</table><h2>Metrics with 95% intervals</h2>");
-        html.Append(MetricsChart(report));
+        html.Append("</table><").Append(subheading).Append(">Metrics with 95% intervals</").Append(subheading).Append('>');
+        html.Append(MetricsChart(unique ? "metrics-chart" : null, report.Metrics.Select(m => (m.Name, m)).ToList()));
         if (report.LearningCurve.Count > 0)
         {
-            html.Append("<h2>Learning curve</h2>").Append(LearningCurveChart(report));
+            html.Append('<').Append(subheading).Append(">Learning curve</").Append(subheading).Append('>').Append(LearningCurveChart(report, unique));
         }
 
-        html.Append("<p>").Append(Encode(Invariant($"Cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s."))).Append("</p></body></html>");
-        return html.ToString();
+        html.Append("<p>").Append(Encode(Invariant($"Cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s."))).Append("</p>");
     }
 
     // Bars for baseline and aligned per metric, on a 0..1 scale (MAE on 0..its largest value), with interval whiskers.
-    private static string MetricsChart(ExperimentReport report)
+    private static string MetricsChart(string? id, IReadOnlyList<(string Label, MetricComparison Metric)> rows)
     {
         const int RowHeight = 46, Left = 190, Width = 420;
         var svg = new StringBuilder();
-        var height = (report.Metrics.Count * RowHeight) + 30;
-        svg.Append(Invariant($"<svg id=\"metrics-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Left + Width + 140}\" height=\"{height}\" role=\"img\" aria-label=\"Metrics, baseline and aligned\">"));
-        for (var i = 0; i < report.Metrics.Count; i++)
+        var height = (rows.Count * RowHeight) + 30;
+        svg.Append(Invariant($"<svg {(id is null ? "class=\"metrics-chart\"" : $"id=\"{id}\"")} xmlns=\"http://www.w3.org/2000/svg\" width=\"{Left + Width + 140}\" height=\"{height}\" role=\"img\" aria-label=\"Baseline and aligned, with 95% intervals\">"));
+        for (var i = 0; i < rows.Count; i++)
         {
-            var metric = report.Metrics[i];
+            var (name, metric) = rows[i];
             var top = 10 + (i * RowHeight);
             var scale = metric.LowerIsBetter ? Math.Max(1e-9, new[] { metric.Baseline?.Upper, metric.Aligned?.Upper }.Max() ?? 1) : 1;
-            svg.Append(Invariant($"<text x=\"0\" y=\"{top + 22}\" font-size=\"13\">{Encode(metric.Name)}</text>"));
+            svg.Append(Invariant($"<text x=\"0\" y=\"{top + 22}\" font-size=\"13\">{Encode(name)}</text>"));
             foreach (var (interval, offset, color, label) in new[] { (metric.Baseline, 0, "#9aa5b1", "baseline"), (metric.Aligned, 18, "#2f6fde", "aligned") })
             {
                 if (interval is null)
@@ -143,7 +175,7 @@ public static class ExperimentReportWriter
         return svg.Append("</svg>").ToString();
     }
 
-    private static string LearningCurveChart(ExperimentReport report)
+    private static string LearningCurveChart(ExperimentReport report, bool unique)
     {
         const int Width = 520, Height = 240, Pad = 40;
         var points = report.LearningCurve.Where(p => p.Value is not null).ToList();
@@ -153,7 +185,7 @@ public static class ExperimentReportWriter
         double X(int examples) => Pad + ((double)examples / maxX * (Width - (2 * Pad)));
         double Y(double value) => Height - Pad - (value / maxY * (Height - (2 * Pad)));
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg id=\"learning-curve\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"Learning curve\">"));
+        svg.Append(Invariant($"<svg {(unique ? "id=\"learning-curve\"" : "class=\"learning-curve\"")} xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"Learning curve\">"));
         svg.Append(Invariant($"<line x1=\"{Pad}\" y1=\"{Height - Pad}\" x2=\"{Width - Pad}\" y2=\"{Height - Pad}\" stroke=\"#999\"/><line x1=\"{Pad}\" y1=\"{Pad}\" x2=\"{Pad}\" y2=\"{Height - Pad}\" stroke=\"#999\"/>"));
         svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"#2f6fde\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(p => Invariant($"{X(p.Examples):0.0},{Y(p.Value!.Value):0.0}")))}\"/>"));
         foreach (var point in points)

@@ -110,3 +110,23 @@ public sealed class ChromiumFactAttribute : FactAttribute
         }
     }
 }
+
+public class MultiJudgeReportTests
+{
+    [Fact]
+    public void A_page_for_several_judges_has_a_summary_chart_with_a_row_per_judge_and_unique_ids()
+    {
+        var first = ExperimentReportWriterTests.Sample();
+        var second = first with { JudgeName = "code_quality" };
+
+        var html = ExperimentReportWriter.ToHtml([first, second], "Notebook quality judges");
+
+        Assert.Contains("<title>Notebook quality judges</title>", html);
+        Assert.Contains("<svg id=\"judges-chart\"", html);
+        Assert.Contains(">helpfulness (accuracy)</text>", html);
+        Assert.Contains(">code_quality (accuracy)</text>", html);
+        Assert.Equal(2, html.Split("<section>").Length - 1);
+        Assert.DoesNotContain("id=\"metrics-chart\"", html); // repeated per judge, so classes, not ids
+        Assert.Equal(2, html.Split("class=\"learning-curve\"").Length - 1);
+    }
+}
