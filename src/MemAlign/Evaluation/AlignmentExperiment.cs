@@ -113,6 +113,12 @@ public static class AlignmentExperiment
         var valueType = judge.Definition.ValueType;
         var notApplicable = options.NotApplicable;
         var applicable = labelled.Where(t => !IsNotApplicable(labels[t.Id], notApplicable)).ToList();
+        // Each judge is measured on the rows it could score; the difference only on rows both scored
+        // (a judge without a model and without memory, the offline baseline, scores none).
+        List<Row> Scored(string variant) => applicable.Where(t => predictions[variant].GetValueOrDefault(t.Id) is not null)
+            .Select(t => new Row(labels[t.Id], predictions[variant][t.Id]!, predictions[variant][t.Id]!)).ToList();
+        var baselineRows = Scored(Baseline);
+        var alignedRows = Scored(Aligned);
         var rows = applicable
             .Where(t => predictions[Baseline].GetValueOrDefault(t.Id) is not null && predictions[Aligned].GetValueOrDefault(t.Id) is not null)
             .Select(t => new Row(labels[t.Id], predictions[Baseline][t.Id]!, predictions[Aligned][t.Id]!))
@@ -121,17 +127,15 @@ public static class AlignmentExperiment
         var comparisons = metrics.Select(m => new MetricComparison(
             m.Name,
             m.LowerIsBetter,
-            PairedBootstrap.Interval(rows, s => m.Compute(s, r => r.Baseline), options.BootstrapResamples, options.Seed),
-            PairedBootstrap.Interval(rows, s => m.Compute(s, r => r.Aligned), options.BootstrapResamples, options.Seed),
+            PairedBootstrap.Interval(baselineRows, s => m.Compute(s, r => r.Baseline), options.BootstrapResamples, options.Seed),
+            PairedBootstrap.Interval(alignedRows, s => m.Compute(s, r => r.Aligned), options.BootstrapResamples, options.Seed),
             PairedBootstrap.Difference(rows, s => m.Compute(s, r => r.Baseline), s => m.Compute(s, r => r.Aligned), options.BootstrapResamples, options.Seed))).ToList();
 
         var primary = metrics[0];
         var ablations = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (var variant in new[] { Baseline, SemanticOnly, EpisodicOnly, Aligned }.Where(predictions.ContainsKey))
         {
-            var variantRows = applicable.Where(t => predictions[variant].GetValueOrDefault(t.Id) is not null)
-                .Select(t => new Row(labels[t.Id], predictions[variant][t.Id]!, predictions[variant][t.Id]!)).ToList();
-            ablations[variant] = primary.Compute(variantRows, r => r.Aligned);
+            ablations[variant] = primary.Compute(Scored(variant), r => r.Aligned);
         }
 
         var curve = new List<LearningCurvePoint>();
@@ -169,6 +173,8 @@ public static class AlignmentExperiment
             ComparableRows = rows.Count,
             NotApplicableRows = labelled.Count - applicable.Count,
             ErrorRows = applicable.Count - rows.Count,
+            BaselineRows = baselineRows.Count,
+            AlignedRows = alignedRows.Count,
             Metrics = comparisons,
             Ablations = ablations,
             LearningCurve = curve,

@@ -45,6 +45,12 @@ public sealed record ExperimentReport
     /// <summary>Held-out rows where both judges and the human gave a value.</summary>
     public required int ComparableRows { get; init; }
 
+    /// <summary>Held-out rows the baseline judge scored (none offline: a local judge needs memory).</summary>
+    public int BaselineRows { get; init; }
+
+    /// <summary>Held-out rows the aligned judge scored.</summary>
+    public int AlignedRows { get; init; }
+
     /// <summary>Held-out rows left out because the human said "not applicable".</summary>
     public int NotApplicableRows { get; init; }
 

@@ -18,7 +18,9 @@ public static class ExperimentReportWriter
         var text = new StringBuilder();
         var rule = new string('=', 96);
         text.AppendLine(rule);
-        text.AppendLine(Invariant($"{report.JudgeName}: baseline vs aligned, {report.Folds}-fold cross-validation, {report.ComparableRows} held-out rows"));
+        var coverage = report.BaselineRows == report.ComparableRows && report.AlignedRows == report.ComparableRows
+            ? "" : Invariant($" (baseline {report.BaselineRows}, aligned {report.AlignedRows})");
+        text.AppendLine(Invariant($"{report.JudgeName}: baseline vs aligned, {report.Folds}-fold cross-validation, {report.ComparableRows} held-out rows scored by both{coverage}"));
         text.AppendLine(rule);
         text.AppendLine(Invariant($"{"Metric",-26} {"Baseline",-10} {"Aligned",-10} {"Change",-9} {"95% CI of change",-20} {"Significant",-11}"));
         text.AppendLine(new string('-', 96));

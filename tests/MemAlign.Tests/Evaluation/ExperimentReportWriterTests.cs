@@ -10,6 +10,8 @@ public class ExperimentReportWriterTests
         JudgeName = "helpfulness",
         Folds = 4,
         ComparableRows = 40,
+        BaselineRows = 40,
+        AlignedRows = 40,
         Metrics =
         [
             new MetricComparison("accuracy", false, new(0.5, 0.35, 0.65, 0.95), new(0.95, 0.875, 1.0, 0.95), new(0.45, 0.3, 0.6, 0.95)),
@@ -26,7 +28,7 @@ public class ExperimentReportWriterTests
     {
         var table = ExperimentReportWriter.ToConsoleTable(Sample());
 
-        Assert.Contains("helpfulness: baseline vs aligned, 4-fold cross-validation, 40 held-out rows", table);
+        Assert.Contains("helpfulness: baseline vs aligned, 4-fold cross-validation, 40 held-out rows scored by both", table);
         Assert.Matches(@"accuracy\s+0\.500\s+0\.950\s+\+0\.450\s+\[0\.300, 0\.600\]\s+yes", table);
         Assert.Matches(@"Cohen's kappa\s+0\.000\s+0\.900\s+\+0\.900\s+\[-0\.050, 1\.000\]\s+no", table);
         Assert.Contains("learning curve (accuracy): 0 -> 0.500, 2 -> 0.600", table);

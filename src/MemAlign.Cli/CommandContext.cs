@@ -1,0 +1,80 @@
+using System.CommandLine;
+using MemAlign.Storage;
+
+namespace MemAlign.Cli;
+
+/// <summary>The options every command takes.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Store { get; } = new("--store") { Description = "The store: a SQLite path or a PostgreSQL connection string (default: MEMALIGN_STORE, else .memalign/memalign.db).", Recursive = true };
+
+    public Option<string> Experiment { get; } = new("--experiment") { Description = "The experiment to work in.", DefaultValueFactory = _ => IMemAlignStore.DefaultExperiment, Recursive = true };
+
+    public Option<string?> Model { get; } = new("--model") { Description = "The model, such as openai:/gpt-4.1-mini (default: the judge's own). Needs OPENAI_API_KEY or OPENAI_BASE_URL; without them the local models are used.", Recursive = true };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print machine-readable JSON results (for CI).", Recursive = true };
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces of unexpected errors.", Recursive = true };
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Store);
+        root.Options.Add(Experiment);
+        root.Options.Add(Model);
+        root.Options.Add(Json);
+        root.Options.Add(Verbose);
+    }
+}
+
+/// <summary>What a running command has: its options, the store, the output, and the model choice.</summary>
+internal sealed class CommandContext(ParseResult parse, GlobalOptions options, IMemAlignStore store, CliOutput output)
+{
+    public ParseResult Parse { get; } = parse;
+
+    public IMemAlignStore Store { get; } = store;
+
+    public CliOutput Output { get; } = output;
+
+    public string Experiment { get; } = parse.GetValue(options.Experiment)!;
+
+    public ModelChoice Models { get; } = new(parse.GetValue(options.Model), output);
+
+    /// <summary>The latest (or given) version of a registered judge, or a usage error saying how to register it.</summary>
+    public async Task<RegisteredJudge> JudgeAsync(string name, int? version, CancellationToken cancellationToken) =>
+        await Store.GetJudgeAsync(Experiment, name, version, cancellationToken).ConfigureAwait(false)
+        ?? throw new UsageException(version is null
+            ? $"No judge '{name}' is registered in experiment '{Experiment}' of {Store.Description}; register it with 'memalign judges register --assembly PATH'."
+            : $"Judge '{name}' has no version {version} in experiment '{Experiment}'; see 'memalign judges versions {name}'.");
+}
+
+/// <summary>Runs a command's body: opens the store, and turns every failure into a message and an exit code.</summary>
+internal static class CommandRunner
+{
+    public static void SetBody(Command command, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, options, body, cancellationToken));
+
+    private static async Task<int> RunAsync(ParseResult parse, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var output = new CliOutput(parse.GetValue(options.Json), Console.Out, Console.Error);
+        try
+        {
+            await using var store = await MemAlignStore.OpenAsync(parse.GetValue(options.Store), cancellationToken).ConfigureAwait(false);
+            return await body(new CommandContext(parse, options, store, output), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is UsageException or StoreException or JudgeDefinitionException or ModelConfigurationException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            output.Notice("error: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Notice("cancelled; what finished was saved.");
+            return ExitCodes.Findings;
+        }
+        catch (Exception e)
+        {
+            output.Notice($"error: {e.Message}" + (parse.GetValue(options.Verbose) ? Environment.NewLine + e : " (run with --verbose for details)"));
+            return ExitCodes.Findings;
+        }
+    }
+}

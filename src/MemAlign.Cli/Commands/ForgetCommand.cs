@@ -1,0 +1,31 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace MemAlign.Cli.Commands;
+
+/// <summary><c>memalign forget --trace ID...</c>: remove traces and everything learned from them, and erase them from storage.</summary>
+internal static class ForgetCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var trace = new Option<string[]>("--trace") { Description = "Traces to forget (repeat, or list several).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var command = new Command("forget", "Forget traces: their assessments, results, and every example and guideline source from them, in every judge version.") { trace };
+        CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
+        {
+            var report = await context.Store.ForgetAsync(context.Experiment, context.Parse.GetValue(trace)!, cancellationToken).ConfigureAwait(false);
+            context.Output.Line($"Forgot {report.Traces} trace(s): {report.Assessments} assessment(s), {report.Examples} example(s), {report.GuidelineSources} guideline source(s), "
+                + $"{report.GuidelinesDropped} guideline(s) dropped, {report.EvaluationResults} evaluation result(s); storage rewritten.");
+            context.Output.Result(new JsonObject
+            {
+                ["traces"] = report.Traces,
+                ["assessments"] = report.Assessments,
+                ["examples"] = report.Examples,
+                ["guideline_sources"] = report.GuidelineSources,
+                ["guidelines_dropped"] = report.GuidelinesDropped,
+                ["evaluation_results"] = report.EvaluationResults,
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,17 @@
+namespace MemAlign.Cli;
+
+/// <summary>What the process's exit code means, for scripts and CI.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything worked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>It ran, but the data had problems: bad import lines, error verdicts, failed distillation.</summary>
+    public const int Findings = 1;
+
+    /// <summary>The command could not run: bad arguments, configuration or store.</summary>
+    public const int Usage = 2;
+}
+
+/// <summary>A problem with how the tool was called or configured; the message says what to fix (exit code 2).</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,31 @@
+// memalign: import traces, align, evaluate and register LLM judges, forget data. Exit codes: 0 ok,
+// 1 findings or failures in the data, 2 usage or configuration errors.
+using System.CommandLine;
+using MemAlign.Cli;
+using MemAlign.Cli.Commands;
+
+var options = new GlobalOptions();
+var root = new RootCommand("memalign: align LLM judges with expert feedback (MemAlign), evaluate them, and keep them in a registry.");
+options.AddTo(root);
+root.Subcommands.Add(ImportCommand.Create(options));
+root.Subcommands.Add(JudgesCommand.Create(options));
+root.Subcommands.Add(EvaluateCommand.Create(options));
+root.Subcommands.Add(AlignCommands.Align(options));
+root.Subcommands.Add(AlignCommands.Unalign(options));
+root.Subcommands.Add(ForgetCommand.Create(options));
+root.Subcommands.Add(ExperimentCommands.Experiment(options));
+root.Subcommands.Add(ExperimentCommands.Report(options));
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine("error: " + error.Message);
+    }
+
+    Console.Error.WriteLine("Run 'memalign --help' (or 'memalign COMMAND --help') for usage.");
+    return ExitCodes.Usage;
+}
+
+return await parse.InvokeAsync();
