@@ -99,7 +99,7 @@ public static class AlignmentExperiment
             var (aligned, report) = await judge.AlignAsync(train, optimizer, cancellationToken).ConfigureAwait(false);
             calls += report.ModelCalls;
             usage += report.Usage;
-            details.Add(new FoldReport(k, train.Select(t => t.Id).ToList(), test.Select(t => t.Id).ToList(), aligned.Memory.TraceIds));
+            details.Add(new FoldReport(k, train.Select(t => t.Id).ToList(), test.Select(t => t.Id).ToList(), aligned.Memory.TraceIds.Order(StringComparer.Ordinal).ToList()));
 
             await Score(Baseline, judge, test).ConfigureAwait(false);
             await Score(Aligned, aligned, test).ConfigureAwait(false);

@@ -24,8 +24,8 @@ public sealed record LearningCurvePoint(int Examples, double? Value);
 /// <param name="Index">The fold, from 0.</param>
 /// <param name="TrainTraceIds">Traces aligned on.</param>
 /// <param name="TestTraceIds">Traces held out and scored.</param>
-/// <param name="MemoryTraceIds">The traces the aligned judge's memory holds examples of (never a held-out one).</param>
-public sealed record FoldReport(int Index, IReadOnlyList<string> TrainTraceIds, IReadOnlyList<string> TestTraceIds, IReadOnlySet<string> MemoryTraceIds);
+/// <param name="MemoryTraceIds">The traces the aligned judge's memory holds examples of, sorted (never a held-out one).</param>
+public sealed record FoldReport(int Index, IReadOnlyList<string> TrainTraceIds, IReadOnlyList<string> TestTraceIds, IReadOnlyList<string> MemoryTraceIds);
 
 /// <summary>What an experiment cost.</summary>
 /// <param name="ModelCalls">Judge and reflection model calls.</param>
