@@ -1,93 +1,91 @@
-// The helpfulness walkthrough, step one: declare a judge, see the exact prompt it sends, and, when a
-// model is configured, score the walkthrough's traces against the experts' labels.
+// The MemAlign helpfulness walkthrough, end to end: a judge declared with attributes, expert feedback on
+// 5 alignment and 5 test traces, baseline accuracy, alignment (guidelines + examples), aligned accuracy,
+// the comparison table, unaligning the empathy trace, and register / retrieve / score with the store.
+// With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using Helpfulness;
 using MemAlign;
 using MemAlign.Storage;
+using Microsoft.Extensions.AI;
 
-// The judge is declared with attributes (Declarations.cs); its definition was checked at build time.
-var model = Environment.GetEnvironmentVariable("MEMALIGN_MODEL");
-var judge = model is null ? HelpfulnessJudge.JudgeDefinition : HelpfulnessJudge.JudgeDefinition.WithModel(model);
+var settings = OpenAISettings.FromEnvironment();
+var definition = Environment.GetEnvironmentVariable("MEMALIGN_MODEL") is { } model
+    ? HelpfulnessJudge.JudgeDefinition.WithModel(model)
+    : HelpfulnessJudge.JudgeDefinition;
+IChatClient chat = settings.IsConfigured ? ModelProviders.CreateChatClient(definition.Model!, settings) : new StandInModel();
+Console.WriteLine(settings.IsConfigured
+    ? $"Model: {definition.Model} via {settings}"
+    : "Model: offline stand-in (no OPENAI_API_KEY / OPENAI_BASE_URL set; see README for using a real model)");
+Console.WriteLine($"Judge '{definition.Name}' ({definition.ValueType}) reads {string.Join(" and ", definition.Variables)}; experts answer '{HelpfulnessLabel.Definition.Title}'.");
 
-Console.WriteLine($"Judge '{judge.Name}' ({judge.ValueType}) reads {string.Join(" and ", judge.Variables)}; expert labels use the schema '{HelpfulnessLabel.Definition.Title}'.");
-Console.WriteLine();
-
-// The same rules apply to judges defined at run time: a rubric mistake is caught when the judge is
-// defined, with the line and column. (Declared with attributes, it is a build error: MAJ003.)
 try
 {
     JudgeDefinition.Create("helpfulness", "User query: {{ input }}", FeedbackValueType.Boolean);
 }
 catch (JudgeDefinitionException e)
 {
-    Console.WriteLine("A typo in a rubric is caught at once:");
+    Console.WriteLine("A rubric typo is caught when the judge is defined (and, declared with [Rubric], at build time as MAJ003):");
     Console.WriteLine("  " + e.Message);
-    Console.WriteLine();
 }
 
-var tricky = SeedTraces.Test[^1];
-var prompt = await new Judge<bool>(judge, new NoModel()).BuildPromptAsync(tricky);
-Console.WriteLine($"The prompt for trace '{tricky.Id}':");
-Console.WriteLine("---- system ----");
-Console.WriteLine(prompt.SystemText);
-Console.WriteLine("---- user ----");
-Console.WriteLine(prompt.UserText);
-Console.WriteLine("--------------");
+// Step 3: the baseline judge.
+var baseline = new Judge<bool>(definition, chat);
+var baselineAlign = await AccuracyAsync(baseline, SeedTraces.Alignment);
+var baselineTest = await AccuracyAsync(baseline, SeedTraces.Test);
 Console.WriteLine();
+Console.WriteLine($"Baseline: alignment traces {baselineAlign:P0}, test traces {baselineTest:P0}");
 
-// Align offline: the local models learn from the experts' feedback (no model needed). With a model
-// configured, the same calls distil guidelines with the reflection model instead.
-var (aligned, report) = await Judge<bool>.Local(judge).AlignAsync(SeedTraces.Alignment);
-Console.WriteLine($"Aligned offline on {SeedTraces.Alignment.Count} traces: {report}");
-Console.WriteLine(aligned.Instructions);
-var before = await AgreementAsync(aligned, SeedTraces.Test);
-Console.WriteLine($"Local aligned judge on the test traces: {before.Agree}/{before.Scored} agree with the experts.");
-var (unaligned, unalignReport) = await aligned.UnalignAsync(["align-5"]);
-Console.WriteLine($"Unaligned the empathy trace (align-5): {unalignReport}; guidelines now {unaligned.Memory.Guidelines.Count}, examples {unaligned.Memory.Examples.Count}.");
+// Step 4: align with the experts' feedback (a reflection model distils guidelines when one is configured).
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, RetrievalK = 3 });
+var (aligned, report) = await baseline.AlignAsync(SeedTraces.Alignment, optimizer);
+Console.WriteLine($"Aligned: {report}");
+Console.WriteLine();
+Console.WriteLine(aligned.Instructions.TrimEnd());
 
-// Register the aligned judge (a self-contained snapshot), retrieve it, and score a new trace with it.
+// Step 6: the aligned judge, and the comparison.
+var alignedAlign = await AccuracyAsync(aligned, SeedTraces.Alignment);
+var alignedTest = await AccuracyAsync(aligned, SeedTraces.Test);
+Console.WriteLine();
+Console.WriteLine(new string('=', 60));
+Console.WriteLine("PERFORMANCE COMPARISON");
+Console.WriteLine(new string('=', 60));
+Console.WriteLine($"{"Dataset",-25} {"Baseline",-15} {"Aligned",-15} {"Change",-15}");
+Console.WriteLine(new string('-', 60));
+Console.WriteLine($"{"Alignment Set",-25} {baselineAlign,-15:P0} {alignedAlign,-15:P0} {alignedAlign - baselineAlign:+0%;-0%;+0%}");
+Console.WriteLine($"{"Test Set",-25} {baselineTest,-15:P0} {alignedTest,-15:P0} {alignedTest - baselineTest:+0%;-0%;+0%}");
+Console.WriteLine(new string('-', 60));
+
+// Step 7: unalign the empathy trace.
+var (unaligned, unalignReport) = await aligned.UnalignAsync(["align-5"], optimizer: optimizer);
+Console.WriteLine();
+Console.WriteLine($"Unaligned align-5 (the empathy trace): {unalignReport}");
+Console.WriteLine($"  guidelines {aligned.Memory.Guidelines.Count} -> {unaligned.Memory.Guidelines.Count}, examples {aligned.Memory.Examples.Count} -> {unaligned.Memory.Examples.Count}; "
+    + $"test accuracy {alignedTest:P0} -> {await AccuracyAsync(unaligned, SeedTraces.Test):P0}");
+
+// Step 8: register, retrieve, and score a new trace.
 await using (var store = await MemAlignStore.OpenAsync())
 {
-    var registered = await store.RegisterJudgeAsync("memalign-demo", aligned.Definition, aligned.Memory);
+    var registered = await store.RegisterJudgeAsync("memalign-demo", aligned);
+    Console.WriteLine();
     Console.WriteLine($"Registered '{registered.Name}' version {registered.Version} in {store.Description}.");
-    var retrieved = (await store.GetJudgeAsync("memalign-demo", "helpfulness"))!.CreateLocalJudge<bool>();
+    var retrieved = (await store.GetJudgeAsync("memalign-demo", "helpfulness"))!.CreateJudge<bool>(chat);
     var fresh = Trace.Create("new-1", "I'm having trouble with my order and feeling frustrated.",
         "I understand this is frustrating. Let me look into your order right away and help resolve this.");
     var verdict = await retrieved.EvaluateAsync(fresh);
-    Console.WriteLine($"The retrieved judge on a new trace: helpful = {verdict.Value} ({verdict.Rationale})");
-}
-
-Console.WriteLine();
-
-var settings = OpenAISettings.FromEnvironment();
-if (!settings.IsConfigured)
-{
-    Console.WriteLine("No model is configured, so the LLM judge was not called. To score the walkthrough's 10 traces with a model, set");
-    Console.WriteLine("  OPENAI_API_KEY=<your key>                      (OpenAI)");
-    Console.WriteLine("  OPENAI_BASE_URL=http://localhost:11434/v1     (or any OpenAI-compatible server: Ollama, vLLM, LM Studio)");
-    Console.WriteLine("  MEMALIGN_MODEL=openai:/<model>                (optional; default openai:/gpt-4.1-mini)");
-    Console.WriteLine("and run this sample again.");
-    return 0;
-}
-
-Console.WriteLine($"Scoring with {judge.Model} via {settings} ...");
-var liveJudge = new Judge<bool>(judge);
-foreach (var (name, traces) in new[] { ("Alignment traces", SeedTraces.Alignment), ("Test traces", SeedTraces.Test) })
-{
-    var (agree, scored) = await AgreementAsync(liveJudge, traces);
-    Console.WriteLine($"  {name}: {agree}/{scored} agree with the experts ({(scored == 0 ? 0 : (double)agree / scored):P0})");
+    Console.WriteLine(verdict.IsSuccess
+        ? $"Retrieved judge on a new trace: helpful = {verdict.Value}. {verdict.Rationale}"
+        : $"Retrieved judge on a new trace: {verdict.Error}");
 }
 
 return 0;
 
-static async Task<(int Agree, int Scored)> AgreementAsync(Judge<bool> judge, IReadOnlyList<Trace> traces)
+static async Task<double> AccuracyAsync(Judge<bool> judge, IReadOnlyList<Trace> traces)
 {
     var verdicts = await Task.WhenAll(traces.Select(t => judge.EvaluateAsync(t)));
     foreach (var failed in verdicts.Where(v => !v.IsSuccess))
     {
-        Console.WriteLine($"    no verdict for {failed.TraceId}: {failed.Error!.Message}");
+        Console.WriteLine($"  no verdict for {failed.TraceId}: {failed.Error!.Message}");
     }
 
     var scored = verdicts.Where(v => v.IsSuccess).ToList();
-    var agree = scored.Count(v => v.Value == SeedTraces.HumanLabel(traces.Single(t => t.Id == v.TraceId), judge.Name));
-    return (agree, scored.Count);
+    return scored.Count == 0 ? 0 : scored.Count(v => v.Value == SeedTraces.HumanLabel(traces.Single(t => t.Id == v.TraceId), judge.Name)) / (double)scored.Count;
 }
