@@ -85,9 +85,7 @@ public class Judge<T> : IJudge
     public string Name => Definition.Name;
 
     /// <summary>The rubric, followed by the distilled guidelines ("Distilled Guidelines (n):") when the judge has any.</summary>
-    public virtual string Instructions => Memory.Guidelines.Count == 0
-        ? Definition.Instructions
-        : Definition.Instructions.TrimEnd() + "\n" + JudgePromptBuilder.GuidelinesSection(Memory.Guidelines);
+    public virtual string Instructions => JudgePromptBuilder.Instructions(Definition, Memory.Guidelines);
 
     /// <summary>The model's id as verdicts report it.</summary>
     public string ModelId => _model.Id;

@@ -44,6 +44,10 @@ internal static class JudgePromptBuilder
         return new JudgePrompt(definition, trace.Id, SystemText(definition), user.ToString().TrimEnd(), examples, guidelines);
     }
 
+    /// <summary>A judge's instructions: the rubric, then the distilled guidelines when there are any (the reference's format).</summary>
+    public static string Instructions(JudgeDefinition definition, IReadOnlyList<Guideline> guidelines) =>
+        guidelines.Count == 0 ? definition.Instructions : definition.Instructions.TrimEnd() + "\n" + GuidelinesSection(guidelines);
+
     /// <summary>"Distilled Guidelines (n):" and one "  - text" line per guideline, as the judge's instructions show them.</summary>
     public static string GuidelinesSection(IReadOnlyList<Guideline> guidelines)
     {

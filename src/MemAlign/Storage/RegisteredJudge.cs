@@ -37,9 +37,7 @@ public sealed class RegisteredJudge
     public JudgeMemory Memory { get; }
 
     /// <summary>The rubric followed by the distilled guidelines, as the judge's <c>Instructions</c> reads.</summary>
-    public string Instructions => Memory.Guidelines.Count == 0
-        ? Definition.Instructions
-        : Definition.Instructions.TrimEnd() + "\n" + Prompting.JudgePromptBuilder.GuidelinesSection(Memory.Guidelines);
+    public string Instructions => Prompting.JudgePromptBuilder.Instructions(Definition, Memory.Guidelines);
 
     /// <summary>The optimizer settings recorded with it (retrieval k, reflection model, ...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
