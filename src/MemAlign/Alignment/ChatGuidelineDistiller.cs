@@ -77,16 +77,14 @@ internal sealed class ChatGuidelineDistiller(IChatClient reflectionModel, JudgeO
 
     private static (List<Guideline>? Value, string? Error) Parse(string? text, HashSet<string> batchIds)
     {
-        var start = text?.IndexOf('{', StringComparison.Ordinal) ?? -1;
-        var end = text?.LastIndexOf('}') ?? -1;
-        if (text is null || start < 0 || end <= start)
+        if ((text is null ? null : Prompting.VerdictReply.ExtractJson(text)) is not { } json)
         {
             return (null, "The reply contained no JSON object.");
         }
 
         try
         {
-            using var document = JsonDocument.Parse(text[start..(end + 1)]);
+            using var document = JsonDocument.Parse(json);
             if (!document.RootElement.TryGetProperty("guidelines", out var list) || list.ValueKind != JsonValueKind.Array)
             {
                 return (null, "The reply has no \"guidelines\" array.");

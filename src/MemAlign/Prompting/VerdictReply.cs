@@ -56,8 +56,8 @@ internal readonly record struct VerdictReply(FeedbackValue? Value, string? Ratio
 
     private static VerdictReply Invalid(string error) => new(null, null, error);
 
-    // Models wrap JSON in ```json fences or add a sentence around it; take the outermost object.
-    private static string? ExtractJson(string text)
+    /// <summary>The outermost JSON object in a model's reply: models wrap JSON in ```json fences or add a sentence around it.</summary>
+    internal static string? ExtractJson(string text)
     {
         var start = text.IndexOf('{', StringComparison.Ordinal);
         var end = text.LastIndexOf('}');
