@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace NotebookQuality;
+
+/// <summary>
+/// The offline stand-in for an LLM, so the study runs with no model configured. It finds the notebook's
+/// cell for the dimension being graded and, like the out-of-the-box judges of the study, is too polite:
+/// any cell gets 3, no cell gets 0. Shown retrieved expert examples (an aligned judge), it gives the score
+/// the experts gave to examples with the same cell, as a model shown those examples tends to, and stays
+/// polite when no example is comparable. It reads no guidelines, so offline the semantic memory adds nothing.
+/// It is a demonstration device, not a judge: set OPENAI_API_KEY (or OPENAI_BASE_URL) for a real model.
+/// </summary>
+internal sealed partial class StandInModel : IChatClient
+{
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var prompt = messages.Last(m => m.Role == ChatRole.User).Text;
+        var heading = DimensionLine().Match(prompt).Groups[1].Value is var dimension && dimension == "Cell Organization" ? "Overview" : dimension;
+        var parts = prompt.Split("\n\nExample Judgements (");
+        var cell = CellOf(NotebookField().Match(parts[0]).Groups[1].Value, heading);
+
+        var sameCell = parts.Length < 2 ? [] : ExampleBlock().Matches(parts[1])
+            .Where(m => CellOf(m.Groups["notebook"].Value, heading) == cell)
+            .Select(m => int.Parse(m.Groups["score"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        var (score, why) = sameCell.Count > 0
+            ? (sameCell.GroupBy(s => s).OrderByDescending(g => g.Count()).First().Key, $"scored as the {sameCell.Count} expert example(s) with the same {heading} cell")
+            : cell is null ? (0, $"no {heading} cell") : (3, $"the notebook has a {heading} cell");
+        var reply = $"{{\"rationale\": \"Stand-in model: {why}.\", \"result\": {score}}}";
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply)) { ModelId = "offline-stand-in" });
+    }
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The body of the cell under "## <paramref name="heading"/>", lines trimmed (examples arrive indented), or null.</summary>
+    private static string? CellOf(string notebook, string heading)
+    {
+        var lines = notebook.Split('\n').Select(l => l.Trim()).ToList();
+        var start = lines.IndexOf("## " + heading);
+        return start < 0 ? null : string.Join('\n', lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).Where(l => l.Length > 0));
+    }
+
+    [GeneratedRegex(@"Dimension: ([^.]+)\.")]
+    private static partial Regex DimensionLine();
+
+    [GeneratedRegex(@"Notebook:\n([\s\S]*?)\n\nAnswer with the score")]
+    private static partial Regex NotebookField();
+
+    [GeneratedRegex(@"  outputs: (?<notebook>[\s\S]*?)\n  result: (?<score>\d)")]
+    private static partial Regex ExampleBlock();
+}
