@@ -24,15 +24,29 @@ internal sealed class CliRunner
 
     public static string SampleTraces => Path.Combine(Repository, "samples", "Helpfulness", "data", "helpfulness.jsonl");
 
-    public async Task<CliResult> RunAsync(params string[] arguments)
+    private static string Cli => Path.Combine(Repository, "src", "MemAlign.Cli", "bin", Configuration, "net10.0", "MemAlign.Cli.dll");
+
+    public Task<CliResult> RunAsync(params string[] arguments) => RunAsync("dotnet", [Cli, .. arguments], terminal: false);
+
+    /// <summary>
+    /// Runs the CLI on a pseudo-terminal, as a user at a shell does, through util-linux's <c>script</c>
+    /// (always on Debian); what the terminal showed comes back as the output.
+    /// </summary>
+    public Task<CliResult> RunInTerminalAsync(params string[] arguments) =>
+        RunAsync("script", ["--quiet", "--return", "--command", string.Join(' ', new[] { "dotnet", Cli }.Concat(arguments).Select(a => $"'{a}'")), "/dev/null"], terminal: true);
+
+    private async Task<CliResult> RunAsync(string program, IEnumerable<string> arguments, bool terminal)
     {
-        var cli = Path.Combine(Repository, "src", "MemAlign.Cli", "bin", Configuration, "net10.0", "MemAlign.Cli.dll");
-        Assert.True(File.Exists(cli), $"The CLI is not built at {cli}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
+        Assert.True(File.Exists(Cli), $"The CLI is not built at {Cli}");
+        var start = new ProcessStartInfo(program) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (terminal)
+        {
+            start.Environment["TERM"] = "xterm-256color";
         }
 
         start.Environment["MEMALIGN_STORE"] = Store;

@@ -132,6 +132,29 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Evaluate_shows_a_progress_bar_on_a_terminal_and_plain_text_when_redirected()
+    {
+        var cli = new CliRunner();
+        Assert.Equal(0, (await cli.RunAsync("import", CliRunner.SampleTraces)).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("align", "--judge", "helpfulness", "--traces", "tag.split=align")).ExitCode);
+
+        var onTerminal = await cli.RunInTerminalAsync("evaluate", "--judge", "helpfulness");
+        Assert.True(onTerminal.ExitCode == 0, onTerminal.Output + onTerminal.Errors);
+        Assert.Contains("\u2501", onTerminal.Output, StringComparison.Ordinal); // the bar's glyph
+        Assert.Contains("\u001b[", onTerminal.Output, StringComparison.Ordinal); // drawn with terminal escapes
+        Assert.Contains("Judging with helpfulness: 10 judged, 0 error(s)", onTerminal.Output);
+        Assert.Contains("10 judged now (0 error(s))", onTerminal.Output);
+
+        var redirected = await cli.RunAsync("evaluate", "--judge", "helpfulness");
+        Assert.Equal(0, redirected.ExitCode);
+        Assert.Contains("10 judged now (0 error(s))", redirected.Output);
+        // Ordinal: a culture-aware search ignores control characters and would find ESC anywhere.
+        Assert.DoesNotContain("\u001b", redirected.Output + redirected.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2501", redirected.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_experiment_is_saved_as_a_run_and_reported_again_as_html_and_markdown()
     {
         var cli = new CliRunner();

@@ -76,11 +76,13 @@ internal static class ProgressDisplay
         }
 
         EvaluationResult? result = null;
-        await AnsiConsole.Progress().StartAsync(async context =>
+        // Traces are streamed from the store, so the total is unknown: a pulsing bar, a count and the time, no percentage.
+        var progress = AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn());
+        await progress.StartAsync(async context =>
         {
             var bar = context.AddTask(title, maxValue: double.MaxValue);
             bar.IsIndeterminate = true;
-            result = await work(new Bar(bar)).ConfigureAwait(false);
+            result = await work(new Bar(bar, title)).ConfigureAwait(false);
             bar.StopTask();
         }).ConfigureAwait(false);
         return result!;
@@ -97,8 +99,8 @@ internal static class ProgressDisplay
         }
     }
 
-    private sealed class Bar(ProgressTask task) : IProgress<EvaluationProgress>
+    private sealed class Bar(ProgressTask task, string title) : IProgress<EvaluationProgress>
     {
-        public void Report(EvaluationProgress value) => task.Description = $"{value.Completed} judged, {value.Errors} error(s)";
+        public void Report(EvaluationProgress value) => task.Description = $"{title}: {value.Completed} judged, {value.Errors} error(s)";
     }
 }
