@@ -44,7 +44,7 @@ Console.WriteLine();
 Console.WriteLine("ORIGINAL INSTRUCTIONS:");
 Console.WriteLine(custom.Instructions.TrimEnd());
 Console.WriteLine();
-Console.WriteLine($"ALIGNED: the same rubric, {aligned.Memory.Examples.Count} expert examples to retrieve from, and {aligned.Memory.Guidelines.Count} distilled guidelines, such as:");
+Console.WriteLine($"ALIGNED: the same rubric, {aligned.Memory.Examples.Count} expert examples to retrieve from, and {aligned.Memory.Guidelines.Count} distilled guidelines{(aligned.Memory.Guidelines.Count > 0 ? ", such as:" : ".")}");
 foreach (var guideline in aligned.Memory.Guidelines.Take(4))
 {
     Console.WriteLine($"  - {guideline.Text}");
