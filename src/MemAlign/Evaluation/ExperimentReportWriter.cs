@@ -146,18 +146,23 @@ public static class ExperimentReportWriter
         html.Append("<p>").Append(Encode(Invariant($"Cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s."))).Append("</p>");
     }
 
-    // Bars for baseline and aligned per metric, on a 0..1 scale (MAE on 0..its largest value), with interval whiskers.
+    // Bars for baseline and aligned per metric, on a 0..1 scale (errors such as MAE on 0..the largest upper end), with interval whiskers.
     private static string MetricsChart(string? id, IReadOnlyList<(string Label, MetricComparison Metric)> rows)
     {
-        const int RowHeight = 46, Left = 190, Width = 420;
+        const int RowHeight = 46, Width = 420;
+        // Room for the longest label at 13px (about 7.5px a character), so long judge names never run into the bars.
+        var left = Math.Max(190, (int)Math.Ceiling(rows.Select(r => r.Label.Length).DefaultIfEmpty(0).Max() * 7.5) + 12);
+        // Errors (lower is better) share one scale, 0 to the largest upper end, so bars of different judges compare.
+        var errorScale = Math.Max(1e-9, rows.Where(r => r.Metric.LowerIsBetter)
+            .SelectMany(r => new[] { r.Metric.Baseline?.Upper, r.Metric.Aligned?.Upper }).Max() ?? 1);
         var svg = new StringBuilder();
         var height = (rows.Count * RowHeight) + 30;
-        svg.Append(Invariant($"<svg {(id is null ? "class=\"metrics-chart\"" : $"id=\"{id}\"")} xmlns=\"http://www.w3.org/2000/svg\" width=\"{Left + Width + 140}\" height=\"{height}\" role=\"img\" aria-label=\"Baseline and aligned, with 95% intervals\">"));
+        svg.Append(Invariant($"<svg {(id is null ? "class=\"metrics-chart\"" : $"id=\"{id}\"")} xmlns=\"http://www.w3.org/2000/svg\" width=\"{left + Width + 140}\" height=\"{height}\" role=\"img\" aria-label=\"Baseline and aligned, with 95% intervals\">"));
         for (var i = 0; i < rows.Count; i++)
         {
             var (name, metric) = rows[i];
             var top = 10 + (i * RowHeight);
-            var scale = metric.LowerIsBetter ? Math.Max(1e-9, new[] { metric.Baseline?.Upper, metric.Aligned?.Upper }.Max() ?? 1) : 1;
+            var scale = metric.LowerIsBetter ? errorScale : 1;
             svg.Append(Invariant($"<text x=\"0\" y=\"{top + 22}\" font-size=\"13\">{Encode(name)}</text>"));
             foreach (var (interval, offset, color, label) in new[] { (metric.Baseline, 0, "#9aa5b1", "baseline"), (metric.Aligned, 18, "#2f6fde", "aligned") })
             {
@@ -166,11 +171,11 @@ public static class ExperimentReportWriter
                     continue;
                 }
 
-                double X(double v) => Left + (Math.Clamp(v / scale, 0, 1) * Width);
+                double X(double v) => left + (Math.Clamp(v / scale, 0, 1) * Width);
                 var y = top + offset;
-                svg.Append(Invariant($"<rect class=\"bar {label}\" x=\"{Left}\" y=\"{y + 2}\" width=\"{X(Math.Max(0, interval.Estimate)) - Left:0.0}\" height=\"12\" fill=\"{color}\"/>"));
+                svg.Append(Invariant($"<rect class=\"bar {label}\" x=\"{left}\" y=\"{y + 2}\" width=\"{X(Math.Max(0, interval.Estimate)) - left:0.0}\" height=\"12\" fill=\"{color}\"/>"));
                 svg.Append(Invariant($"<line x1=\"{X(interval.Lower):0.0}\" x2=\"{X(interval.Upper):0.0}\" y1=\"{y + 8}\" y2=\"{y + 8}\" stroke=\"#222\" stroke-width=\"1.5\"/>"));
-                svg.Append(Invariant($"<text x=\"{Left + Width + 6}\" y=\"{y + 12}\" font-size=\"11\">{label} {Value(interval.Estimate)}</text>"));
+                svg.Append(Invariant($"<text x=\"{left + Width + 6}\" y=\"{y + 12}\" font-size=\"11\">{label} {Value(interval.Estimate)}</text>"));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using MemAlign.Evaluation;
 
@@ -130,5 +131,26 @@ public class MultiJudgeReportTests
         Assert.Equal(2, html.Split("<section>").Length - 1);
         Assert.DoesNotContain("id=\"metrics-chart\"", html); // repeated per judge, so classes, not ids
         Assert.Equal(2, html.Split("class=\"learning-curve\"").Length - 1);
+    }
+
+    [Fact]
+    public void Errors_of_different_judges_share_one_scale_so_their_bars_compare()
+    {
+        static ExperimentReport WithMae(string judge, double baseline, double aligned) => ExperimentReportWriterTests.Sample() with
+        {
+            JudgeName = judge,
+            Metrics = [new MetricComparison("MAE", true, new(baseline, baseline, baseline, 0.95), new(aligned, aligned, aligned, 0.95), new(aligned - baseline, aligned - baseline, aligned - baseline, 0.95))],
+        };
+
+        var html = ExperimentReportWriter.ToHtml([WithMae("small_errors", 0.2, 0.1), WithMae("exploratory_data_analysis_long_name", 0.8, 0.4)], "Errors");
+
+        var summary = html[html.IndexOf("<svg id=\"judges-chart\"", StringComparison.Ordinal)..];
+        summary = summary[..summary.IndexOf("</svg>", StringComparison.Ordinal)];
+        var widths = System.Text.RegularExpressions.Regex.Matches(summary, "class=\"bar (?:baseline|aligned)\" x=\"(\\d+)\" y=\"\\d+\" width=\"([\\d.]+)\"")
+            .Select(m => (Left: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Width: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal(4, widths.Count);
+        Assert.Equal([105.0, 52.5, 420.0, 210.0], widths.Select(w => w.Width)); // 0.2, 0.1, 0.8, 0.4 on one 0..0.8 scale of 420 px
+        Assert.All(widths, w => Assert.True(w.Left >= "exploratory_data_analysis_long_name (MAE)".Length * 7, $"bars start at {w.Left}, under the label"));
     }
 }
