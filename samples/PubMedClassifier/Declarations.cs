@@ -49,3 +49,19 @@ public partial class PubMedJudge : Judge<Verdict>;
 /// <summary>What the experts answer for each classified sentence; the analyzers check it matches the judge.</summary>
 [LabelSchema("pubmed_classifier", Title = "Correct section?", Instruction = "Is the classifier's label the sentence's section? Say which section it belongs in.", EnableComment = true)]
 public partial record PubMedLabel : Label<Verdict>;
+
+/// <summary>A categorical judge over the five sections: it names the section a sentence belongs in.</summary>
+[Judge("abstract_section", Model = "openai:/gpt-4.1-mini")]
+[Rubric("""
+    Which section of a structured medical abstract does this sentence belong in:
+    Background, Objective, Methods, Results or Conclusions?
+
+    Sentence: {{ inputs }}
+
+    Answer with the section and a short rationale.
+    """)]
+public partial class AbstractSectionJudge : Judge<Section>;
+
+/// <summary>The section the experts say a sentence belongs in.</summary>
+[LabelSchema("abstract_section", Title = "Section", Instruction = "Which section does the sentence belong in?", EnableComment = true)]
+public partial record SectionLabel : Label<Section>;

@@ -64,17 +64,26 @@ internal static class LabelledSentences
         trace.Assessments.Where(a => a.IsNamed(PubMedJudge.Name) && a.Source.Type == AssessmentSourceType.Human)
             .Select(a => PubMedLabel.FromAssessment(a, trace.Id).Value).Cast<Verdict?>().FirstOrDefault();
 
+    /// <summary>The section the experts say the sentence of <paramref name="trace"/> belongs in.</summary>
+    public static Section ExpertSection(Trace trace) =>
+        trace.Assessments.Where(a => a.IsNamed(AbstractSectionJudge.Name)).Select(a => SectionLabel.FromAssessment(a, trace.Id).Value).First();
+
+    // Each sentence carries two expert labels: the verdict on the classifier's label, and the section itself.
     private static Trace Sentence(string id, string text, string predicted, Section section, string why)
     {
         var expected = section.ToString().ToUpperInvariant();
         var correct = predicted == expected;
-        var label = new PubMedLabel
+        var reason = $"{char.ToUpperInvariant(why[0])}{why[1..]}, so it belongs in {expected}";
+        var verdict = new PubMedLabel
         {
             TraceId = id,
             Value = correct ? Verdict.Yes : Verdict.No,
-            Comment = $"{char.ToUpperInvariant(why[0])}{why[1..]}, so it belongs in {expected}{(correct ? "" : $", not {predicted}")}.",
+            Comment = $"{reason}{(correct ? "" : $", not {predicted}")}.",
             Reviewer = "pubmed_expert",
         };
-        return Trace.Create(id, text, new JsonObject { ["label"] = predicted }).WithAssessment(label.ToAssessment());
+        var sectionLabel = new SectionLabel { TraceId = id, Value = section, Comment = reason + ".", Reviewer = "pubmed_expert" };
+        return Trace.Create(id, text, new JsonObject { ["label"] = predicted })
+            .WithAssessment(verdict.ToAssessment())
+            .WithAssessment(sectionLabel.ToAssessment());
     }
 }

@@ -2,16 +2,16 @@
 // (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS), and three judges say whether each label is right:
 // the built-in Guidelines judge, a custom judge declared with attributes, and that judge aligned with
 // experts' feedback. Accuracy is how often a judge agrees with the experts, on the 24 sentences used for
-// alignment and on 16 held-out ones. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model;
+// alignment and on 16 held-out ones. Then a categorical judge over the five sections, before and after alignment. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model;
 // otherwise an offline stand-in.
 using MemAlign;
+using MemAlign.Evaluation;
 using Microsoft.Extensions.AI;
 using PubMedClassifier;
 
 var settings = OpenAISettings.FromEnvironment();
-var definition = Environment.GetEnvironmentVariable("MEMALIGN_MODEL") is { } model
-    ? PubMedJudge.JudgeDefinition.WithModel(model)
-    : PubMedJudge.JudgeDefinition;
+var modelOverride = Environment.GetEnvironmentVariable("MEMALIGN_MODEL");
+var definition = modelOverride is null ? PubMedJudge.JudgeDefinition : PubMedJudge.JudgeDefinition.WithModel(modelOverride);
 IChatClient chat = settings.IsConfigured ? ModelProviders.CreateChatClient(definition.Model!, settings) : new StandInModel();
 Console.WriteLine(settings.IsConfigured
     ? $"Model: {definition.Model} via {settings}"
@@ -67,6 +67,23 @@ foreach (var (judge, alignment, test) in scores)
 }
 
 Console.WriteLine(new string('-', 72));
+
+// The same sentences with a categorical judge over the five sections, aligned with the experts' sections.
+var sections = new Judge<Section>(modelOverride is null ? AbstractSectionJudge.JudgeDefinition : AbstractSectionJudge.JudgeDefinition.WithModel(modelOverride), chat);
+var (alignedSections, _) = await sections.AlignAsync(LabelledSentences.Alignment, optimizer);
+Console.WriteLine();
+Console.WriteLine($"A categorical judge over the five sections ('{sections.Name}', {sections.Definition.ValueType}), on the held-out sentences:");
+foreach (var (name, judge) in new[] { ("baseline", sections), ("aligned", alignedSections) })
+{
+    var verdicts = await Task.WhenAll(LabelledSentences.Test.Select(t => judge.EvaluateAsync(t)));
+    var pairs = LabelledSentences.Test.Zip(verdicts)
+        .Where(p => p.Second.IsSuccess)
+        .Select(p => (Human: LabelledSentences.ExpertSection(p.First).ToString(), Judge: p.Second.Value.ToString()))
+        .ToList();
+    var agreement = CategoricalAgreement.Compute(pairs, Enum.GetNames<Section>());
+    Console.WriteLine($"  {name,-9} agrees with the experts on {agreement.Accuracy:P0} of {agreement.Count}, Cohen's kappa {agreement.CohensKappa:0.00}");
+}
+
 return 0;
 
 // Scores a judge on both sets, prints where it disagreed with the experts on the held-out set, and returns its accuracy.

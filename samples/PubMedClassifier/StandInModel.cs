@@ -8,8 +8,8 @@ namespace PubMedClassifier;
 /// <summary>
 /// The offline stand-in for an LLM, so the tutorial runs with no model configured. Asked to check the
 /// guidelines, it only checks that the label is one of the five sections (the format-checking a generic
-/// judge tends to do). Asked the custom rubric, it guesses the sentence's section from keywords, with the
-/// slips such rules make ("significantly reduced" reads as RESULTS, "we aimed to" as METHODS). Shown
+/// judge tends to do). Asked the custom rubric, or for the section itself, it guesses the sentence's section
+/// from keywords, with the slips such rules make ("significantly reduced" reads as RESULTS, "we aimed to" as METHODS). Shown
 /// retrieved expert examples (an aligned judge), it weighs the sections the experts named for the
 /// examples that are really similar to the sentence against its keywords, as a model shown them tends to.
 /// It is a demonstration device, not a judge: set OPENAI_API_KEY (or OPENAI_BASE_URL) for a real model.
@@ -36,7 +36,10 @@ internal sealed partial class StandInModel : IChatClient
             var sentence = SentenceField().Match(rubricPart).Groups[1].Value;
             var keywordGuess = KeywordSection(sentence);
             var (section, how) = FromExamples(prompt, sentence, keywordGuess) is { } voted ? (voted, "keywords and the similar expert examples") : (keywordGuess, "keywords");
-            reply = Reply(section == label ? "\"Yes\"" : "\"No\"", $"by its {how} the sentence is {section}");
+            var answer = prompt.Contains("Which section of a structured medical abstract", StringComparison.Ordinal)
+                ? $"\"{section[0]}{section[1..].ToLowerInvariant()}\"" // the section judge answers with the Section enum's member name
+                : section == label ? "\"Yes\"" : "\"No\"";
+            reply = Reply(answer, $"by its {how} the sentence is {section}");
         }
 
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply)) { ModelId = "offline-stand-in" });
