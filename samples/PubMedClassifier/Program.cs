@@ -2,8 +2,8 @@
 // (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS), and three judges say whether each label is right:
 // the built-in Guidelines judge, a custom judge declared with attributes, and that judge aligned with
 // experts' feedback. Accuracy is how often a judge agrees with the experts, on the 24 sentences used for
-// alignment and on 16 held-out ones. Then a categorical judge over the five sections, before and after alignment. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model;
-// otherwise an offline stand-in.
+// alignment and on 16 held-out ones. Then a categorical judge over the five sections, before and after
+// alignment. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using MemAlign;
 using MemAlign.Evaluation;
 using Microsoft.Extensions.AI;
