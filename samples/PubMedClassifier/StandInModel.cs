@@ -23,7 +23,10 @@ internal sealed partial class StandInModel : IChatClient
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var prompt = messages.Last(m => m.Role == ChatRole.User).Text;
-        var rubricPart = prompt.Split("\n\nExample Judgements (")[0];
+        // The rendered rubric, then (for an aligned judge) the retrieved examples, then the guidelines.
+        var parts = prompt.Split("\n\nExample Judgements (");
+        var rubricPart = parts[0];
+        var examples = parts.Length < 2 ? "" : parts[1].Split("\nDistilled Guidelines (")[0];
         var label = LabelField().Match(rubricPart).Groups[1].Value;
         string reply;
         if (prompt.Contains("follows every one of these guidelines", StringComparison.Ordinal))
@@ -35,7 +38,7 @@ internal sealed partial class StandInModel : IChatClient
         {
             var sentence = SentenceField().Match(rubricPart).Groups[1].Value;
             var keywordGuess = KeywordSection(sentence);
-            var (section, how) = FromExamples(prompt, sentence, keywordGuess) is { } voted ? (voted, "keywords and the similar expert examples") : (keywordGuess, "keywords");
+            var (section, how) = FromExamples(examples, sentence, keywordGuess) is { } voted ? (voted, "keywords and the similar expert examples") : (keywordGuess, "keywords");
             var answer = prompt.Contains("Which section of a structured medical abstract", StringComparison.Ordinal)
                 ? $"\"{section[0]}{section[1..].ToLowerInvariant()}\"" // the section judge answers with the Section enum's member name
                 : section == label ? "\"Yes\"" : "\"No\"";
@@ -59,15 +62,8 @@ internal sealed partial class StandInModel : IChatClient
     /// the library's local embedder) votes with its similarity for the section its expert named; the
     /// keyword guess votes 0.25. Null when no example is similar enough.
     /// </summary>
-    private string? FromExamples(string prompt, string sentence, string keywordGuess)
+    private string? FromExamples(string examples, string sentence, string keywordGuess)
     {
-        var parts = prompt.Split("\n\nExample Judgements (");
-        if (parts.Length < 2)
-        {
-            return null;
-        }
-
-        var examples = parts[1].Split("\nDistilled Guidelines (")[0];
         var query = _embedder.Embed(sentence);
         var votes = ExpertExample().Matches(examples)
             .Select(m => (Section: m.Groups["section"].Value, Similarity: TensorPrimitives.Dot(query, _embedder.Embed(m.Groups["sentence"].Value))))
