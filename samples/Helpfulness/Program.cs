@@ -27,8 +27,8 @@ catch (JudgeDefinitionException e)
     Console.WriteLine("  " + e.Message);
 }
 
-// Step 3: the baseline judge.
-var baseline = new Judge<bool>(definition, chat);
+// Step 3: the baseline judge: the declared judge, on the chosen model.
+var baseline = new HelpfulnessJudge(chat).WithDefinition(definition);
 var baselineAlign = await AccuracyAsync(baseline, SeedTraces.Alignment);
 var baselineTest = await AccuracyAsync(baseline, SeedTraces.Test);
 Console.WriteLine();
@@ -67,10 +67,11 @@ await using (var store = await MemAlignStore.OpenAsync())
     var registered = await store.RegisterJudgeAsync("memalign-demo", aligned);
     Console.WriteLine();
     Console.WriteLine($"Registered '{registered.Name}' version {registered.Version} in {store.Description}.");
-    var retrieved = (await store.GetJudgeAsync("memalign-demo", "helpfulness"))!.CreateJudge<bool>(chat);
-    var fresh = Trace.Create("new-1", "I'm having trouble with my order and feeling frustrated.",
-        "I understand this is frustrating. Let me look into your order right away and help resolve this.");
-    var verdict = await retrieved.EvaluateAsync(fresh);
+    var version = (await store.GetJudgeAsync("memalign-demo", HelpfulnessJudge.JudgeName))!;
+    var retrieved = new HelpfulnessJudge(chat).WithDefinition(version.Definition).WithMemory(version.Memory, new LocalEmbeddingGenerator(version.Memory.EmbeddingDimensions));
+    var verdict = await retrieved.EvaluateAsync(
+        inputs: "I'm having trouble with my order and feeling frustrated.",
+        outputs: "I understand this is frustrating. Let me look into your order right away and help resolve this.");
     Console.WriteLine(verdict.IsSuccess
         ? $"Retrieved judge on a new trace: helpful = {verdict.Value}. {verdict.Rationale}"
         : $"Retrieved judge on a new trace: {verdict.Error}");

@@ -52,7 +52,7 @@ Console.WriteLine(new string('-', 100));
 Console.WriteLine($"{reports.Count(r => r.Primary.IsSignificant && r.Primary.Improved)} of {reports.Count} dimensions improved significantly.");
 Console.WriteLine();
 Console.WriteLine("In detail, for one dimension:");
-Console.WriteLine(ExperimentReportWriter.ToConsoleTable(reports.Single(r => r.JudgeName == DataImputationJudge.Name)));
+Console.WriteLine(ExperimentReportWriter.ToConsoleTable(reports.Single(r => r.JudgeName == DataImputationJudge.JudgeName)));
 
 await File.WriteAllTextAsync(htmlPath, ExperimentReportWriter.ToHtml(reports, "Notebook quality: nine judges before and after MemAlign"));
 Console.WriteLine($"HTML report: {htmlPath}");

@@ -61,12 +61,12 @@ internal static class LabelledSentences
 
     /// <summary>The expert's verdict on the classifier's label for <paramref name="trace"/>.</summary>
     public static Verdict? ExpertVerdict(Trace trace) =>
-        trace.Assessments.Where(a => a.IsNamed(PubMedJudge.Name) && a.Source.Type == AssessmentSourceType.Human)
+        trace.Assessments.Where(a => a.IsNamed(PubMedJudge.JudgeName) && a.Source.Type == AssessmentSourceType.Human)
             .Select(a => PubMedLabel.FromAssessment(a, trace.Id).Value).Cast<Verdict?>().FirstOrDefault();
 
     /// <summary>The section the experts say the sentence of <paramref name="trace"/> belongs in.</summary>
     public static Section ExpertSection(Trace trace) =>
-        trace.Assessments.Where(a => a.IsNamed(AbstractSectionJudge.Name)).Select(a => SectionLabel.FromAssessment(a, trace.Id).Value).First();
+        trace.Assessments.Where(a => a.IsNamed(AbstractSectionJudge.JudgeName)).Select(a => SectionLabel.FromAssessment(a, trace.Id).Value).First();
 
     // Each sentence carries two expert labels: the verdict on the classifier's label, and the section itself.
     private static Trace Sentence(string id, string text, string predicted, Section section, string why)

@@ -24,32 +24,23 @@ internal sealed class ModelChoice
     /// <summary>Whether a model can be called.</summary>
     public bool IsOnline => _settings.IsConfigured;
 
-    /// <summary>The judge as registered, on a model or on the local judge.</summary>
-    public Judge<T> Judge<T>(RegisteredJudge registered)
-    {
-        if (ModelFor(registered.Definition) is { } model)
-        {
-            return registered.CreateJudge<T>(ModelProviders.CreateChatClient(model, _settings));
-        }
-
-        Offline();
-        return registered.CreateLocalJudge<T>();
-    }
+    /// <summary>The judge as registered, on a model or on the local judge, with its memory.</summary>
+    public Judge Judge(RegisteredJudge registered) => Baseline(registered.Definition).WithMemory(registered.Memory, Embedder(registered.Memory));
 
     /// <summary>The judge's definition with no memory: the baseline an experiment compares against.</summary>
-    public MemAlign.Judge<T> Baseline<T>(JudgeDefinition definition)
+    public Judge Baseline(JudgeDefinition definition)
     {
         if (ModelFor(definition) is { } model)
         {
-            return new MemAlign.Judge<T>(definition, ModelProviders.CreateChatClient(model, _settings));
+            return MemAlign.Judge.Create(definition, ModelProviders.CreateChatClient(model, _settings));
         }
 
         Offline();
-        return MemAlign.Judge<T>.Local(definition);
+        return MemAlign.Judge.CreateLocal(definition);
     }
 
     /// <summary>The optimizer: the reflection model when online, the offline distiller otherwise.</summary>
-    public MemAlignOptimizer Optimizer(JudgeDefinition definition)
+    public IAlignmentOptimizer Optimizer(JudgeDefinition definition)
     {
         if (ModelFor(definition) is { } model)
         {
@@ -59,6 +50,13 @@ internal sealed class ModelChoice
         Offline();
         return new MemAlignOptimizer();
     }
+
+    /// <summary>The embedder a memory was made with: the local one, or an OpenAI-compatible embedding model.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(JudgeMemory memory) =>
+        memory.EmbeddingModelId == LocalEmbeddingGenerator.ModelName
+            ? new LocalEmbeddingGenerator(memory.EmbeddingDimensions)
+            : ModelProviders.CreateEmbeddingGenerator(
+                memory.EmbeddingModelId.Contains(":/", StringComparison.Ordinal) ? memory.EmbeddingModelId : "openai:/" + memory.EmbeddingModelId, memory.EmbeddingDimensions, _settings);
 
     private string? ModelFor(JudgeDefinition definition)
     {

@@ -1,4 +1,5 @@
 using MemAlign.Rubrics;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace MemAlign.Generators;
@@ -42,8 +43,8 @@ internal static class DiagnosticDescriptors
         "'{0}' {1}");
 
     public static readonly DiagnosticDescriptor NameNotSnakeCase = Create(JudgeRuleIds.NameNotSnakeCase,
-        "Name is not lower_snake_case",
-        "The name '{0}' is not lower_snake_case; use '{1}'");
+        "Name is missing or not lower_snake_case",
+        "{0}");
 
     public static readonly DiagnosticDescriptor InvalidValueType = Create(JudgeRuleIds.InvalidValueType,
         "Invalid value type or scale",
@@ -52,6 +53,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SessionJudgeAlignment = Create(JudgeRuleIds.SessionJudgeAlignment,
         "Session-level judges cannot be aligned",
         "Judge '{0}' uses {{{{ conversation }}}}, so it judges whole sessions; session-level judges cannot be aligned");
+
+    /// <summary>Every descriptor by its ID.</summary>
+    public static readonly System.Collections.Generic.IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        LabelSchemaWithoutJudge, LabelSchemaTypeMismatch, UnknownVariable, TemplateSyntax, NoVariable, ConversationCombination,
+        DuplicateJudgeName, InvalidDeclaration, NameNotSnakeCase, InvalidValueType, SessionJudgeAlignment,
+    }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -1,17 +1,25 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using MemAlign.Generators.Emitting;
 using MemAlign.Generators.Model;
 using MemAlign.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MemAlign.Generators;
 
 /// <summary>
-/// Generates, for each [Judge] class, its definition, constructors and typed EvaluateAsync; for each
-/// [LabelSchema] record, its schema and FromAssessment; and one catalog per assembly. Diagnostics come
-/// from the analyzers, not from here.
+/// Generates, for each [Judge] class, its name constant, definition, constructor and typed EvaluateAsync;
+/// for each [LabelSchema] record, its schema and FromAssessment; and one catalog per assembly.
 /// </summary>
+/// <remarks>
+/// It also reports the MAJ diagnostics, which the analyzers report too (for the IDE and code fixes): a
+/// command-line build runs no analyzer once the user's code has a declaration error, but it always
+/// reports a generator's diagnostics. Both make them with the same checks, and the compiler drops the
+/// copy of a diagnostic already reported.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class JudgeGenerator : IIncrementalGenerator
 {
@@ -20,33 +28,47 @@ public sealed class JudgeGenerator : IIncrementalGenerator
     {
         public const string Judges = "Judges";
         public const string LabelSchemas = "LabelSchemas";
+        public const string ResolvedLabelSchemas = "ResolvedLabelSchemas";
         public const string Catalog = "Catalog";
+        public const string Alignments = "Alignments";
     }
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var judges = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownNames.JudgeAttribute, static (node, _) => node is ClassDeclarationSyntax, JudgeParser.Parse)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
+            .ForAttributeWithMetadataName(KnownTypes.JudgeAttribute, static (node, _) => node is TypeDeclarationSyntax,
+                static (c, ct) => JudgeReader.Read((INamedTypeSymbol)c.TargetSymbol, c.Attributes[0], forGenerator: true, ct))
             .WithTrackingName(Steps.Judges);
 
         var labels = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownNames.LabelSchemaAttribute, static (node, _) => node is RecordDeclarationSyntax, LabelSchemaParser.Parse)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
+            .ForAttributeWithMetadataName(KnownTypes.LabelSchemaAttribute, static (node, _) => node is TypeDeclarationSyntax,
+                static (c, ct) => LabelSchemaReader.Read((INamedTypeSymbol)c.TargetSymbol, c.Attributes[0], forGenerator: true, ct))
             .WithTrackingName(Steps.LabelSchemas);
 
-        var catalog = judges.Select(static (j, _) => j.Type.FullyQualifiedName).Collect()
-            .Combine(labels.Select(static (l, _) => l.Type.FullyQualifiedName).Collect())
+        // Label schemas see judges only by name and value type, so editing a rubric leaves them cached.
+        var judgeKeys = judges.Where(static j => j.Entry is not null).Select(static (j, _) => j.Entry!.Key).Collect()
+            .Select(static (keys, _) => new EquatableArray<JudgeKey>(LabelChecks.Ordered(keys)));
+        var resolvedLabels = labels.Combine(judgeKeys)
+            .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .WithTrackingName(Steps.ResolvedLabelSchemas);
+
+        var alignments = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SessionAlignmentCheck.MethodName } },
+                static (c, ct) => c.SemanticModel.GetOperation(c.Node, ct) is IInvocationOperation invocation ? SessionAlignmentCheck.Check(invocation, ct) : null)
+            .Where(static d => d is not null)
+            .WithTrackingName(Steps.Alignments);
+
+        var catalog = judges.Where(static j => j.Spec is not null).Select(static (j, _) => j.Spec!.Type.FullyQualifiedName).Collect()
+            .Combine(resolvedLabels.Where(static l => l.Spec is not null).Select(static (l, _) => l.Spec!.Type.FullyQualifiedName).Collect())
             .Select(static (pair, _) => new CatalogSpec(
                 new EquatableArray<string>(pair.Left.OrderBy(n => n, System.StringComparer.Ordinal)),
                 new EquatableArray<string>(pair.Right.OrderBy(n => n, System.StringComparer.Ordinal))))
             .WithTrackingName(Steps.Catalog);
 
-        context.RegisterSourceOutput(judges, static (output, spec) => output.AddSource(spec.Type.HintName("Judge"), JudgeEmitter.Emit(spec)));
-        context.RegisterSourceOutput(labels, static (output, spec) => output.AddSource(spec.Type.HintName("LabelSchema"), LabelSchemaEmitter.Emit(spec)));
+        context.RegisterSourceOutput(judges.Where(static j => j.Spec is not null), static (output, j) => output.AddSource(j.Spec!.Type.HintName("Judge"), JudgeEmitter.Emit(j.Spec)));
+        context.RegisterSourceOutput(resolvedLabels.Where(static l => l.Spec is not null), static (output, l) => output.AddSource(l.Spec!.Type.HintName("LabelSchema"), LabelSchemaEmitter.Emit(l.Spec)));
         context.RegisterSourceOutput(catalog, static (output, spec) =>
         {
             if (spec.Judges.Count + spec.LabelSchemas.Count > 0)
@@ -54,5 +76,56 @@ public sealed class JudgeGenerator : IIncrementalGenerator
                 output.AddSource("MemAlignCatalog.g.cs", CatalogEmitter.Emit(spec));
             }
         });
+
+        // Every finding, reported at the compilation's own syntax trees (see the remarks).
+        var judgeFindings = judges.Select(static (j, _) => j.Findings).Collect();
+        var duplicateFindings = judges.Where(static j => j.Entry is not null).Select(static (j, _) => j.Entry!).Collect()
+            .Select(static (entries, _) => new EquatableArray<DiagnosticInfo>(entries.GroupBy(e => e.Key.Name).Where(g => g.Count() > 1)
+                .SelectMany(g => g.Select(e => LabelChecks.Duplicate(e, g.Select(o => o.Key))!))));
+        var labelFindings = resolvedLabels.Select(static (l, _) => l.Findings).Collect();
+        var findings = judgeFindings.Combine(duplicateFindings).Combine(labelFindings).Combine(alignments.Collect())
+            .Select(static (all, _) => all.Left.Left.Left.SelectMany(f => f).Concat(all.Left.Left.Right).Concat(all.Left.Right.SelectMany(f => f)).Concat(all.Right!).ToImmutableArray());
+        context.RegisterSourceOutput(findings.Combine(context.CompilationProvider), static (output, pair) =>
+        {
+            if (pair.Left.IsDefaultOrEmpty)
+            {
+                return;
+            }
+
+            var trees = new Dictionary<string, SyntaxTree>();
+            foreach (var tree in pair.Right.SyntaxTrees)
+            {
+                trees[tree.FilePath] = tree;
+            }
+
+            foreach (var finding in pair.Left)
+            {
+                output.ReportDiagnostic(finding!.ToDiagnostic(path => trees.TryGetValue(path, out var tree) ? tree : null));
+            }
+        });
     }
+
+    // A label schema with its value type resolved against its judge, and every finding (its own, then MAJ001/MAJ002).
+    private static ResolvedLabelSchema Resolve(LabelSchemaDeclaration label, EquatableArray<JudgeKey> judges)
+    {
+        if (label.Reference is null)
+        {
+            return new ResolvedLabelSchema(label.Spec, label.Findings);
+        }
+
+        var (valueType, cross) = LabelChecks.Resolve(label.Reference, judges);
+        var findings = new EquatableArray<DiagnosticInfo>(label.Findings.Concat(cross));
+        var problems = label.Spec?.Problems.Concat(cross.Select(f => f.Id + ": " + f.Message)).ToList() ?? [];
+        var resolved = valueType ?? label.Spec?.ValueType;
+        if (resolved is { NeedsScale: true } && problems.Count == 0)
+        {
+            // The judge's own MAJ010 says why it has no scale to give.
+            problems.Add($"judge '{label.Reference.Name}' has no valid scale for the schema to take.");
+        }
+
+        var spec = label.Spec is null ? null : label.Spec with { ValueType = resolved, Problems = new EquatableArray<string>(problems) };
+        return new ResolvedLabelSchema(spec, findings);
+    }
+
+    private sealed record ResolvedLabelSchema(LabelSchemaSpec? Spec, EquatableArray<DiagnosticInfo> Findings);
 }

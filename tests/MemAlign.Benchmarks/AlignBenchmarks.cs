@@ -23,7 +23,7 @@ public class AlignBenchmarks
     public void Setup()
     {
         var definition = JudgeDefinition.Create("helpfulness", "Query: {{ inputs }}\nReply: {{ outputs }}", FeedbackValueType.Boolean);
-        _judge = Judge<bool>.Local(definition);
+        _judge = Judge.CreateLocal<bool>(definition);
         _traces = Enumerable.Range(0, 100).Select(i => Trace.Create($"t{i:D3}", $"customer question number {i} about orders and refunds", $"answer {i}")
             .WithAssessment(new Assessment("helpfulness", i % 3 != 0, AssessmentSource.Human("expert"), $"Reason {i}: the reply {(i % 3 != 0 ? "answers" : "ignores")} the question."))).ToList();
     }

@@ -143,6 +143,34 @@ public class AnalyzerTests
             """);
 
     [Fact]
+    public Task A_numeric_label_schema_without_a_scale_takes_its_judges() =>
+        Verify.DeclarationsAsync("""
+            [Judge("rating"), Scale(1, 3), Rubric("{{ inputs }}")]
+            public partial class Rating : Judge<int>;
+            [LabelSchema("rating")]
+            public partial record RatingLabel : Label<int>;
+            [Judge("score"), Scale(0.5, 2.5), Rubric("{{ inputs }}")]
+            public partial class Score : Judge<double>;
+            [LabelSchema("score")]
+            public partial record ScoreLabel : Label<double>;
+            [Judge("passed"), Rubric("{{ inputs }}")]
+            public partial class Passed : Judge<bool>;
+            [LabelSchema("passed")]
+            public partial record {|MAJ002:NumberForBool|} : Label<int>;
+            """);
+
+    [Fact]
+    public Task Missing_names_and_rubrics_written_mid_edit_are_flagged() =>
+        Verify.DeclarationsAsync("""
+            [Judge({|MAJ009:null!|}), Rubric({|MAJ005:null!|})]
+            public partial class Nameless : Judge<bool>;
+            [Judge({|MAJ009:""|}), Rubric({|MAJ005:"  "|})]
+            public partial class Blank : Judge<bool>;
+            [LabelSchema({|MAJ009:""|})]
+            public partial record BlankLabel : Label<bool>;
+            """);
+
+    [Fact]
     public Task Aligning_a_session_level_judge_is_flagged_at_the_call() =>
         Verify.AnalyzerAsync<AlignInvocationAnalyzer>("""
             using System.Threading.Tasks;

@@ -75,4 +75,36 @@ public class CodeFixTests
             [Judge("b"), Rubric("{{ inputs }}")]
             partial class B : Judge<bool> { public B() : base(null!, (Microsoft.Extensions.AI.IChatClient)null!) { } }
             """);
+
+    [Fact]
+    public Task A_label_schemas_scale_is_replaced_with_its_judges() =>
+        Verify.CodeFixAsync<ScaleCodeFixProvider>(
+            """
+            [Judge("rating"), Scale(1, 5), Rubric("{{ inputs }}")]
+            public partial class Rating : Judge<int>;
+            [LabelSchema("rating"), Scale(1, 3)]
+            public partial record {|MAJ002:RatingLabel|} : Label<int>;
+            """,
+            """
+            [Judge("rating"), Scale(1, 5), Rubric("{{ inputs }}")]
+            public partial class Rating : Judge<int>;
+            [LabelSchema("rating"), Scale(1, 5)]
+            public partial record RatingLabel : Label<int>;
+            """);
+
+    [Fact]
+    public Task A_numeric_judge_gets_a_scale_and_a_reversed_one_is_replaced() =>
+        Verify.CodeFixAsync<ScaleCodeFixProvider>(
+            """
+            [Judge("a"), Rubric("{{ inputs }}")]
+            public partial class {|MAJ010:A|} : Judge<int>;
+            [Judge("b"), Scale(5, 1), Rubric("{{ inputs }}")]
+            public partial class {|MAJ010:B|} : Judge<double>;
+            """,
+            """
+            [Judge("a"), Rubric("{{ inputs }}"), Scale(1, 5)]
+            public partial class A : Judge<int>;
+            [Judge("b"), Scale(1, 5), Rubric("{{ inputs }}")]
+            public partial class B : Judge<double>;
+            """);
 }

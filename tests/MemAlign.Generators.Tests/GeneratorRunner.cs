@@ -11,10 +11,18 @@ internal static class GeneratorRunner
         parseOptions: TestCompilation.ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>Runs the generator on code it should find nothing wrong with.</summary>
     public static (GeneratorDriver Driver, Compilation Output, GeneratorDriverRunResult Result) Run(Compilation input, GeneratorDriver? driver = null)
     {
-        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        var (next, output, result, diagnostics) = RunReporting(input, driver);
         Assert.Empty(diagnostics);
-        return (driver, output, driver.GetRunResult());
+        return (next, output, result);
+    }
+
+    /// <summary>Runs the generator and returns what it reported too.</summary>
+    public static (GeneratorDriver Driver, Compilation Output, GeneratorDriverRunResult Result, IReadOnlyList<Diagnostic> Diagnostics) RunReporting(Compilation input, GeneratorDriver? driver = null)
+    {
+        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        return (driver, output, driver.GetRunResult(), diagnostics);
     }
 }

@@ -66,7 +66,7 @@ public class GeneratorTests
             Assert.Equal(FeedbackValueType.Integer(1, 5), catalog.Judges.Single(j => j.Name == "domain_quality").ValueType);
             Assert.Equal(["Excellent", "Good", "Fair", "Poor"], catalog.Judges.Single(j => j.Name == "product_quality").ValueType.Options);
             var label = Assert.Single(catalog.LabelSchemas);
-            Assert.Equal(new LabelSchema("helpfulness", FeedbackValueType.Boolean, "Helpful?", "Is the reply helpful?", true), label);
+            Assert.Equal(new LabelSchema("helpfulness", FeedbackValueType.Boolean, "Helpful?", "Is the reply helpful?", LabelComment.Optional), label);
         }
         finally
         {
@@ -75,18 +75,146 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void Malformed_declarations_get_no_generated_code()
+    public async Task User_code_gets_arguments_in_the_canonical_order_and_typed_judges_after_alignment()
+    {
+        var (_, output, _) = GeneratorRunner.Run(TestCompilation.Create(Sources.Judges, Sources.Usage));
+        using var image = new MemoryStream();
+        var emit = output.Emit(image);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new AssemblyLoadContext("usage", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var usage = context.LoadFromStream(image).GetType("Support.Usage")!.GetMethod("RunAsync")!;
+            var client = new RecordingChatClient();
+
+            var seen = await (Task<List<string>>)usage.Invoke(null, [client])!;
+
+            // ProductQualityJudge's rubric names outputs before inputs: positional arguments still mean (inputs, outputs).
+            Assert.Contains(client.Prompts, p => p.Contains("Rate the description in Warm and soft. for A sweater.", StringComparison.Ordinal));
+            Assert.Contains(client.Prompts, p => p.Contains("Rate an answer for a question from 1 to 5.", StringComparison.Ordinal));
+            Assert.Contains(client.Prompts, p => p.Contains("User query: Where is my order?\nAssistant response: It ships tomorrow.", StringComparison.Ordinal));
+            Assert.Equal(
+            [
+                "helpfulness", "helpfulness", "True Good 4",
+                "Helpfulness 2 True", "Helpfulness 2 True", "Helpfulness 2 True", "Helpfulness 1 True", "Helpfulness 2 True",
+                "True Optional 2",
+            ], seen);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
+    public void Rewording_a_rubric_never_changes_the_generated_signature()
+    {
+        string Signature(string rubric)
+        {
+            var source = $$"""
+                using MemAlign;
+                [Judge("j"), Rubric("{{rubric}}")] public partial class J : Judge<bool>;
+                """;
+            var (_, _, result) = GeneratorRunner.Run(TestCompilation.Create(source));
+            var text = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("J.Judge.g.cs", StringComparison.Ordinal)).GetText().ToString();
+            return text.Split('\n').Single(l => l.Contains(" EvaluateAsync(string", StringComparison.Ordinal)).Trim();
+        }
+
+        var first = Signature("Query: {{ inputs }} Facts: {{ expectations }} Reply: {{ outputs }}");
+        var reworded = Signature("Judge the reply {{ outputs }} against {{ expectations }}, given the query {{ inputs }}.");
+        var again = Signature("{{ expectations }} {{ outputs }} {{ inputs }} {{ outputs }}");
+
+        Assert.Equal(first, reworded);
+        Assert.Equal(first, again);
+        Assert.StartsWith("public global::System.Threading.Tasks.Task<global::MemAlign.JudgeVerdict<bool>> EvaluateAsync(string inputs, string outputs, string expectations,", first);
+    }
+
+    [Fact]
+    public void Mistakes_get_their_MAJ_diagnostics_from_the_generator_and_code_that_still_compiles()
+    {
+        const string declarations = """
+            using MemAlign;
+            public enum Nothing { }
+            [Judge("not_partial"), Rubric("{{ inputs }}")] public class NotPartial : Judge<bool>;
+            [Judge("no_scale"), Rubric("{{ inputs }}")] public partial class NoScale : Judge<int>;
+            [Judge("reversed"), Scale(5, 1), Rubric("{{ inputs }}")] public partial class Reversed : Judge<int>;
+            [Judge("no_rubric")] public partial class NoRubric : Judge<bool>;
+            [Judge(null!), Rubric(null!)] public partial class Nameless : Judge<bool>;
+            [Judge(""), Rubric("")] public partial class Empty : Judge<bool>;
+            [Judge("half_written"), Rubric("Reply: {{ outputs }} {{ if inputs")] public partial class HalfWritten : Judge<bool>;
+            [Judge("typo"), Rubric("Query: {{ input }} Reply: {{ outputs }}")] public partial class Typo : Judge<bool>;
+            [Judge("empty_enum"), Rubric("{{ inputs }}")] public partial class EmptyEnum : Judge<Nothing>;
+            [LabelSchema("no_scale")] public partial record NoScaleLabel : Label<int>;
+            [LabelSchema("nobody")] public partial record Orphan : Label<int>;
+            [Judge("rating"), Scale(1, 5), Rubric("{{ outputs }}")] public partial class Rating : Judge<int>;
+            [LabelSchema("rating"), Scale(1, 3)] public partial record ShortScale : Label<int>;
+            [LabelSchema("reversed")] public partial record ReversedLabel : Label<int>;
+            [LabelSchema("not_partial_label")] public record NotPartialLabel : Label<bool>;
+            """;
+        const string usage = """
+            using System.Threading.Tasks;
+            using MemAlign;
+            using Microsoft.Extensions.AI;
+            public static class Use
+            {
+                public static async Task<string> RunAsync(IChatClient c, Trace[] traces)
+                {
+                    var a = await new NoScale(c).EvaluateAsync("q");
+                    var b = await new Typo(c).EvaluateAsync("q", "a");
+                    var d = await new HalfWritten(c).EvaluateAsync("q", "a");
+                    NoRubric aligned = await new NoRubric(c).AlignAsync(traces);
+                    var label = new NoScaleLabel { TraceId = "t", Value = 2 }.Schema;
+                    return NoScale.JudgeName + Reversed.JudgeDefinition + Empty.JudgeName + a.Value + b.Value + d.Value + aligned.Name + label + Orphan.Definition + ReversedLabel.Definition;
+                }
+            }
+            """;
+
+        var (_, output, result, diagnostics) = GeneratorRunner.RunReporting(TestCompilation.Create(declarations, usage));
+
+        string[] expected =
+        [
+            "MAJ001 \"nobody\"", "MAJ001 \"not_partial_label\"", "MAJ002 ShortScale", "MAJ003 input", "MAJ004", "MAJ005 \"\"", "MAJ005 null!", "MAJ008 NoRubric", "MAJ008 NotPartial", "MAJ008 NotPartialLabel",
+            "MAJ009 \"\"", "MAJ009 null!", "MAJ010 EmptyEnum", "MAJ010 NoScale", "MAJ010 Reversed",
+        ];
+        var got = diagnostics.Select(d => (d.Id + " " + Located(d)).TrimEnd()).Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.SequenceEqual(got), string.Join(" | ", got));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // Not partial: nothing can be added. Everything else gets its members, so the code using them compiles.
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("NotPartial", StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("NoScaleLabel.LabelSchema.g.cs", StringComparison.Ordinal));
+
+        static string Located(Diagnostic d) =>
+            d.Id == "MAJ004" ? "" : d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan) is var text && text.Contains(' ', StringComparison.Ordinal) ? "" : d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+    }
+
+    [Fact]
+    public void A_numeric_label_schema_without_a_scale_collects_on_its_judges_scale()
     {
         const string source = """
             using MemAlign;
-            [Judge("not_partial"), Rubric("{{ inputs }}")] public class NotPartial : Judge<bool> { public NotPartial() : base(null!, (Microsoft.Extensions.AI.IChatClient)null!) { } }
-            [Judge("no_scale"), Rubric("{{ inputs }}")] public partial class NoScale : Judge<int>;
-            [Judge("no_rubric")] public partial class NoRubric : Judge<bool>;
+            [Judge("rating"), Scale(1, 3), Rubric("Rate {{ outputs }}")] public partial class Rating : Judge<int>;
+            [LabelSchema("rating")] public partial record RatingLabel : Label<int>;
             """;
 
-        var (_, _, result) = GeneratorRunner.Run(TestCompilation.Create(source));
+        var (_, output, result) = GeneratorRunner.Run(TestCompilation.Create(source));
 
-        Assert.Empty(result.GeneratedTrees);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var schema = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("RatingLabel.LabelSchema.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("global::MemAlign.FeedbackValueType.Integer(1, 3)", schema);
+    }
+
+    [Fact]
+    public void The_names_the_generator_looks_for_are_the_runtimes()
+    {
+        Assert.Equal(KnownTypes.JudgeAttribute, typeof(JudgeAttribute).FullName);
+        Assert.Equal(KnownTypes.RubricAttribute, typeof(RubricAttribute).FullName);
+        Assert.Equal(KnownTypes.ScaleAttribute, typeof(ScaleAttribute).FullName);
+        Assert.Equal(KnownTypes.LabelSchemaAttribute, typeof(LabelSchemaAttribute).FullName);
+        Assert.Equal(KnownTypes.JudgeBase, typeof(Judge<>).FullName);
+        Assert.Equal(KnownTypes.LabelBase, typeof(Label<>).FullName);
+        Assert.Equal(KnownTypes.AlignmentExtensions, typeof(JudgeAlignmentExtensions).FullName);
+        Assert.NotNull(typeof(JudgeAlignmentExtensions).GetMethod(Parsing.SessionAlignmentCheck.MethodName));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class EvaluationBench
         const int Streamed = 100_000;
         var examples = Enumerable.Range(0, 20).Select(i => Trace.Create($"x{i}", $"example question {i}", $"answer {i}")
             .WithAssessment(new Assessment("helpfulness", i % 2 == 0, AssessmentSource.Human("expert"), "example")));
-        Judge<bool> local = await Judge<bool>.Local(definition).AlignAsync(examples);
+        Judge<bool> local = await Judge.CreateLocal<bool>(definition).AlignAsync(examples);
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var stream = Generate(Streamed);
         var progressAt = new Dictionary<int, long>();

@@ -450,7 +450,7 @@ public class RetrievalFailureTests
     public async Task A_failing_embedder_at_scoring_time_gives_an_error_verdict()
     {
         var embedder = new FlakyEmbedder();
-        Judge<bool> aligned = await Judge<bool>.Local(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { EmbeddingGenerator = embedder }));
+        Judge<bool> aligned = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { EmbeddingGenerator = embedder }));
         embedder.Fail = true;
 
         var verdict = await aligned.EvaluateAsync(SeedFeedback.Test[0]);

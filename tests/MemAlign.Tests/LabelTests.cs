@@ -4,7 +4,7 @@ public class LabelTests
 {
     private sealed record HelpfulnessLabel : Label<bool>
     {
-        public static readonly LabelSchema Definition = new("helpfulness", FeedbackValueType.Boolean, "Helpful?", "Is the reply helpful?", EnableComment: true);
+        public static readonly LabelSchema Definition = new("helpfulness", FeedbackValueType.Boolean, "Helpful?", "Is the reply helpful?", LabelComment.Optional);
 
         public override LabelSchema Schema => Definition;
 

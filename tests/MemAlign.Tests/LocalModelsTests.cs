@@ -6,7 +6,7 @@ public class LocalModelsTests
     [Fact]
     public async Task Local_judge_without_memory_says_it_needs_alignment_or_a_model()
     {
-        var verdict = await Judge<bool>.Local(SeedFeedback.Definition).EvaluateAsync(SeedFeedback.Test[0]);
+        var verdict = await Judge.CreateLocal<bool>(SeedFeedback.Definition).EvaluateAsync(SeedFeedback.Test[0]);
 
         Assert.Equal(JudgeErrorKind.NotReady, verdict.Error!.Kind);
         Assert.Contains("has none for trace 'test-1'", verdict.Error.Message);
@@ -17,7 +17,7 @@ public class LocalModelsTests
     [Fact]
     public async Task Offline_walkthrough_distils_rationale_sentences_and_forgets_them_on_unalign()
     {
-        var (aligned, report) = await Judge<bool>.Local(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment);
+        var (aligned, report) = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment);
 
         Assert.Equal(0, report.ModelCalls);
         Assert.Equal(5, aligned.Memory.Examples.Count);
@@ -34,7 +34,7 @@ public class LocalModelsTests
     [Fact]
     public async Task Local_judge_votes_with_similarity_weights_and_names_its_examples()
     {
-        Judge<bool> aligned = await Judge<bool>.Local(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 3 }));
+        Judge<bool> aligned = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 3 }));
         var rude = Trace.Create("q", "Can you help me track my order?", "Figure it out yourself, whatever.");
 
         var verdict = await aligned.EvaluateAsync(rude);
@@ -56,7 +56,7 @@ public class LocalModelsTests
             Rated("r2", "refund policy question", 4),
             Rated("r3", "completely unrelated shipping topic", 1),
         };
-        Judge<int> aligned = await Judge<int>.Local(definition).AlignAsync(traces, new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 2 }));
+        Judge<int> aligned = await Judge.CreateLocal<int>(definition).AlignAsync(traces, new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 2 }));
 
         var verdict = await aligned.EvaluateAsync(Trace.Create("q", "refund policy question", "x"));
 
@@ -72,7 +72,7 @@ public class LocalModelsTests
     {
         var traces = new[] { "c", "a", "b" }.Select(id => Trace.Create(id, "identical text", "x").WithAssessment(new Assessment("quality", true, AssessmentSource.Human("e"), "same"))).ToList();
         var definition = JudgeDefinition.Create("quality", "{{ inputs }}", FeedbackValueType.Boolean);
-        Judge<bool> aligned = await Judge<bool>.Local(definition).AlignAsync(traces, new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 2 }));
+        Judge<bool> aligned = await Judge.CreateLocal<bool>(definition).AlignAsync(traces, new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 2 }));
 
         var verdict = await aligned.EvaluateAsync(Trace.Create("q", "identical text", "x"));
 

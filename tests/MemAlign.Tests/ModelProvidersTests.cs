@@ -44,16 +44,6 @@ public class ModelProvidersTests
     }
 
     [Fact]
-    public void Judge_without_a_model_or_client_explains_how_to_give_one()
-    {
-        var definition = JudgeDefinition.Create("helpfulness", "{{ inputs }}", FeedbackValueType.Boolean);
-
-        var e = Assert.Throws<ModelConfigurationException>(() => new Judge<bool>(definition));
-
-        Assert.Contains("Judge 'helpfulness' names no model", e.Message);
-    }
-
-    [Fact]
     public void Embedding_generators_are_created_for_openai_models()
     {
         using var generator = ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", 512, new OpenAISettings("sk-x"));

@@ -17,8 +17,22 @@ internal static class AlignCommands
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
             var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = registered.Info.Name };
             var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var outcome = await JudgeDispatch.RunAsync(registered, new Aligning(context, selected, cancellationToken)).ConfigureAwait(false);
-            return Finish(context, "Aligned", outcome);
+            if (selected.Count == 0)
+            {
+                throw new UsageException($"No stored trace matches; import traces with human feedback named '{registered.Info.Name}' first (memalign import FILE).");
+            }
+
+            MemoryAlignment outcome;
+            try
+            {
+                outcome = await context.Models.Optimizer(registered.Definition).AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            return await FinishAsync(context, "Aligned", registered, outcome, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -32,16 +46,17 @@ internal static class AlignCommands
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
-            var outcome = await JudgeDispatch.RunAsync(registered,
-                new Unaligning(context, context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken)).ConfigureAwait(false);
-            return Finish(context, "Unaligned", outcome);
+            var outcome = await context.Models.Optimizer(registered.Definition).UnalignAsync(registered.Definition, registered.Memory,
+                context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(context, "Unaligned", registered, outcome, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static int Finish(CommandContext context, string verb, (JudgeVersionInfo Info, AlignmentReport Report) outcome)
+    private static async Task<int> FinishAsync(CommandContext context, string verb, RegisteredJudge registered, MemoryAlignment outcome, CancellationToken cancellationToken)
     {
-        var (info, report) = outcome;
+        var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, cancellationToken).ConfigureAwait(false);
+        var report = outcome.Report;
         context.Output.Line($"{verb} '{info.Name}': {report}");
         foreach (var failure in report.Failures)
         {
@@ -64,41 +79,5 @@ internal static class AlignCommands
             ["skipped"] = new JsonArray([.. report.SkippedTraces.Select(s => (JsonNode)new JsonObject { ["trace"] = s.TraceId, ["reason"] = s.Reason })]),
         });
         return report.IsComplete ? ExitCodes.Ok : ExitCodes.Findings;
-    }
-
-    private sealed class Aligning(CommandContext context, List<Trace> traces, CancellationToken cancellationToken) : ITypedJudgeAction<(JudgeVersionInfo, AlignmentReport)>
-    {
-        public async Task<(JudgeVersionInfo, AlignmentReport)> RunAsync<T>(RegisteredJudge registered)
-        {
-            if (traces.Count == 0)
-            {
-                throw new UsageException($"No stored trace matches; import traces with human feedback named '{registered.Info.Name}' first (memalign import FILE).");
-            }
-
-            var judge = context.Models.Judge<T>(registered);
-            AlignmentResult<T> result;
-            try
-            {
-                result = await judge.AlignAsync(traces, context.Models.Optimizer(registered.Definition), cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
-            var info = await context.Store.UpdateJudgeAsync(context.Experiment, result.Judge, null, cancellationToken).ConfigureAwait(false);
-            return (info, result.Report);
-        }
-    }
-
-    private sealed class Unaligning(CommandContext context, string[] traceIds, bool redistill, CancellationToken cancellationToken) : ITypedJudgeAction<(JudgeVersionInfo, AlignmentReport)>
-    {
-        public async Task<(JudgeVersionInfo, AlignmentReport)> RunAsync<T>(RegisteredJudge registered)
-        {
-            var judge = context.Models.Judge<T>(registered);
-            var result = await judge.UnalignAsync(traceIds, redistill, context.Models.Optimizer(registered.Definition), cancellationToken).ConfigureAwait(false);
-            var info = await context.Store.UpdateJudgeAsync(context.Experiment, result.Judge, null, cancellationToken).ConfigureAwait(false);
-            return (info, result.Report);
-        }
     }
 }

@@ -20,7 +20,7 @@ internal static class EvaluateCommand
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false);
-            var scorer = await JudgeDispatch.RunAsync(registered, new AsJudge(context.Models)).ConfigureAwait(false);
+            IJudge scorer = context.Models.Judge(registered);
             var query = TraceFilter.Parse(context.Parse.GetValue(filter));
             var evaluation = new EvaluationOptions
             {
@@ -52,55 +52,5 @@ internal static class EvaluateCommand
             return result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
-    }
-
-    private sealed class AsJudge(ModelChoice models) : ITypedJudgeAction<IJudge>
-    {
-        public Task<IJudge> RunAsync<T>(RegisteredJudge registered) => Task.FromResult<IJudge>(models.Judge<T>(registered));
-    }
-}
-
-/// <summary>Progress for long runs: a Spectre.Console bar on a terminal, plain lines when redirected, nothing with --json.</summary>
-internal static class ProgressDisplay
-{
-    public static async Task<EvaluationResult> RunAsync(CliOutput output, string title, Func<IProgress<EvaluationProgress>?, Task<EvaluationResult>> work)
-    {
-        if (output.Json)
-        {
-            return await work(null).ConfigureAwait(false);
-        }
-
-        if (!output.Interactive)
-        {
-            return await work(new PlainLines(output)).ConfigureAwait(false);
-        }
-
-        EvaluationResult? result = null;
-        // Traces are streamed from the store, so the total is unknown: a pulsing bar, a count and the time, no percentage.
-        var progress = AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn());
-        await progress.StartAsync(async context =>
-        {
-            var bar = context.AddTask(title, maxValue: double.MaxValue);
-            bar.IsIndeterminate = true;
-            result = await work(new Bar(bar, title)).ConfigureAwait(false);
-            bar.StopTask();
-        }).ConfigureAwait(false);
-        return result!;
-    }
-
-    private sealed class PlainLines(CliOutput output) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value)
-        {
-            if (value.Completed % 100 == 0)
-            {
-                output.Line($"  {value.Completed} judged, {value.Errors} error(s)");
-            }
-        }
-    }
-
-    private sealed class Bar(ProgressTask task, string title) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value) => task.Description = $"{title}: {value.Completed} judged, {value.Errors} error(s)";
     }
 }

@@ -33,7 +33,8 @@ internal static class ExperimentCommands
             ExperimentReport report;
             try
             {
-                report = await JudgeDispatch.RunAsync(registered, new Experimenting(context, selected, experimentOptions, cancellationToken)).ConfigureAwait(false);
+                report = await AlignmentExperiment.RunAsync(context.Models.Baseline(registered.Definition), selected,
+                    context.Models.Optimizer(registered.Definition), experimentOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
@@ -123,11 +124,4 @@ internal static class ExperimentCommands
     }
 
     private static string Format(double? value) => value?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a";
-
-    private sealed class Experimenting(CommandContext context, List<Trace> traces, ExperimentOptions options, CancellationToken cancellationToken) : ITypedJudgeAction<ExperimentReport>
-    {
-        public Task<ExperimentReport> RunAsync<T>(RegisteredJudge registered) =>
-            AlignmentExperiment.RunAsync(context.Models.Baseline<T>(registered.Definition), traces,
-                context.Models.Optimizer(registered.Definition), options, cancellationToken);
-    }
 }

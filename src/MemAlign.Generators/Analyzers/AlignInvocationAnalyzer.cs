@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
 using MemAlign.Generators.Parsing;
-using MemAlign.Rubrics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,37 +20,19 @@ public sealed class AlignInvocationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.JudgeBase) is not { } judgeBase
-                || start.Compilation.GetTypeByMetadataName(KnownNames.JudgeAttribute) is not { } judgeAttribute)
+            if (start.Compilation.GetTypeByMetadataName(KnownTypes.AlignmentExtensions) is null)
             {
                 return;
             }
 
-            var sessionLevel = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
+            var trees = new SyntaxTrees(start.Compilation);
             start.RegisterOperationAction(operationContext =>
             {
-                var invocation = (IInvocationOperation)operationContext.Operation;
-                if (invocation.TargetMethod.Name != "AlignAsync"
-                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, judgeBase)
-                    || invocation.Instance?.Type is not INamedTypeSymbol receiver)
+                if (SessionAlignmentCheck.Check((IInvocationOperation)operationContext.Operation, operationContext.CancellationToken) is { } finding)
                 {
-                    return;
-                }
-
-                var judgeName = sessionLevel.GetOrAdd(receiver, type => SessionJudgeName(type, judgeAttribute));
-                if (judgeName is not null)
-                {
-                    operationContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SessionJudgeAlignment, invocation.Syntax.GetLocation(), judgeName));
+                    operationContext.ReportDiagnostic(finding.ToDiagnostic(trees.Find));
                 }
             }, OperationKind.Invocation);
         });
-    }
-
-    // The judge's name when its rubric uses 'conversation'; null otherwise.
-    private static string? SessionJudgeName(INamedTypeSymbol type, INamedTypeSymbol judgeAttribute)
-    {
-        var name = JudgeIndex.NameOf(type, judgeAttribute);
-        var rubric = JudgeParser.Attribute(type, KnownNames.RubricAttribute) is { } attribute ? JudgeParser.FirstArgument(attribute) : null;
-        return name is not null && rubric is not null && RubricInspector.Inspect(rubric).VariableNames.Contains(RubricRules.Conversation) ? name : null;
     }
 }

@@ -14,7 +14,7 @@ internal static class CatalogEmitter
         writer.Line();
         writer.Open("namespace MemAlign.Generated");
         writer.Line("/// <summary>Every judge and label schema declared with attributes in this assembly.</summary>");
-        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"MemAlign.Generators\", \"1.0\")]");
+        writer.Line(GeneratedCode.Attribute);
         writer.Open("internal static class MemAlignCatalog");
         WriteList(writer, "The judges' definitions.", "global::MemAlign.JudgeDefinition", "Judges", spec.Judges, ".JudgeDefinition");
         writer.Line();

@@ -3,63 +3,77 @@ using MemAlign.Generators.Model;
 
 namespace MemAlign.Generators.Emitting;
 
-/// <summary>Writes a judge's partial class: its name and definition, constructors, and an EvaluateAsync taking exactly the rubric's variables.</summary>
+/// <summary>
+/// Writes a judge's partial class: its name constant and definition, a constructor, and an
+/// EvaluateAsync taking the rubric's variables in the canonical order (inputs, outputs, expectations),
+/// whatever order the rubric mentions them in. A declaration with build errors gets the same members,
+/// so the code that uses it still compiles and the build shows only the MAJ diagnostics; its definition
+/// throws them at run time.
+/// </summary>
 internal static class JudgeEmitter
 {
-    // Variables the typed overload can take as plain strings; 'trace' and 'conversation' need a whole trace.
+    // The trace fields a typed EvaluateAsync can fill from strings.
     private static readonly string[] StringFields = ["inputs", "outputs", "expectations"];
 
     public static string Emit(JudgeSpec spec)
     {
         var type = spec.Type;
-        var verdict = $"global::MemAlign.JudgeVerdict<{spec.ValueType.ClrType}>";
+        var verdict = $"global::MemAlign.JudgeVerdict<{spec.ValueClrType}>";
         var writer = new SourceWriter();
         writer.OpenType(type);
 
-        writer.Line($"/// <summary>The judge's name, <c>{Xml(spec.JudgeName)}</c>: human feedback with this name is what it aligns to.</summary>");
-        writer.Line($"public new const string Name = {SourceWriter.Literal(spec.JudgeName)};");
-        writer.Line();
-        writer.Line("/// <summary>The judge's definition: name, rubric, value type and model, checked when this project was built.</summary>");
-        writer.Line("public static global::MemAlign.JudgeDefinition JudgeDefinition { get; } = global::MemAlign.JudgeDefinition.FromCheckedSource(");
-        writer.Line($"    Name, {SourceWriter.Literal(spec.Rubric)}, {ValueTypeExpression.For(spec.ValueType)}, {SourceWriter.Literal(spec.Model)});");
+        if (spec.JudgeName is not null)
+        {
+            writer.Line($"/// <summary>The judge's name, <c>{SourceWriter.Xml(spec.JudgeName)}</c>: human feedback filed under this name is what it aligns to.</summary>");
+            writer.Line(GeneratedCode.Attribute);
+            writer.Line($"public const string JudgeName = {SourceWriter.Literal(spec.JudgeName)};");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>");
+        writer.Line($"/// The judge's definition: {Describe(spec)}, checked when this project was built.");
+        writer.Line("/// </summary>");
+        writer.Line(GeneratedCode.Attribute);
+        if (spec.Problems.Count == 0 && spec.ValueType is { } valueType)
+        {
+            writer.Line("public static global::MemAlign.JudgeDefinition JudgeDefinition { get; } = global::MemAlign.JudgeDefinition.FromCheckedSource(");
+            writer.Line($"    JudgeName, {SourceWriter.Literal(spec.Rubric)}, {ValueTypeExpression.For(valueType)}, {SourceWriter.Literal(spec.Model)});");
+        }
+        else
+        {
+            // The build already failed with these errors; this only runs if they were suppressed.
+            writer.Line("public static global::MemAlign.JudgeDefinition JudgeDefinition => throw new global::System.InvalidOperationException(");
+            writer.Line($"    {SourceWriter.Literal($"'{type.FullyQualifiedName.Replace("global::", "")}' has build errors: " + string.Join(" ", spec.Problems))});");
+        }
+
         writer.Line();
         writer.Line("/// <summary>Creates the judge on <paramref name=\"chatClient\"/>.</summary>");
-        writer.Line("/// <param name=\"chatClient\">The model to judge with.</param>");
-        writer.Line($"public {type.Name}(global::Microsoft.Extensions.AI.IChatClient chatClient)");
-        writer.Line("    : base(JudgeDefinition, chatClient)");
-        writer.Open("");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Creates the judge on <paramref name=\"chatClient\"/> with <paramref name=\"options\"/>.</summary>");
-        writer.Line("/// <param name=\"chatClient\">The model to judge with.</param>");
-        writer.Line("/// <param name=\"options\">Retries, timeouts, temperature and logging.</param>");
-        writer.Line($"public {type.Name}(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options)");
+        writer.Line("/// <param name=\"chatClient\">The model to judge with, from any Microsoft.Extensions.AI provider.</param>");
+        writer.Line("/// <param name=\"options\">Retries, timeouts, temperature and logging; the defaults when omitted.</param>");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line($"public {type.Name}(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options = null)");
         writer.Line("    : base(JudgeDefinition, chatClient, options)");
         writer.Open("");
         writer.Close();
-        if (spec.Model is not null)
-        {
-            writer.Line();
-            writer.Line($"/// <summary>Creates the judge on its own model, <c>{Xml(spec.Model)}</c>, configured from OPENAI_API_KEY and OPENAI_BASE_URL.</summary>");
-            writer.Line("/// <param name=\"options\">Retries, timeouts, temperature and logging.</param>");
-            writer.Line($"public {type.Name}(global::MemAlign.JudgeOptions? options = null)");
-            writer.Line("    : base(JudgeDefinition, options)");
-            writer.Open("");
-            writer.Close();
-        }
 
-        if (spec.Variables.Count > 0 && spec.Variables.All(v => StringFields.Contains(v)))
+        if (spec.Parameters.Count > 0)
         {
-            var parameters = string.Join(", ", spec.Variables.Select(v => $"string {v}"));
-            var arguments = string.Join(", ", StringFields.Select(f => $"{f}: {(spec.Variables.Contains(f) ? f : "null")}"));
+            var parameters = string.Join(", ", spec.Parameters.Select(v => $"string {v}"));
+            var arguments = string.Join(", ", StringFields.Select(f => $"{f}: {(spec.Parameters.Contains(f) ? f : "null")}"));
             writer.Line();
-            writer.Line("/// <summary>Judges one interaction given as the rubric's variables; the verdict's trace id is generated.</summary>");
-            foreach (var variable in spec.Variables)
+            writer.Line("/// <summary>");
+            writer.Line($"/// Judges one interaction given as the rubric's variables. The parameters always come in the order");
+            writer.Line("/// inputs, outputs, expectations (those the rubric uses), whatever order the rubric's text mentions them in.");
+            writer.Line("/// The verdict's trace id is generated.");
+            writer.Line("/// </summary>");
+            foreach (var variable in spec.Parameters)
             {
-                writer.Line($"/// <param name=\"{variable}\">The value of <c>{{{{ {variable} }}}}</c>.</param>");
+                writer.Line($"/// <param name=\"{variable}\">The value of <c>{{{{ {variable} }}}}</c> in the rubric.</param>");
             }
 
             writer.Line("/// <param name=\"cancellationToken\">Cancels at once.</param>");
+            writer.Line($"/// <returns>The verdict: {SourceWriter.Xml(spec.ValueType?.Describe() ?? spec.ValueClrType)}, or an error saying why there is none.</returns>");
+            writer.Line(GeneratedCode.Attribute);
             writer.Line($"public global::System.Threading.Tasks.Task<{verdict}> EvaluateAsync({parameters}, global::System.Threading.CancellationToken cancellationToken = default) =>");
             writer.Line($"    EvaluateAsync(global::MemAlign.Trace.Create(\"adhoc-\" + global::System.Guid.NewGuid().ToString(\"N\"), {arguments}), cancellationToken);");
         }
@@ -68,5 +82,13 @@ internal static class JudgeEmitter
         return writer.ToString();
     }
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    // "judge 'helpfulness', returning bool, over {{ inputs }} and {{ outputs }}": what hovering the member shows.
+    private static string Describe(JudgeSpec spec)
+    {
+        var name = spec.JudgeName is null ? "a judge with no name" : $"judge <c>{SourceWriter.Xml(spec.JudgeName)}</c>";
+        var returns = spec.ValueType is { } valueType ? $", returning {SourceWriter.Xml(valueType.Describe())}" : "";
+        var variables = spec.Parameters.Count > 0 ? " over " + string.Join(" and ", spec.Parameters.Select(v => $"<c>{{{{ {v} }}}}</c>")) : "";
+        var model = spec.Model is null ? "" : $", on <c>{SourceWriter.Xml(spec.Model)}</c> by default";
+        return name + returns + variables + model;
+    }
 }

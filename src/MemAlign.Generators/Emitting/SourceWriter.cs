@@ -23,6 +23,9 @@ internal sealed class SourceWriter
 
     public static string Literal(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>Text made safe for an XML doc comment.</summary>
+    public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     public void Line(string text = "")
     {
         if (text.Length > 0)

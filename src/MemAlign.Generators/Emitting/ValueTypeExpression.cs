@@ -7,10 +7,10 @@ internal static class ValueTypeExpression
 {
     public static string For(ValueTypeSpec spec) => spec.Kind switch
     {
-        "Boolean" => "global::MemAlign.FeedbackValueType.Boolean",
-        "Integer" => $"global::MemAlign.FeedbackValueType.Integer({SourceWriter.Literal(spec.Minimum!.Value)}, {SourceWriter.Literal(spec.Maximum!.Value)})",
-        "Number" => $"global::MemAlign.FeedbackValueType.Number({SourceWriter.Literal(spec.Minimum!.Value)}, {SourceWriter.Literal(spec.Maximum!.Value)})",
-        "Categorical" => $"global::MemAlign.FeedbackValueType.Enum<{spec.ClrType}>()",
+        FeedbackTypeKind.Boolean => "global::MemAlign.FeedbackValueType.Boolean",
+        FeedbackTypeKind.Integer => $"global::MemAlign.FeedbackValueType.Integer({SourceWriter.Literal(spec.Minimum!.Value)}, {SourceWriter.Literal(spec.Maximum!.Value)})",
+        FeedbackTypeKind.Number => $"global::MemAlign.FeedbackValueType.Number({SourceWriter.Literal(spec.Minimum!.Value)}, {SourceWriter.Literal(spec.Maximum!.Value)})",
+        FeedbackTypeKind.Categorical => $"global::MemAlign.FeedbackValueType.Enum<{spec.ClrType}>()",
         _ => "global::MemAlign.FeedbackValueType.Text",
     };
 }

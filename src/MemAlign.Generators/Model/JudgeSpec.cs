@@ -1,35 +1,49 @@
 namespace MemAlign.Generators.Model;
 
-/// <summary>Everything the emitter needs to write one judge's partial class; no symbols, syntax or locations.</summary>
+/// <summary>
+/// Everything the emitter needs to write one judge's partial class. Pipeline models must be immutable
+/// and equal by value (records of strings, numbers and <see cref="EquatableArray{T}"/>), never holding
+/// symbols, syntax or locations: the generator's caching compares them between edits.
+/// </summary>
+/// <param name="Type">Where the class is.</param>
+/// <param name="JudgeName">The judge's name, when one is given.</param>
+/// <param name="Model">The model the judge names, if any.</param>
+/// <param name="Rubric">The rubric text, when one is given.</param>
+/// <param name="Parameters">The rubric's variables the typed EvaluateAsync takes, in the canonical order (inputs, outputs, expectations).</param>
+/// <param name="ValueType">The value type, when the declaration gives a valid one.</param>
+/// <param name="ValueClrType">The judge's T, fully qualified.</param>
+/// <param name="Problems">The build errors of this declaration ("MAJ010: ..."); when any, the definition throws them at run time.</param>
 internal sealed record JudgeSpec(
     TypeLocation Type,
-    string JudgeName,
+    string? JudgeName,
     string? Model,
-    string Rubric,
-    EquatableArray<string> Variables,
-    ValueTypeSpec ValueType);
+    string? Rubric,
+    EquatableArray<string> Parameters,
+    ValueTypeSpec? ValueType,
+    string ValueClrType,
+    EquatableArray<string> Problems);
 
-/// <summary>A label schema's partial record.</summary>
+/// <summary>A label schema's partial record; the value type is resolved against its judge (a numeric schema without [Scale] takes the judge's scale).</summary>
+/// <param name="Type">Where the record is.</param>
+/// <param name="SchemaName">The judge name the labels are for, when one is given.</param>
+/// <param name="Title">The question's title.</param>
+/// <param name="Instruction">Guidance for reviewers (Markdown).</param>
+/// <param name="Comment">Whether a comment is off, optional or required: "None", "Optional" or "Required".</param>
+/// <param name="ValueType">The value type as declared; a numeric one without a scale has none yet.</param>
+/// <param name="ValueClrType">The label's T, fully qualified.</param>
+/// <param name="Problems">The build errors of this declaration; when any, the schema throws them at run time.</param>
 internal sealed record LabelSchemaSpec(
     TypeLocation Type,
-    string SchemaName,
+    string? SchemaName,
     string? Title,
     string? Instruction,
-    bool EnableComment,
-    ValueTypeSpec ValueType);
+    string Comment,
+    ValueTypeSpec? ValueType,
+    string ValueClrType,
+    EquatableArray<string> Problems);
 
-/// <summary>Where a partial type lives: namespace, enclosing types (as declarations) and its own declaration.</summary>
-internal sealed record TypeLocation(
-    string? Namespace,
-    EquatableArray<string> ContainingDeclarations,
-    string Declaration,
-    string Name,
-    string FullyQualifiedName)
-{
-    /// <summary>A unique, file-name-safe hint for the generated file.</summary>
-    public string HintName(string suffix) =>
-        FullyQualifiedName.Replace("global::", "").Replace('<', '_').Replace('>', '_').Replace(',', '_') + "." + suffix + ".g.cs";
-}
+/// <summary>What a label schema needs to know of a judge: its name, value type and the type declaring it. No location, so moving code leaves label schemas cached.</summary>
+internal sealed record JudgeKey(string Name, ValueTypeSpec? ValueType, string TypeDisplay);
 
 /// <summary>What the assembly catalog lists: only type names, so editing a judge's rubric leaves the catalog step cached.</summary>
 internal sealed record CatalogSpec(EquatableArray<string> Judges, EquatableArray<string> LabelSchemas);

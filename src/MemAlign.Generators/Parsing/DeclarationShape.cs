@@ -1,63 +1,58 @@
-using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MemAlign.Generators.Parsing;
 
-/// <summary>
-/// Checks that a [Judge] class or [LabelSchema] record can take generated code: partial (and nested only
-/// in partial types), not generic, deriving from the right base. Shared by the generator (which skips
-/// malformed declarations) and the analyzer (which reports them as MAJ008).
-/// </summary>
-internal static class DeclarationShape
+/// <summary>Whether a [Judge] class or [LabelSchema] record can take generated code, and why not.</summary>
+/// <param name="Problem">Why it cannot, or <see langword="null"/> when it can.</param>
+/// <param name="OnlyMissingPartial">Whether adding <c>partial</c> would fix it.</param>
+internal sealed record DeclarationShape(string? Problem, bool OnlyMissingPartial)
 {
-    /// <summary>Why the declaration is malformed, or <see langword="null"/> when it is fine.</summary>
-    public static string? Problem(INamedTypeSymbol type, string baseMetadataName, string baseDisplay, out bool onlyMissingPartial)
+    private static readonly DeclarationShape Fine = new(null, false);
+
+    public bool CanGenerate => Problem is null;
+
+    /// <summary>Checks the declaration: partial (and nested only in partial types), not generic, deriving from the right base.</summary>
+    public static DeclarationShape Of(INamedTypeSymbol type, string baseMetadataName, string baseDisplay, CancellationToken cancellationToken)
     {
-        onlyMissingPartial = false;
         if (type.IsGenericType)
         {
-            return "is generic; declare it as a non-generic class";
+            return new("is generic; declare it as a non-generic class", false);
         }
 
-        if (BaseTypeArgument(type, baseMetadataName) is null)
+        if (KnownTypes.BaseTypeArgument(type, baseMetadataName) is null)
         {
-            return $"does not derive from {baseDisplay}";
+            return new($"does not derive from {baseDisplay}", false);
         }
 
-        if (type.ContainingType is { } outer && !IsPartial(outer))
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            return $"is nested in '{outer.Name}', which is not partial";
-        }
-
-        if (!IsPartial(type))
-        {
-            onlyMissingPartial = true;
-            return "is not partial; the MemAlign generator needs to add to it";
-        }
-
-        return null;
-    }
-
-    /// <summary>The T of the first base type that is <paramref name="baseMetadataName"/> (MemAlign.Judge`1 or MemAlign.Label`1).</summary>
-    public static ITypeSymbol? BaseTypeArgument(INamedTypeSymbol type, string baseMetadataName)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.IsGenericType && MetadataName(current.OriginalDefinition) == baseMetadataName)
+            if (!IsPartial(outer, cancellationToken))
             {
-                return current.TypeArguments[0];
+                return new($"is nested in '{outer.Name}', which is not partial", false);
             }
         }
 
-        return null;
+        return IsPartial(type, cancellationToken) ? Fine : new("is not partial; the MemAlign generator needs to add to it", true);
     }
 
-    public static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Length > 0
-        && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
 
-    private static string MetadataName(INamedTypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

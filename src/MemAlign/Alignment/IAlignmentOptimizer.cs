@@ -1,12 +1,16 @@
 namespace MemAlign;
 
 /// <summary>
-/// Aligns a judge with expert feedback. <see cref="MemAlignOptimizer"/> is the default; implement this
-/// to plug in another strategy (for example one that rewrites the instructions and returns
-/// <c>judge.WithDefinition(...)</c>).
+/// Aligns a judge's memory with expert feedback. It works on what a judge is and knows (its definition
+/// and memory), not on the judge object, so one optimizer serves judges of every value type;
+/// <c>judge.AlignAsync(traces, optimizer)</c> wraps it and returns a judge of the same type.
+/// <see cref="MemAlignOptimizer"/> is the default.
 /// </summary>
 public interface IAlignmentOptimizer
 {
-    /// <summary>Returns a new judge aligned with the human feedback on <paramref name="traces"/>, and what it cost.</summary>
-    Task<AlignmentResult<T>> AlignAsync<T>(Judge<T> judge, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default);
+    /// <summary>Learns from the human feedback on <paramref name="traces"/>: the new memory, the embedder it was made with, and what it cost.</summary>
+    Task<MemoryAlignment> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets what was learned from <paramref name="traceIds"/>; with <paramref name="redistill"/>, guidelines that lost sources are distilled again.</summary>
+    Task<MemoryAlignment> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false, CancellationToken cancellationToken = default);
 }

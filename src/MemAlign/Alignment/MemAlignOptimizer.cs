@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics.Tensors;
 using MemAlign.Alignment;
 using Microsoft.Extensions.AI;
@@ -20,6 +19,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly string _embeddingModelId;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates the optimizer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
@@ -33,6 +33,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         _embedder = Options.EmbeddingGenerator ?? new LocalEmbeddingGenerator(Options.EmbeddingDimensions);
         _embeddingModelId = _embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unnamed-embedder";
         _logger = Options.ReflectionCallOptions.LoggerFactory?.CreateLogger("MemAlign.Alignment") ?? NullLogger.Instance;
+        _clock = Options.ReflectionCallOptions.TimeProvider;
     }
 
     /// <summary>The options.</summary>
@@ -45,13 +46,13 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     /// <exception cref="ArgumentException">No traces were given.</exception>
     /// <exception cref="InvalidOperationException">
     /// The judge is session-level; no trace has usable feedback; a trace in memory has lost its feedback
-    /// (use <see cref="UnalignAsync{T}"/>); or the judge's memory was embedded by another model.
+    /// (use <see cref="UnalignAsync"/>); or the memory was embedded by another model.
     /// </exception>
-    public async Task<AlignmentResult<T>> AlignAsync<T>(Judge<T> judge, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
+    public async Task<MemoryAlignment> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(traces);
-        var definition = judge.Definition;
         if (definition.IsSessionLevel)
         {
             throw new InvalidOperationException(
@@ -63,19 +64,17 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             throw new ArgumentException($"No traces provided for alignment of judge '{definition.Name}'.", nameof(traces));
         }
 
-        var clock = Stopwatch.StartNew();
-        var memory = StartingMemory(judge.Memory, definition.Name);
+        var started = _clock.GetTimestamp();
+        memory = StartingMemory(memory, definition.Name);
         var (records, skipped, discarded) = FeedbackExtractor.Extract(definition, traces);
         Log(definition.Name, skipped, discarded);
 
-        var remembered = memory.Examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         // A remembered trace that no longer yields feedback would silently lose its example: refuse.
-        var recorded = records.Select(r => r.TraceId).ToHashSet(StringComparer.Ordinal);
-        var retracted = skipped.Where(s => remembered.ContainsKey(s.TraceId) && !recorded.Contains(s.TraceId)).ToList();
-        if (retracted.Count > 0)
+        var diff = MemoryDiff.Compute(memory, records, skipped);
+        if (diff.Retracted.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Cannot retract feedback for trace(s) {string.Join(", ", retracted.Select(r => $"'{r.TraceId}' ({r.Reason})"))} through align: "
+                $"Cannot retract feedback for trace(s) {string.Join(", ", diff.Retracted.Select(r => $"'{r.TraceId}' ({r.Reason})"))} through align: "
                 + $"judge '{definition.Name}' remembers them. Use UnalignAsync to remove them from memory.");
         }
 
@@ -86,37 +85,10 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
                 + $"Ensure traces contain human assessments with name '{definition.Name}' (source HUMAN) and every field the rubric uses.");
         }
 
-        // Diff against memory: unchanged traces are kept as they are; new and changed ones need examples.
-        var examples = memory.Examples.ToList();
-        var guidelines = memory.Guidelines.ToList();
-        var fresh = new List<FeedbackRecord>();
-        int added = 0, replaced = 0, removed = 0, unchanged = 0, dropped = 0;
-        foreach (var record in records)
-        {
-            if (!remembered.TryGetValue(record.TraceId, out var old))
-            {
-                fresh.Add(record);
-                added += record.Assessments.Count;
-                continue;
-            }
-
-            if (old.All(e => e.Fingerprint == record.Fingerprint))
-            {
-                unchanged += old.Count;
-                continue;
-            }
-
-            // Changed feedback: its old examples go, and so does its support for existing guidelines.
-            examples.RemoveAll(e => e.TraceId == record.TraceId);
-            replaced += Math.Min(old.Count, record.Assessments.Count);
-            added += Math.Max(0, record.Assessments.Count - old.Count);
-            removed += Math.Max(0, old.Count - record.Assessments.Count);
-            dropped += PruneSources(guidelines, new HashSet<string>(StringComparer.Ordinal) { record.TraceId });
-            fresh.Add(record);
-        }
-
-        var embedding = await EmbedAsync(fresh, remembered, memory, cancellationToken).ConfigureAwait(false);
-        foreach (var record in fresh)
+        var remembered = memory.Examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var embedding = await EmbedAsync(diff.Fresh, remembered, memory, cancellationToken).ConfigureAwait(false);
+        var examples = diff.KeptExamples.ToList();
+        foreach (var record in diff.Fresh)
         {
             var vector = embedding.Vectors[record.TraceId];
             examples.AddRange(record.Assessments.Select(a => new EpisodicExample(
@@ -124,7 +96,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         }
 
         var dimensions = embedding.Dimensions ?? memory.EmbeddingDimensions;
-        var distilled = await DistillAsync(definition, examples, guidelines, cancellationToken).ConfigureAwait(false);
+        var distilled = await DistillAsync(definition, examples, diff.Guidelines.ToList(), cancellationToken).ConfigureAwait(false);
         var aligned = new JudgeMemory(distilled.Guidelines, distilled.Examples, memory.EmbeddingModelId, dimensions, Options.RetrievalK);
         var report = new AlignmentReport
         {
@@ -132,43 +104,44 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             Usage = distilled.Usage,
             EmbeddingCalls = embedding.Calls + distilled.EmbeddingCalls,
             TextsEmbedded = embedding.Texts,
-            ExamplesAdded = added,
-            ExamplesReplaced = replaced,
-            ExamplesRemoved = removed,
-            ExamplesUnchanged = unchanged,
+            ExamplesAdded = diff.Added,
+            ExamplesReplaced = diff.Replaced,
+            ExamplesRemoved = diff.Removed,
+            ExamplesUnchanged = diff.Unchanged,
             GuidelinesAdded = distilled.Added,
             GuidelinesMerged = distilled.Merged,
-            GuidelinesDropped = dropped,
+            GuidelinesDropped = diff.GuidelinesDropped,
             SkippedTraces = skipped,
             DiscardedAssessments = discarded,
             Failures = distilled.Failures,
-            Elapsed = clock.Elapsed,
+            Elapsed = _clock.GetElapsedTime(started),
         };
-        return new AlignmentResult<T>(judge.WithMemory(aligned, _embedder), report);
+        return new MemoryAlignment(aligned, _embedder, report);
     }
 
     /// <summary>
-    /// Removes the examples of <paramref name="traceIds"/> from the judge's memory and the traces from every
+    /// Removes the examples of <paramref name="traceIds"/> from the memory and the traces from every
     /// guideline's sources; a distilled guideline left with no source is dropped (user-written guidelines
     /// stay). With <paramref name="redistill"/>, guidelines that lost some sources are distilled again from
     /// the sources they still have. Without it, no model is called.
     /// </summary>
-    public async Task<AlignmentResult<T>> UnalignAsync<T>(Judge<T> judge, IEnumerable<string> traceIds, bool redistill = false, CancellationToken cancellationToken = default)
+    public async Task<MemoryAlignment> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(traceIds);
-        var clock = Stopwatch.StartNew();
+        var started = _clock.GetTimestamp();
         var ids = traceIds.ToHashSet(StringComparer.Ordinal);
-        var memory = judge.Memory;
         var known = memory.TraceIds;
         var skipped = ids.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal)
-            .Select(id => new SkippedTrace(id, $"judge '{judge.Name}' has no example of this trace")).ToList();
+            .Select(id => new SkippedTrace(id, $"judge '{definition.Name}' has no example of this trace")).ToList();
 
         var examples = memory.Examples.Where(e => !ids.Contains(e.TraceId)).ToList();
         var removed = memory.Examples.Count - examples.Count;
         var guidelines = memory.Guidelines.ToList();
         var weakened = guidelines.Where(g => !g.IsUserWritten && g.SourceTraceIds.Any(ids.Contains) && !g.SourceTraceIds.All(ids.Contains)).Select(g => g.Text).ToHashSet();
-        var dropped = PruneSources(guidelines, ids);
+        var dropped = MemoryDiff.PruneSources(guidelines, ids);
 
         var report = new AlignmentReport { ExamplesRemoved = removed, SkippedTraces = skipped };
         if (redistill && weakened.Count > 0)
@@ -177,7 +150,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             var resting = guidelines.Where(g => weakened.Contains(g.Text)).SelectMany(g => g.SourceTraceIds).ToHashSet(StringComparer.Ordinal);
             dropped += guidelines.RemoveAll(g => weakened.Contains(g.Text));
             examples = examples.Select(e => resting.Contains(e.TraceId) ? e.WithDistilled(false) : e).ToList();
-            var distilled = await DistillAsync(judge.Definition, examples, guidelines, cancellationToken).ConfigureAwait(false);
+            var distilled = await DistillAsync(definition, examples, guidelines, cancellationToken).ConfigureAwait(false);
             examples = distilled.Examples;
             guidelines = distilled.Guidelines;
             report = report with
@@ -191,8 +164,8 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             };
         }
 
-        report = report with { GuidelinesDropped = dropped, Elapsed = clock.Elapsed };
-        return new AlignmentResult<T>(judge.WithMemory(memory.With(guidelines, examples), judge.Embedder ?? _embedder), report);
+        report = report with { GuidelinesDropped = dropped, Elapsed = _clock.GetElapsedTime(started) };
+        return new MemoryAlignment(memory.With(guidelines, examples), _embedder, report);
     }
 
     private JudgeMemory StartingMemory(JudgeMemory memory, string judgeName)
@@ -213,35 +186,8 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         return memory;
     }
 
-    // Removes the given traces from every guideline's sources; drops distilled guidelines left with none.
-    private static int PruneSources(List<Guideline> guidelines, HashSet<string> traceIds)
-    {
-        var dropped = 0;
-        for (var i = guidelines.Count - 1; i >= 0; i--)
-        {
-            var guideline = guidelines[i];
-            if (guideline.IsUserWritten || !guideline.SourceTraceIds.Any(traceIds.Contains))
-            {
-                continue;
-            }
-
-            var remaining = guideline.SourceTraceIds.Where(id => !traceIds.Contains(id)).ToList();
-            if (remaining.Count == 0)
-            {
-                guidelines.RemoveAt(i);
-                dropped++;
-            }
-            else
-            {
-                guidelines[i] = guideline.WithSources(remaining);
-            }
-        }
-
-        return dropped;
-    }
-
     private async Task<EmbeddingRun> EmbedAsync(
-        List<FeedbackRecord> fresh, Dictionary<string, List<EpisodicExample>> remembered, JudgeMemory memory, CancellationToken cancellationToken)
+        IReadOnlyList<FeedbackRecord> fresh, Dictionary<string, List<EpisodicExample>> remembered, JudgeMemory memory, CancellationToken cancellationToken)
     {
         var vectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         var pending = new List<FeedbackRecord>();

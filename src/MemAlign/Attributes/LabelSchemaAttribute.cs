@@ -2,8 +2,8 @@ namespace MemAlign;
 
 /// <summary>
 /// Declares what domain experts are asked for one judge: put it on a <c>partial record</c> deriving from
-/// <see cref="Label{T}"/>. The name must equal the judge's, and the value type (and scale) must match it;
-/// the analyzers check both.
+/// <see cref="Label{T}"/>. The name must equal the judge's, and the value type must match it; a numeric
+/// schema without <see cref="ScaleAttribute"/> collects labels on its judge's scale. The analyzers check both.
 /// </summary>
 /// <param name="name">The judge name the labels are feedback for.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
@@ -15,9 +15,12 @@ public sealed class LabelSchemaAttribute(string name) : Attribute
     /// <summary>The question's title shown to reviewers.</summary>
     public string? Title { get; set; }
 
-    /// <summary>Guidance shown to reviewers.</summary>
+    /// <summary>Guidance shown to reviewers, in Markdown.</summary>
     public string? Instruction { get; set; }
 
     /// <summary>Whether reviewers can add a comment (the rationale alignment learns from).</summary>
     public bool EnableComment { get; set; }
+
+    /// <summary>Whether reviewers must add a comment before submitting (implies <see cref="EnableComment"/>).</summary>
+    public bool RequireComment { get; set; }
 }

@@ -55,7 +55,7 @@ public static class AlignmentExperiment
 
     /// <summary>Runs the experiment for <paramref name="judge"/> on the labelled <paramref name="traces"/>.</summary>
     /// <exception cref="ArgumentException">Fewer labelled traces than folds.</exception>
-    public static async Task<ExperimentReport> RunAsync<T>(Judge<T> judge, IReadOnlyList<Trace> traces, IAlignmentOptimizer? optimizer = null,
+    public static async Task<ExperimentReport> RunAsync(Judge judge, IReadOnlyList<Trace> traces, IAlignmentOptimizer? optimizer = null,
         ExperimentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(judge);
@@ -80,7 +80,7 @@ public static class AlignmentExperiment
         var calls = 0;
         var usage = default(TokenUsage);
 
-        async Task Score(string variant, Judge<T> scorer, IReadOnlyList<Trace> test)
+        async Task Score(string variant, Judge scorer, IReadOnlyList<Trace> test)
         {
             var result = await Evaluator.RunAsync([scorer], test, new EvaluationOptions { MaxConcurrency = options.MaxConcurrency }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var map = predictions.TryGetValue(variant, out var existing) ? existing : predictions[variant] = new(StringComparer.Ordinal);

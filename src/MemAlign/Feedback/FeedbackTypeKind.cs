@@ -1,7 +1,13 @@
 namespace MemAlign;
 
 /// <summary>The kinds of value a judge can return or a label schema can collect.</summary>
-public enum FeedbackTypeKind
+/// <remarks>Also compiled into the generator (as an internal type), which emits code by kind.</remarks>
+#if MEMALIGN_GENERATOR
+internal
+#else
+public
+#endif
+enum FeedbackTypeKind
 {
     /// <summary>Pass/fail: <see langword="true"/> or <see langword="false"/>.</summary>
     Boolean,

@@ -7,61 +7,26 @@ using Microsoft.Extensions.AI;
 namespace MemAlign;
 
 /// <summary>
-/// An LLM judge that returns values of type <typeparamref name="T"/>: <c>bool</c> (pass/fail), <c>int</c>
-/// or <c>double</c> on a scale, an enum or <c>string</c> options (categorical), or <c>string</c> (free text).
+/// What every judge has, whatever its value type: a definition, the model it calls, and what it has
+/// learned from experts (its <see cref="Memory"/>). Judges derive from <see cref="Judge{T}"/>; this base
+/// lets code hold judges of any value type, and lets alignment return copies of the same runtime type.
 /// </summary>
 /// <remarks>
-/// Works on its own from a <see cref="JudgeDefinition"/>; a class marked <c>[Judge]</c> and
-/// <c>[Rubric]</c> gets its definition, constructors and typed <c>EvaluateAsync</c> overloads generated.
-/// An aligned judge also carries a <see cref="JudgeMemory"/>: each evaluation retrieves the most similar
-/// labelled examples and adds them, and the distilled guidelines, to its prompt. Judges are immutable
-/// and safe to use from many threads at once: each call builds its own prompt.
+/// Judges are immutable and safe to use from many threads at once: each call builds its own prompt.
+/// Copies made by <c>AlignAsync</c>, <c>UnalignAsync</c>, <c>WithGuidelines</c>, <c>WithDefinition</c> and
+/// <c>WithMemory</c> are shallow copies of the same runtime type, so a judge declared with <c>[Judge]</c>
+/// keeps its generated members after alignment.
 /// </remarks>
-/// <typeparam name="T">The value type.</typeparam>
-public class Judge<T> : IJudge
+public abstract class Judge : IJudge
 {
     // Queries are cut like examples; text this short cannot exceed the token limit (a token is at least one character).
     private const int MaxQueryTokens = 8_000;
 
     private readonly IJudgeModel _model;
 
-    /// <summary>Creates a judge that calls <paramref name="chatClient"/>.</summary>
-    /// <exception cref="ArgumentException">The definition's value type cannot be held by <typeparamref name="T"/>, or the options are invalid.</exception>
-    public Judge(JudgeDefinition definition, IChatClient chatClient, JudgeOptions? options = null)
-        : this(definition, options, opts => new ChatJudgeModel(chatClient ?? throw new ArgumentNullException(nameof(chatClient)), opts, definition?.Model))
-    {
-    }
-
-    /// <summary>
-    /// Creates a judge that calls the model its definition names (such as <c>openai:/gpt-4.1-mini</c>),
-    /// configured from OPENAI_API_KEY and OPENAI_BASE_URL.
-    /// </summary>
-    /// <exception cref="ModelConfigurationException">The definition names no model, or the model cannot be configured.</exception>
-    public Judge(JudgeDefinition definition, JudgeOptions? options = null)
-        : this(definition, options, opts => new ChatJudgeModel(ModelProviders.CreateChatClient(RequireModel(definition)), opts, definition.Model))
-    {
-    }
-
-    /// <summary>For derived classes: a copy of <paramref name="source"/> (its definition, model, options and memory).</summary>
-    protected Judge(Judge<T> source)
-        : this(source ?? throw new ArgumentNullException(nameof(source)), source.Definition, source.Memory, source.Embedder)
-    {
-    }
-
-    internal Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel)
+    private protected Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (!FeedbackValueConverter<T>.IsSupported)
-        {
-            throw new ArgumentException($"Judge '{definition.Name}': {FeedbackValueConverter<T>.Unsupported().Message}", nameof(definition));
-        }
-
-        if (!definition.ValueType.IsRepresentableAs(typeof(T)))
-        {
-            throw new ArgumentException(
-                $"Judge '{definition.Name}' returns {definition.ValueType}, which a Judge<{typeof(T).Name}> cannot hold.", nameof(definition));
-        }
-
         Options = options ?? JudgeOptions.Default;
         Options.Validate();
         Definition = definition;
@@ -69,17 +34,8 @@ public class Judge<T> : IJudge
         _model = createModel(Options);
     }
 
-    private Judge(Judge<T> source, JudgeDefinition definition, JudgeMemory memory, IEmbeddingGenerator<string, Embedding<float>>? embedder)
-    {
-        Definition = definition;
-        Options = source.Options;
-        Memory = memory;
-        Embedder = embedder;
-        _model = source._model;
-    }
-
     /// <inheritdoc />
-    public JudgeDefinition Definition { get; }
+    public JudgeDefinition Definition { get; private set; }
 
     /// <inheritdoc />
     public string Name => Definition.Name;
@@ -94,17 +50,49 @@ public class Judge<T> : IJudge
     public JudgeOptions Options { get; }
 
     /// <summary>What the judge has learned from experts (empty until it is aligned).</summary>
-    public JudgeMemory Memory { get; }
+    public JudgeMemory Memory { get; private set; }
 
-    /// <summary>The embedder that turns traces into queries for episodic memory (set by alignment).</summary>
-    public IEmbeddingGenerator<string, Embedding<float>>? Embedder { get; }
+    /// <summary>The embedder that turns traces into queries for episodic memory (set by alignment or <c>WithMemory</c>).</summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embedder { get; private set; }
+
+    /// <summary>
+    /// Creates a judge of the C# type that holds <paramref name="definition"/>'s values (<c>bool</c>,
+    /// <c>int</c>, <c>double</c>, or <c>string</c> for categorical and text judges) on <paramref name="chatClient"/>:
+    /// for code that only knows the definition at run time, such as a judge loaded from a registry.
+    /// </summary>
+    public static Judge Create(JudgeDefinition definition, IChatClient chatClient, JudgeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(chatClient);
+        return definition.ValueType.Kind switch
+        {
+            FeedbackTypeKind.Boolean => new Judge<bool>(definition, chatClient, options),
+            FeedbackTypeKind.Integer => new Judge<int>(definition, chatClient, options),
+            FeedbackTypeKind.Number => new Judge<double>(definition, chatClient, options),
+            _ => new Judge<string>(definition, chatClient, options),
+        };
+    }
 
     /// <summary>
     /// A judge that needs no model: its verdict is the similarity-weighted vote of the aligned examples
     /// most like the trace. It must be aligned before it can judge; verdicts name the local model.
+    /// The C# value type is chosen as <see cref="Create"/> does.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "T cannot be inferred from a definition, so Judge<bool>.Local(definition) is the clearest call.")]
-    public static Judge<T> Local(JudgeDefinition definition, JudgeOptions? options = null) =>
+    public static Judge CreateLocal(JudgeDefinition definition, JudgeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.ValueType.Kind switch
+        {
+            FeedbackTypeKind.Boolean => CreateLocal<bool>(definition, options),
+            FeedbackTypeKind.Integer => CreateLocal<int>(definition, options),
+            FeedbackTypeKind.Number => CreateLocal<double>(definition, options),
+            _ => CreateLocal<string>(definition, options),
+        };
+    }
+
+    /// <summary>The local judge (see <see cref="CreateLocal(JudgeDefinition, JudgeOptions?)"/>) with values of type <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException">The definition's value type cannot be held by <typeparamref name="T"/>.</exception>
+    public static Judge<T> CreateLocal<T>(JudgeDefinition definition, JudgeOptions? options = null) =>
         new(definition, options, _ => new LocalJudgeModel());
 
     /// <summary>Builds the exact prompt this judge would send for <paramref name="trace"/>, without calling the judge's model.</summary>
@@ -117,12 +105,15 @@ public class Judge<T> : IJudge
         return JudgePromptBuilder.Build(Definition, trace, examples, Memory.Guidelines, cancellationToken);
     }
 
-    /// <summary>
-    /// Judges one trace. A missing field, an unreachable model or replies that stay invalid give an error
-    /// verdict (see <see cref="JudgeVerdict.Error"/>), never an exception, so a batch keeps going.
-    /// </summary>
-    /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
-    public async Task<JudgeVerdict<T>> EvaluateAsync(Trace trace, CancellationToken cancellationToken = default)
+    async Task<JudgeVerdict> IJudge.EvaluateAsync(Trace trace, CancellationToken cancellationToken) =>
+        new(await JudgeAsync(trace, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{GetType().Name} {Definition}, {Memory.Guidelines.Count} guideline(s), {Memory.Examples.Count} example(s)";
+
+    /// <summary>Judges one trace; failures come back in the data, only cancellation throws.</summary>
+    private protected async Task<VerdictData> JudgeAsync(Trace trace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trace);
         cancellationToken.ThrowIfCancellationRequested();
@@ -148,57 +139,23 @@ public class Judge<T> : IJudge
         return Verdict(trace, judgement, prompt.Examples.Select(e => e.Example.TraceId).ToArray(), started);
     }
 
-    async Task<JudgeVerdict> IJudge.EvaluateAsync(Trace trace, CancellationToken cancellationToken) =>
-        await EvaluateAsync(trace, cancellationToken).ConfigureAwait(false);
+    /// <summary>A shallow copy of this judge (same runtime type) with another definition, memory or embedder.</summary>
+    internal Judge Copy(JudgeDefinition? definition = null, JudgeMemory? memory = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    {
+        var copy = (Judge)MemberwiseClone();
+        copy.Definition = definition ?? Definition;
+        copy.Memory = memory ?? Memory;
+        copy.Embedder = embedder ?? Embedder;
+        return copy;
+    }
 
     /// <summary>
-    /// Aligns the judge with the human feedback on <paramref name="traces"/> (assessments named like the
-    /// judge, from HUMAN sources) and returns a new judge; this one is unchanged. The default optimizer is
-    /// <see cref="MemAlignOptimizer"/> with its default options (offline distiller and embedder).
+    /// For a [Judge] declaration the generator could not complete (not partial, say): it compiles, so the
+    /// build reports only the MAJ diagnostic that says why, but it cannot be constructed.
     /// </summary>
-    public Task<AlignmentResult<T>> AlignAsync(IEnumerable<Trace> traces, IAlignmentOptimizer? optimizer = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(traces);
-        return (optimizer ?? new MemAlignOptimizer()).AlignAsync(this, traces.ToList(), cancellationToken);
-    }
-
-    /// <summary>Removes what the judge learned from the given traces; see <see cref="MemAlignOptimizer.UnalignAsync{T}"/>.</summary>
-    public Task<AlignmentResult<T>> UnalignAsync(IEnumerable<string> traceIds, bool redistill = false, MemAlignOptimizer? optimizer = null, CancellationToken cancellationToken = default) =>
-        (optimizer ?? new MemAlignOptimizer()).UnalignAsync(this, traceIds, redistill, cancellationToken);
-
-    /// <summary>Removes what the judge learned from the given traces; see <see cref="MemAlignOptimizer.UnalignAsync{T}"/>.</summary>
-    public Task<AlignmentResult<T>> UnalignAsync(IEnumerable<Trace> traces, bool redistill = false, MemAlignOptimizer? optimizer = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(traces);
-        return UnalignAsync(traces.Select(t => t.Id), redistill, optimizer, cancellationToken);
-    }
-
-    /// <summary>A copy with user-written guidelines added to its semantic memory (they survive every unalign).</summary>
-    public Judge<T> WithGuidelines(params IEnumerable<string> guidelines)
-    {
-        ArgumentNullException.ThrowIfNull(guidelines);
-        var added = guidelines.Select(g => new Guideline(g)).Where(g => !Memory.Guidelines.Any(m => m.Text == g.Text)).ToList();
-        return new Judge<T>(this, Definition, Memory.With(guidelines: Memory.Guidelines.Concat(added)), Embedder);
-    }
-
-    /// <summary>A copy with another definition (same name and value type), the same model, options and memory: for optimizers that rewrite instructions.</summary>
-    /// <exception cref="ArgumentException">The definition's name or value type differs.</exception>
-    public Judge<T> WithDefinition(JudgeDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        if (definition.Name != Name || !definition.ValueType.Equals(Definition.ValueType))
-        {
-            throw new ArgumentException($"Judge '{Name}' ({Definition.ValueType}) cannot take the definition of '{definition.Name}' ({definition.ValueType}).", nameof(definition));
-        }
-
-        return new Judge<T>(this, definition, Memory, Embedder);
-    }
-
-    /// <inheritdoc />
-    public override string ToString() =>
-        $"Judge<{typeof(T).Name}> {Definition}, {Memory.Guidelines.Count} guideline(s), {Memory.Examples.Count} example(s)";
-
-    internal Judge<T> WithMemory(JudgeMemory memory, IEmbeddingGenerator<string, Embedding<float>> embedder) => new(this, Definition, memory, embedder);
+    private protected Judge() => throw new InvalidOperationException(
+        $"'{GetType().FullName}' cannot be constructed: the MemAlign generator could not complete it, and the build reported why (MAJ diagnostics). "
+        + "A [Judge] class must be partial, derive from Judge<T> and carry a valid [Rubric].");
 
     private async Task<IReadOnlyList<RetrievedExample>> RetrieveAsync(Trace trace, CancellationToken cancellationToken)
     {
@@ -208,7 +165,7 @@ public class Judge<T> : IJudge
         }
 
         var embedder = Embedder ?? throw new InvalidOperationException(
-            $"Judge '{Name}' has examples in memory but no embedder to compare traces with; it must come from AlignAsync or be loaded with its embedding model.");
+            $"Judge '{Name}' has examples in memory but no embedder to compare traces with; it must come from AlignAsync or WithMemory with its embedding model.");
         var text = JsonData.ToPromptText(trace.GetField(FeedbackExtractor.EmbeddedField(Definition))!.Value);
         if (text.Length > MaxQueryTokens)
         {
@@ -219,10 +176,10 @@ public class Judge<T> : IJudge
         return Memory.Index.Search(embeddings[0].Vector.Span, Memory.RetrievalK);
     }
 
-    private JudgeVerdict<T> Verdict(Trace trace, ModelJudgement judgement, IReadOnlyList<string> retrieved, long started)
+    private VerdictData Verdict(Trace trace, ModelJudgement judgement, IReadOnlyList<string> retrieved, long started)
     {
         var clock = Options.TimeProvider;
-        var data = new VerdictData(
+        return new VerdictData(
             Name,
             trace.Id,
             judgement.Model,
@@ -234,14 +191,5 @@ public class Judge<T> : IJudge
             clock.GetElapsedTime(started),
             retrieved,
             clock.GetUtcNow());
-        var value = data.Feedback is { } feedback ? FeedbackValueConverter<T>.ToValue(feedback) : default!;
-        return new JudgeVerdict<T>(data, value);
-    }
-
-    private static string RequireModel(JudgeDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        return definition.Model ?? throw new ModelConfigurationException(
-            $"Judge '{definition.Name}' names no model; give its definition a model such as openai:/gpt-4.1-mini, or pass an IChatClient.");
     }
 }

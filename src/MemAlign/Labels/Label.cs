@@ -2,7 +2,7 @@ namespace MemAlign;
 
 /// <summary>
 /// One reviewer's label for one trace, typed by value: the base of <c>[LabelSchema]</c> records. The
-/// generator supplies <see cref="Schema"/> and a static <c>FromAssessment</c>.
+/// generator overrides <see cref="Schema"/> and adds a static <c>FromAssessment</c>.
 /// </summary>
 /// <typeparam name="T">The value type, matching the judge's.</typeparam>
 public abstract record Label<T>
@@ -22,8 +22,15 @@ public abstract record Label<T>
     /// <summary>When the label was given.</summary>
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
-    /// <summary>The schema the label follows.</summary>
-    public abstract LabelSchema Schema { get; }
+    /// <summary>The schema the label follows (generated for a <c>[LabelSchema]</c> record).</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The record was not completed by the MemAlign generator (it is not partial, or its declaration has
+    /// errors the build reported); it is virtual rather than abstract so that such a record compiles and
+    /// the build reports only the MAJ diagnostic saying why.
+    /// </exception>
+    public virtual LabelSchema Schema => throw new InvalidOperationException(
+        $"'{GetType().FullName}' has no label schema: the MemAlign generator could not complete it, and the build reported why (MAJ diagnostics). "
+        + "A [LabelSchema] record must be partial and derive from Label<T>.");
 
     /// <summary>The label as a human assessment named after the schema (and so after its judge).</summary>
     /// <exception cref="ArgumentException">The value is not one the schema allows.</exception>

@@ -4,6 +4,6 @@ namespace MemAlign;
 /// <param name="Name">The judge name the labels are feedback for.</param>
 /// <param name="ValueType">The type of value collected.</param>
 /// <param name="Title">The question's title.</param>
-/// <param name="Instruction">Guidance for reviewers.</param>
-/// <param name="EnableComment">Whether reviewers can add a comment.</param>
-public sealed record LabelSchema(string Name, FeedbackValueType ValueType, string? Title = null, string? Instruction = null, bool EnableComment = false);
+/// <param name="Instruction">Guidance for reviewers, in Markdown.</param>
+/// <param name="Comment">Whether reviewers write a comment (the rationale alignment learns from).</param>
+public sealed record LabelSchema(string Name, FeedbackValueType ValueType, string? Title = null, string? Instruction = null, LabelComment Comment = LabelComment.None);

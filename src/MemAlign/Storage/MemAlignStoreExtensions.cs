@@ -12,7 +12,7 @@ public static class MemAlignStoreExtensions
     }
 
     /// <summary>Registers a snapshot of <paramref name="judge"/> (definition and memory) as the next version of its name.</summary>
-    public static Task<JudgeVersionInfo> RegisterJudgeAsync<T>(this IMemAlignStore store, string experiment, Judge<T> judge,
+    public static Task<JudgeVersionInfo> RegisterJudgeAsync(this IMemAlignStore store, string experiment, Judge judge,
         IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -21,8 +21,8 @@ public static class MemAlignStoreExtensions
     }
 
     /// <summary>Registers a new version of a judge that is already registered (after aligning it again, say).</summary>
-    /// <exception cref="KeyNotFoundException">No version of the judge is registered: use <see cref="RegisterJudgeAsync{T}"/>.</exception>
-    public static async Task<JudgeVersionInfo> UpdateJudgeAsync<T>(this IMemAlignStore store, string experiment, Judge<T> judge,
+    /// <exception cref="KeyNotFoundException">No version of the judge is registered: use <see cref="RegisterJudgeAsync(IMemAlignStore, string, Judge, IReadOnlyDictionary{string, string}?, CancellationToken)"/>.</exception>
+    public static async Task<JudgeVersionInfo> UpdateJudgeAsync(this IMemAlignStore store, string experiment, Judge judge,
         IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace MemAlign.Storage;
 
 /// <summary>A summary of one registered judge version, without its memory.</summary>
@@ -15,7 +13,9 @@ public sealed record JudgeVersionInfo(string Name, int Version, DateTimeOffset C
 /// <summary>
 /// A registered judge version: a self-contained snapshot of its definition, memory (guidelines with their
 /// sources, examples with text and embeddings, embedding model and dimensions) and optimizer settings.
-/// Turning it back into a judge makes no model or embedding call.
+/// Plain data: a judge is built from it with the clients the caller chooses, such as
+/// <c>new Helpfulness(chatClient).WithDefinition(registered.Definition).WithMemory(registered.Memory, embedder)</c>,
+/// and making it makes no model or embedding call.
 /// </summary>
 public sealed class RegisteredJudge
 {
@@ -41,29 +41,4 @@ public sealed class RegisteredJudge
 
     /// <summary>The optimizer settings recorded with it (retrieval k, reflection model, ...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
-
-    /// <summary>
-    /// The judge, on <paramref name="chatClient"/> (or its definition's model when omitted), with its memory.
-    /// The embedder for retrieval is <paramref name="embedder"/>, or the one its memory was made with:
-    /// the local embedder, or an <c>openai:/</c> embedding model configured from the environment.
-    /// </summary>
-    /// <exception cref="ArgumentException">The value type cannot be held by <typeparamref name="T"/>.</exception>
-    /// <exception cref="ModelConfigurationException">No model can be created for it.</exception>
-    public Judge<T> CreateJudge<T>(IChatClient? chatClient = null, JudgeOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
-    {
-        var judge = chatClient is null ? new Judge<T>(Definition, options) : new Judge<T>(Definition, chatClient, options);
-        return Attach(judge, embedder);
-    }
-
-    /// <summary>The judge on the offline local model (a similarity-weighted vote of its examples), with its memory.</summary>
-    public Judge<T> CreateLocalJudge<T>(JudgeOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) =>
-        Attach(Judge<T>.Local(Definition, options), embedder);
-
-    private Judge<T> Attach<T>(Judge<T> judge, IEmbeddingGenerator<string, Embedding<float>>? embedder) =>
-        judge.WithMemory(Memory, embedder ?? EmbedderFor(Memory));
-
-    private static IEmbeddingGenerator<string, Embedding<float>> EmbedderFor(JudgeMemory memory) =>
-        memory.EmbeddingModelId == LocalEmbeddingGenerator.ModelName
-            ? new LocalEmbeddingGenerator(memory.EmbeddingDimensions)
-            : ModelProviders.CreateEmbeddingGenerator(memory.EmbeddingModelId.Contains(":/", StringComparison.Ordinal) ? memory.EmbeddingModelId : "openai:/" + memory.EmbeddingModelId, memory.EmbeddingDimensions);
 }

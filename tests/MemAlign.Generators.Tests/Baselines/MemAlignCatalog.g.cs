@@ -7,7 +7,7 @@
 namespace MemAlign.Generated
 {
     /// <summary>Every judge and label schema declared with attributes in this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
     internal static class MemAlignCatalog
     {
         /// <summary>The judges' definitions.</summary>

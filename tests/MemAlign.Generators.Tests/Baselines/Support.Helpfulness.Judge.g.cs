@@ -6,39 +6,36 @@ namespace Support
 {
     partial class Helpfulness
     {
-        /// <summary>The judge's name, <c>helpfulness</c>: human feedback with this name is what it aligns to.</summary>
-        public new const string Name = "helpfulness";
+        /// <summary>The judge's name, <c>helpfulness</c>: human feedback filed under this name is what it aligns to.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        public const string JudgeName = "helpfulness";
 
-        /// <summary>The judge's definition: name, rubric, value type and model, checked when this project was built.</summary>
+        /// <summary>
+        /// The judge's definition: judge <c>helpfulness</c>, returning bool over <c>{{ inputs }}</c> and <c>{{ outputs }}</c>, on <c>openai:/gpt-4.1-mini</c> by default, checked when this project was built.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
         public static global::MemAlign.JudgeDefinition JudgeDefinition { get; } = global::MemAlign.JudgeDefinition.FromCheckedSource(
-            Name, "Evaluate whether the customer support bot's response is helpful given the user query.\nUser query: {{ inputs }}\nAssistant response: {{ outputs }}", global::MemAlign.FeedbackValueType.Boolean, "openai:/gpt-4.1-mini");
+            JudgeName, "Evaluate whether the customer support bot's response is helpful given the user query.\nUser query: {{ inputs }}\nAssistant response: {{ outputs }}", global::MemAlign.FeedbackValueType.Boolean, "openai:/gpt-4.1-mini");
 
         /// <summary>Creates the judge on <paramref name="chatClient"/>.</summary>
-        /// <param name="chatClient">The model to judge with.</param>
-        public Helpfulness(global::Microsoft.Extensions.AI.IChatClient chatClient)
-            : base(JudgeDefinition, chatClient)
-        {
-        }
-
-        /// <summary>Creates the judge on <paramref name="chatClient"/> with <paramref name="options"/>.</summary>
-        /// <param name="chatClient">The model to judge with.</param>
-        /// <param name="options">Retries, timeouts, temperature and logging.</param>
-        public Helpfulness(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options)
+        /// <param name="chatClient">The model to judge with, from any Microsoft.Extensions.AI provider.</param>
+        /// <param name="options">Retries, timeouts, temperature and logging; the defaults when omitted.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        public Helpfulness(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options = null)
             : base(JudgeDefinition, chatClient, options)
         {
         }
 
-        /// <summary>Creates the judge on its own model, <c>openai:/gpt-4.1-mini</c>, configured from OPENAI_API_KEY and OPENAI_BASE_URL.</summary>
-        /// <param name="options">Retries, timeouts, temperature and logging.</param>
-        public Helpfulness(global::MemAlign.JudgeOptions? options = null)
-            : base(JudgeDefinition, options)
-        {
-        }
-
-        /// <summary>Judges one interaction given as the rubric's variables; the verdict's trace id is generated.</summary>
-        /// <param name="inputs">The value of <c>{{ inputs }}</c>.</param>
-        /// <param name="outputs">The value of <c>{{ outputs }}</c>.</param>
+        /// <summary>
+        /// Judges one interaction given as the rubric's variables. The parameters always come in the order
+        /// inputs, outputs, expectations (those the rubric uses), whatever order the rubric's text mentions them in.
+        /// The verdict's trace id is generated.
+        /// </summary>
+        /// <param name="inputs">The value of <c>{{ inputs }}</c> in the rubric.</param>
+        /// <param name="outputs">The value of <c>{{ outputs }}</c> in the rubric.</param>
         /// <param name="cancellationToken">Cancels at once.</param>
+        /// <returns>The verdict: bool, or an error saying why there is none.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
         public global::System.Threading.Tasks.Task<global::MemAlign.JudgeVerdict<bool>> EvaluateAsync(string inputs, string outputs, global::System.Threading.CancellationToken cancellationToken = default) =>
             EvaluateAsync(global::MemAlign.Trace.Create("adhoc-" + global::System.Guid.NewGuid().ToString("N"), inputs: inputs, outputs: outputs, expectations: null), cancellationToken);
     }

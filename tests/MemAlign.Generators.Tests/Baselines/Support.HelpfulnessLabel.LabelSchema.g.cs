@@ -6,17 +6,20 @@ namespace Support
 {
     partial record HelpfulnessLabel
     {
-        /// <summary>What reviewers are asked: the judge name, value type, title and instruction.</summary>
+        /// <summary>What reviewers are asked: bool for judge <c>helpfulness</c>, with the title and instruction they see.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
         public static global::MemAlign.LabelSchema Definition { get; } = new(
-            "helpfulness", global::MemAlign.FeedbackValueType.Boolean, "Helpful?", "Is the reply helpful?", true);
+            "helpfulness", global::MemAlign.FeedbackValueType.Boolean, "Helpful?", "Is the reply helpful?", global::MemAlign.LabelComment.Optional);
 
         /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
         public override global::MemAlign.LabelSchema Schema => Definition;
 
         /// <summary>Reads a human assessment named after this schema as a typed label.</summary>
         /// <param name="assessment">The assessment (its name must be the schema's, its source HUMAN).</param>
         /// <param name="traceId">The trace it was made of.</param>
         /// <exception cref="global::System.ArgumentException">The assessment is for another schema, not from a human, or of another value type.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
         public static global::Support.HelpfulnessLabel FromAssessment(global::MemAlign.Assessment assessment, string traceId) => new()
         {
             TraceId = traceId,

@@ -6,33 +6,37 @@ namespace Support
 {
     partial class ProductQualityJudge
     {
-        /// <summary>The judge's name, <c>product_quality</c>: human feedback with this name is what it aligns to.</summary>
-        public new const string Name = "product_quality";
+        /// <summary>The judge's name, <c>product_quality</c>: human feedback filed under this name is what it aligns to.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        public const string JudgeName = "product_quality";
 
-        /// <summary>The judge's definition: name, rubric, value type and model, checked when this project was built.</summary>
+        /// <summary>
+        /// The judge's definition: judge <c>product_quality</c>, returning ProductQuality (Excellent, Good, Fair, Poor) over <c>{{ inputs }}</c> and <c>{{ outputs }}</c>, checked when this project was built.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
         public static global::MemAlign.JudgeDefinition JudgeDefinition { get; } = global::MemAlign.JudgeDefinition.FromCheckedSource(
-            Name, "Rate the description in {{ outputs }} for {{ inputs }}.", global::MemAlign.FeedbackValueType.Enum<global::Support.ProductQuality>(), null);
+            JudgeName, "Rate the description in {{ outputs }} for {{ inputs }}.", global::MemAlign.FeedbackValueType.Enum<global::Support.ProductQuality>(), null);
 
         /// <summary>Creates the judge on <paramref name="chatClient"/>.</summary>
-        /// <param name="chatClient">The model to judge with.</param>
-        public ProductQualityJudge(global::Microsoft.Extensions.AI.IChatClient chatClient)
-            : base(JudgeDefinition, chatClient)
-        {
-        }
-
-        /// <summary>Creates the judge on <paramref name="chatClient"/> with <paramref name="options"/>.</summary>
-        /// <param name="chatClient">The model to judge with.</param>
-        /// <param name="options">Retries, timeouts, temperature and logging.</param>
-        public ProductQualityJudge(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options)
+        /// <param name="chatClient">The model to judge with, from any Microsoft.Extensions.AI provider.</param>
+        /// <param name="options">Retries, timeouts, temperature and logging; the defaults when omitted.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        public ProductQualityJudge(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options = null)
             : base(JudgeDefinition, chatClient, options)
         {
         }
 
-        /// <summary>Judges one interaction given as the rubric's variables; the verdict's trace id is generated.</summary>
-        /// <param name="outputs">The value of <c>{{ outputs }}</c>.</param>
-        /// <param name="inputs">The value of <c>{{ inputs }}</c>.</param>
+        /// <summary>
+        /// Judges one interaction given as the rubric's variables. The parameters always come in the order
+        /// inputs, outputs, expectations (those the rubric uses), whatever order the rubric's text mentions them in.
+        /// The verdict's trace id is generated.
+        /// </summary>
+        /// <param name="inputs">The value of <c>{{ inputs }}</c> in the rubric.</param>
+        /// <param name="outputs">The value of <c>{{ outputs }}</c> in the rubric.</param>
         /// <param name="cancellationToken">Cancels at once.</param>
-        public global::System.Threading.Tasks.Task<global::MemAlign.JudgeVerdict<global::Support.ProductQuality>> EvaluateAsync(string outputs, string inputs, global::System.Threading.CancellationToken cancellationToken = default) =>
+        /// <returns>The verdict: ProductQuality (Excellent, Good, Fair, Poor), or an error saying why there is none.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        public global::System.Threading.Tasks.Task<global::MemAlign.JudgeVerdict<global::Support.ProductQuality>> EvaluateAsync(string inputs, string outputs, global::System.Threading.CancellationToken cancellationToken = default) =>
             EvaluateAsync(global::MemAlign.Trace.Create("adhoc-" + global::System.Guid.NewGuid().ToString("N"), inputs: inputs, outputs: outputs, expectations: null), cancellationToken);
     }
 }

@@ -137,7 +137,7 @@ public abstract class StoreContract
     {
         await using var store = await OpenAsync();
         var reflection = SeedFeedback.ReflectionModel();
-        var (aligned, _) = await Judge<bool>.Local(SeedFeedback.Definition)
+        var (aligned, _) = await Judge.CreateLocal<bool>(SeedFeedback.Definition)
             .AlignAsync(SeedFeedback.Alignment, new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = reflection, RetrievalK = 3 }));
         aligned = aligned.WithGuidelines("Prefer concise answers.");
         await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory, new Dictionary<string, string> { ["retrieval_k"] = "3" });
@@ -145,7 +145,7 @@ public abstract class StoreContract
         var judgeModel = new ScriptedChatClient();
 
         var registered = (await store.GetJudgeAsync(Experiment, "helpfulness"))!;
-        var loaded = registered.CreateJudge<bool>(judgeModel);
+        var loaded = new Judge<bool>(registered.Definition, judgeModel).WithMemory(registered.Memory, new LocalEmbeddingGenerator(registered.Memory.EmbeddingDimensions));
 
         Assert.Equal((calls, 0), (reflection.CallCount, judgeModel.CallCount));
         Assert.Equal("3", registered.Settings["retrieval_k"]);
@@ -170,7 +170,7 @@ public abstract class StoreContract
             .WithAssessment(new Assessment("helpfulness", false, SeedFeedback.Expert, $"Repeats {canary} back to the customer.") { Id = "secret-h" });
         var traces = SeedFeedback.Alignment.Append(secret).ToList();
         await store.AddTracesAsync(Experiment, traces);
-        var (aligned, _) = await Judge<bool>.Local(SeedFeedback.Definition).AlignAsync(traces);
+        var (aligned, _) = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync(traces);
         aligned = aligned.WithGuidelines("Never repeat card numbers.");
         await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory);
         await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory);

@@ -1,4 +1,4 @@
-namespace MemAlign.Generators.Analyzers;
+namespace MemAlign.Generators;
 
 /// <summary>Keys of the properties the analyzers attach to diagnostics for the code fixes.</summary>
 internal static class DiagnosticProperties
@@ -17,4 +17,7 @@ internal static class DiagnosticProperties
 
     /// <summary>Present when adding the <c>partial</c> modifier fixes the declaration.</summary>
     public const string MakePartial = "MakePartial";
+
+    /// <summary>The scale that fixes a value type ("1, 5", or the judge's): what [Scale(...)] should say.</summary>
+    public const string Scale = "Scale";
 }

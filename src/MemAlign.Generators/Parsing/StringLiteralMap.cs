@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace MemAlign.Generators.Analyzers;
+namespace MemAlign.Generators.Parsing;
 
 /// <summary>
 /// Maps each character of a string literal's value to its position in the source, for regular
@@ -93,7 +93,7 @@ internal static class StringLiteralMap
                     break;
                 case 'x':
                     var digits = 0;
-                    while (digits < 4 && i + 2 + digits < text.Length - 1 && Uri.IsHexDigit(text[i + 2 + digits]))
+                    while (digits < 4 && i + 2 + digits < text.Length - 1 && IsHexDigit(text[i + 2 + digits]))
                     {
                         digits++;
                     }
@@ -181,8 +181,5 @@ internal static class StringLiteralMap
         positions.Add(position);
     }
 
-    private static class Uri
-    {
-        public static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
+    private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }

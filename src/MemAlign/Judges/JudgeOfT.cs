@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using MemAlign.Models;
+using Microsoft.Extensions.AI;
+
+namespace MemAlign;
+
+/// <summary>
+/// An LLM judge that returns values of type <typeparamref name="T"/>: <c>bool</c> (pass/fail), <c>int</c>
+/// or <c>double</c> on a scale, an enum or <c>string</c> options (categorical), or <c>string</c> (free text).
+/// </summary>
+/// <remarks>
+/// Works on its own from a <see cref="JudgeDefinition"/>; a class marked <c>[Judge]</c> and
+/// <c>[Rubric]</c> gets its definition, a constructor and a typed <c>EvaluateAsync</c> generated.
+/// An aligned judge also carries a <see cref="JudgeMemory"/>: each evaluation retrieves the most similar
+/// labelled examples and adds them, and the distilled guidelines, to its prompt.
+/// </remarks>
+/// <typeparam name="T">The value type.</typeparam>
+public class Judge<T> : Judge
+{
+    /// <summary>Creates a judge that calls <paramref name="chatClient"/>.</summary>
+    /// <exception cref="ArgumentException">The definition's value type cannot be held by <typeparamref name="T"/>, or the options are invalid.</exception>
+    public Judge(JudgeDefinition definition, IChatClient chatClient, JudgeOptions? options = null)
+        : this(definition, options, opts => new ChatJudgeModel(chatClient ?? throw new ArgumentNullException(nameof(chatClient)), opts, definition?.Model))
+    {
+    }
+
+    /// <summary>
+    /// Not for use: it lets a <c>[Judge]</c> declaration that the MemAlign generator cannot complete (one
+    /// that is not partial, say) compile, so that the build reports only the MAJ diagnostic saying why.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Always.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Judge()
+    {
+    }
+
+    internal Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel)
+        : base(Checked(definition), options, createModel)
+    {
+    }
+
+    /// <summary>
+    /// Judges one trace. A missing field, an unreachable model or replies that stay invalid give an error
+    /// verdict (see <see cref="JudgeVerdict.Error"/>), never an exception, so a batch keeps going.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    public async Task<JudgeVerdict<T>> EvaluateAsync(Trace trace, CancellationToken cancellationToken = default)
+    {
+        var data = await JudgeAsync(trace, cancellationToken).ConfigureAwait(false);
+        var value = data.Feedback is { } feedback ? FeedbackValueConverter<T>.ToValue(feedback) : default!;
+        return new JudgeVerdict<T>(data, value);
+    }
+
+    private static JudgeDefinition Checked(JudgeDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!FeedbackValueConverter<T>.IsSupported)
+        {
+            throw new ArgumentException($"Judge '{definition.Name}': {FeedbackValueConverter<T>.Unsupported().Message}", nameof(definition));
+        }
+
+        if (!definition.ValueType.IsRepresentableAs(typeof(T)))
+        {
+            throw new ArgumentException(
+                $"Judge '{definition.Name}' returns {definition.ValueType}, which a Judge<{typeof(T).Name}> cannot hold.", nameof(definition));
+        }
+
+        return definition;
+    }
+}

@@ -1,0 +1,50 @@
+using MemAlign;
+using Microsoft.Extensions.AI;
+
+namespace Corpus.Valid;
+
+/// <summary>A rating judge on a 1-3 scale.</summary>
+[Judge("rating"), Scale(1, 3), Rubric("Rate the reply {{ outputs }} to {{ inputs }} from 1 to 3.")]
+public partial class Rating : Judge<int>;
+
+/// <summary>Its label schema states no scale: it collects on the judge's.</summary>
+[LabelSchema("rating", Title = "Rating", Instruction = "Rate the reply.", RequireComment = true)]
+public partial record RatingLabel : Label<int>;
+
+/// <summary>Prints what the generated members say, for the build test to check.</summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    public static void Main()
+    {
+        using IChatClient client = new NoModel();
+        var judge = new Rating(client);
+        Console.WriteLine($"instance name: {judge.Name}; constant: {Rating.JudgeName}");
+        Console.WriteLine($"label schema: {RatingLabel.Definition.ValueType}; comment {RatingLabel.Definition.Comment}");
+        var label = new RatingLabel { TraceId = "t1", Value = 3, Comment = "clear" };
+        Console.WriteLine($"label as feedback: {label.ToAssessment().Name} = {label.ToAssessment().Value}");
+        try
+        {
+            _ = new RatingLabel { TraceId = "t2", Value = 5 }.ToAssessment();
+        }
+        catch (ArgumentException e)
+        {
+            Console.WriteLine("off the judge's scale: " + e.Message);
+        }
+    }
+
+    private sealed class NoModel : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}

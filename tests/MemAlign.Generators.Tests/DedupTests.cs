@@ -1,0 +1,30 @@
+using MemAlign.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MemAlign.Generators.Tests;
+
+/// <summary>
+/// The generator reports every MAJ diagnostic the analyzers report (a command-line build runs no analyzer
+/// after a declaration error), and the compiler drops a diagnostic equal to one already reported: the two
+/// copies must be equal diagnostics, or a build would print each mistake twice.
+/// </summary>
+public class DedupTests
+{
+    [Fact]
+    public async Task The_generator_and_the_analyzers_report_equal_diagnostics_for_every_rule()
+    {
+        var sources = Directory.GetFiles(Path.Combine(TestCompilation.ProjectDirectory(), "..", "MemAlign.Build.Tests", "Corpus", "Mistakes"), "*.cs")
+            .Select(File.ReadAllText).ToArray();
+        var (_, output, _, generated) = GeneratorRunner.RunReporting(TestCompilation.Create(sources));
+
+        var analyzed = await output.WithAnalyzers([new JudgeDeclarationAnalyzer(), new AlignInvocationAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(11, generated.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(generated.Count, analyzed.Length);
+        foreach (var diagnostic in generated)
+        {
+            Assert.Contains(diagnostic, analyzed);
+        }
+    }
+}
