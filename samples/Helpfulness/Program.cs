@@ -4,10 +4,12 @@
 // With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using Helpfulness;
 using MemAlign;
+using MemAlign.OpenAI;
+using MemAlign.Sqlite;
 using MemAlign.Storage;
 using Microsoft.Extensions.AI;
 
-var settings = OpenAISettings.FromEnvironment();
+var settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable), Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable));
 var definition = Environment.GetEnvironmentVariable("MEMALIGN_MODEL") is { } model
     ? HelpfulnessJudge.JudgeDefinition.WithModel(model)
     : HelpfulnessJudge.JudgeDefinition;
@@ -62,7 +64,8 @@ Console.WriteLine($"  guidelines {aligned.Memory.Guidelines.Count} -> {unaligned
     + $"test accuracy {alignedTest:P0} -> {await AccuracyAsync(unaligned, SeedTraces.Test):P0}");
 
 // Step 8: register, retrieve, and score a new trace.
-await using (var store = await MemAlignStore.OpenAsync())
+// The store: the SQLite file MEMALIGN_STORE names, else the memalign tool's default file.
+await using (var store = await SqliteMemAlignStore.OpenAsync(Environment.GetEnvironmentVariable("MEMALIGN_STORE") ?? Path.Combine(".memalign", "memalign.db")))
 {
     var registered = await store.RegisterJudgeAsync("memalign-demo", aligned);
     Console.WriteLine();

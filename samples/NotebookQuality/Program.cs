@@ -5,12 +5,14 @@
 // With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 // Usage: dotnet run --project samples/NotebookQuality [-- report.html]
 using MemAlign;
+using MemAlign.OpenAI;
 using MemAlign.Evaluation;
+using MemAlign.Reporting;
 using Microsoft.Extensions.AI;
 using NotebookQuality;
 
 var htmlPath = Path.GetFullPath(args.FirstOrDefault() ?? "notebook-quality-report.html");
-var settings = OpenAISettings.FromEnvironment();
+var settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable), Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable));
 var catalog = JudgeCatalog.Load(typeof(Dimension).Assembly);
 var model = Environment.GetEnvironmentVariable("MEMALIGN_MODEL") ?? catalog.Judges[0].Model!;
 IChatClient chat = settings.IsConfigured ? ModelProviders.CreateChatClient(model, settings) : new StandInModel();

@@ -5,11 +5,12 @@
 // alignment and on 16 held-out ones. Then a categorical judge over the five sections, before and after
 // alignment. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using MemAlign;
+using MemAlign.OpenAI;
 using MemAlign.Evaluation;
 using Microsoft.Extensions.AI;
 using PubMedClassifier;
 
-var settings = OpenAISettings.FromEnvironment();
+var settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable), Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable));
 var modelOverride = Environment.GetEnvironmentVariable("MEMALIGN_MODEL");
 var definition = modelOverride is null ? PubMedJudge.JudgeDefinition : PubMedJudge.JudgeDefinition.WithModel(modelOverride);
 IChatClient chat = settings.IsConfigured ? ModelProviders.CreateChatClient(definition.Model!, settings) : new StandInModel();

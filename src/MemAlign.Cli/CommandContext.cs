@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MemAlign.OpenAI;
 using MemAlign.Storage;
 
 namespace MemAlign.Cli;
@@ -58,7 +59,7 @@ internal static class CommandRunner
         var output = new CliOutput(parse.GetValue(options.Json), Console.Out, Console.Error);
         try
         {
-            await using var store = await MemAlignStore.OpenAsync(parse.GetValue(options.Store), cancellationToken).ConfigureAwait(false);
+            await using var store = await StoreChoice.OpenAsync(parse.GetValue(options.Store), cancellationToken).ConfigureAwait(false);
             return await body(new CommandContext(parse, options, store, output), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or StoreException or JudgeDefinitionException or ModelConfigurationException or FileNotFoundException or DirectoryNotFoundException)

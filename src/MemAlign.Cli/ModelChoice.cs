@@ -1,3 +1,4 @@
+using MemAlign.OpenAI;
 using MemAlign.Storage;
 using Microsoft.Extensions.AI;
 
@@ -18,7 +19,14 @@ internal sealed class ModelChoice
     {
         _model = model;
         _output = output;
-        _settings = OpenAISettings.FromEnvironment();
+        try
+        {
+            _settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable), Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable));
+        }
+        catch (ModelConfigurationException e)
+        {
+            throw new UsageException($"{OpenAISettings.BaseUrlVariable}: {e.Message}");
+        }
     }
 
     /// <summary>Whether a model can be called.</summary>
@@ -56,7 +64,7 @@ internal sealed class ModelChoice
         memory.EmbeddingModelId == LocalEmbeddingGenerator.ModelName
             ? new LocalEmbeddingGenerator(memory.EmbeddingDimensions)
             : ModelProviders.CreateEmbeddingGenerator(
-                memory.EmbeddingModelId.Contains(":/", StringComparison.Ordinal) ? memory.EmbeddingModelId : "openai:/" + memory.EmbeddingModelId, memory.EmbeddingDimensions, _settings);
+                memory.EmbeddingModelId.Contains(":/", StringComparison.Ordinal) ? memory.EmbeddingModelId : "openai:/" + memory.EmbeddingModelId, _settings, memory.EmbeddingDimensions);
 
     private string? ModelFor(JudgeDefinition definition)
     {

@@ -13,10 +13,14 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgreSqlDialect(NpgsqlConnectionStringBuilder settings)
+    private readonly bool _ownsDataSource;
+
+    public PostgreSqlDialect(NpgsqlDataSource dataSource, bool ownsDataSource)
     {
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         Description = $"PostgreSQL database '{settings.Database}' on {settings.Host}:{settings.Port}";
-        _dataSource = NpgsqlDataSource.Create(settings);
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
     }
 
     public override string Description { get; }
@@ -41,11 +45,11 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task EraseFreedSpaceAsync(CancellationToken cancellationToken)
+    public override async Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
         // VACUUM FULL writes new table and index files and drops the old ones, with the deleted rows in them.
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in SqlSchema.Tables)
+        foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"VACUUM FULL {table}";
@@ -56,13 +60,13 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override StoreException Translate(Exception exception, string action) => exception switch
     {
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } or System.Net.Sockets.SocketException => new StoreException(
-            $"The MemAlign store {Description} cannot be reached ({exception.Message}). Check that the server is running and MEMALIGN_STORE names the right host and port.", exception),
+            $"The MemAlign store {Description} cannot be reached ({exception.Message}). Check that the server is running and the connection names the right host and port.", exception),
         PostgresException { SqlState: "28P01" or "28000" } => new StoreException(
-            $"The MemAlign store {Description} refused the credentials ({exception.Message}). Check the user name and password in MEMALIGN_STORE.", exception),
+            $"The MemAlign store {Description} refused the credentials ({exception.Message}). Check the user name and password.", exception),
         PostgresException { SqlState: "3D000" } => new StoreException(
             $"The MemAlign store {Description} does not exist on that server ({exception.Message}). Create the database first.", exception),
         _ => base.Translate(exception, action),
     };
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 }

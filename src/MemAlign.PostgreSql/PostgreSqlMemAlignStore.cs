@@ -9,8 +9,8 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
 {
     private readonly PostgreSqlDialect _dialect;
 
-    private PostgreSqlMemAlignStore(PostgreSqlDialect dialect)
-        : base(dialect)
+    private PostgreSqlMemAlignStore(PostgreSqlDialect dialect, MemAlignStoreOptions? options)
+        : base(dialect, options)
     {
         _dialect = dialect;
     }
@@ -20,10 +20,36 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
     /// or a <c>postgresql://user:password@host:port/database</c> URL), creating its tables on first use.
     /// </summary>
     /// <exception cref="StoreException">The setting is malformed, the server cannot be reached, refuses the login, or holds a newer schema.</exception>
-    public static async Task<PostgreSqlMemAlignStore> OpenAsync(string connection, CancellationToken cancellationToken = default)
+    public static Task<PostgreSqlMemAlignStore> OpenAsync(string connection, MemAlignStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
-        var store = new PostgreSqlMemAlignStore(new PostgreSqlDialect(Parse(connection)));
+        return OpenAsync(new PostgreSqlDialect(NpgsqlDataSource.Create(Parse(connection)), ownsDataSource: true), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the store on an application's own <paramref name="dataSource"/> (its pooling, logging and
+    /// authentication), creating its tables on first use. The data source stays the caller's to dispose.
+    /// </summary>
+    /// <exception cref="StoreException">The server cannot be reached, refuses the login, or holds a newer schema.</exception>
+    public static Task<PostgreSqlMemAlignStore> OpenAsync(NpgsqlDataSource dataSource, MemAlignStoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return OpenAsync(new PostgreSqlDialect(dataSource, ownsDataSource: false), options, cancellationToken);
+    }
+
+    /// <summary>Whether a setting names a PostgreSQL database (a URL, or a connection string with a host) rather than a file.</summary>
+    public static bool IsConnectionSetting(string setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var text = setting.TrimStart();
+        return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || (text.Contains('=', StringComparison.Ordinal) && text.Contains("host", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<PostgreSqlMemAlignStore> OpenAsync(PostgreSqlDialect dialect, MemAlignStoreOptions? options, CancellationToken cancellationToken)
+    {
+        var store = new PostgreSqlMemAlignStore(dialect, options);
         try
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +92,7 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
         catch (ArgumentException e)
         {
             // The message of the builder may quote the setting; say only what is wrong.
-            throw new StoreException($"MEMALIGN_STORE is not a valid PostgreSQL connection string or URL: {e.Message.Split('\'')[0].Trim()}. Write it as Host=...;Database=...;Username=... or postgresql://user@host/database.", e);
+            throw new StoreException($"The PostgreSQL connection setting is not a valid connection string or URL: {e.Message.Split('\'')[0].Trim()}. Write it as Host=...;Database=...;Username=... or postgresql://user@host/database.", e);
         }
     }
 }

@@ -1,5 +1,5 @@
 using MemAlign.Storage;
-using MemAlign.Storage.Sqlite;
+using MemAlign.Sqlite;
 
 namespace MemAlign.Cli.Tests;
 

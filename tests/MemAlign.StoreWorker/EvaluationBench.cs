@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemAlign;
+using MemAlign.OpenAI;
 using MemAlign.Evaluation;
 using MemAlign.Storage;
 using MemAlign.Testing;

@@ -5,12 +5,11 @@
 //   evaluate STORE EXPERIMENT                  evaluates every trace of the experiment with a slow fake model, saving results as they finish
 //   evalbench STORE EXPERIMENT                 the evaluator figures: 1,000 judgments at 200 ms with concurrency 16, a cached re-run, 100,000 streamed traces
 using MemAlign;
-using MemAlign.PostgreSql;
 using MemAlign.Storage;
+using MemAlign.Testing;
 
 var (command, store, experiment) = (args[0], args[1], args[2]);
-_ = typeof(PostgreSqlMemAlignStore); // make sure the PostgreSQL store is loadable by MemAlignStore.OpenAsync
-await using var opened = await MemAlignStore.OpenAsync(store);
+await using var opened = await TestStores.OpenAsync(store);
 switch (command)
 {
     case "register":

@@ -11,8 +11,7 @@ public class FeedbackValueTypeTests
     private static (FeedbackValue? Value, string? Error) Read(FeedbackValueType type, string json)
     {
         using var document = JsonDocument.Parse(json);
-        var error = type.TryRead(document.RootElement, out var value);
-        return (value, error);
+        return MemAlign.Prompting.VerdictReply.TryReadResult(document.RootElement, type, out var value, out var error) ? (value, null) : (null, error);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using MemAlign.OpenAI;
 namespace MemAlign.Tests;
 
 public class ModelProvidersTests
@@ -26,12 +27,23 @@ public class ModelProvidersTests
     }
 
     [Fact]
-    public void Missing_configuration_names_both_settings()
+    public void Missing_configuration_says_what_is_needed()
     {
         var e = Assert.Throws<ModelConfigurationException>(() => ModelProviders.CreateChatClient("openai:/gpt-4.1-mini", new OpenAISettings(null)));
 
-        Assert.Contains("OPENAI_API_KEY", e.Message);
-        Assert.Contains("OPENAI_BASE_URL", e.Message);
+        Assert.Contains("needs an API key (or the base URL of a local OpenAI-compatible server", e.Message);
+    }
+
+    [Theory]
+    [InlineData("localhost:11434")]
+    [InlineData("ftp://models.internal/v1")]
+    public void A_base_url_that_is_not_absolute_http_is_refused_when_settings_are_parsed(string url)
+    {
+        var e = Assert.Throws<ModelConfigurationException>(() => OpenAISettings.Parse("sk-x", url));
+
+        Assert.Contains($"'{url}' is not an absolute http(s) URL", e.Message);
+        Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), OpenAISettings.Parse(null, " http://127.0.0.1:11434/v1 ").BaseUrl);
+        Assert.False(OpenAISettings.Parse(" ", null).IsConfigured);
     }
 
     [Fact]
@@ -46,9 +58,9 @@ public class ModelProvidersTests
     [Fact]
     public void Embedding_generators_are_created_for_openai_models()
     {
-        using var generator = ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", 512, new OpenAISettings("sk-x"));
+        using var generator = ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", new OpenAISettings("sk-x"), 512);
 
         Assert.NotNull(generator);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", 0, new OpenAISettings("sk-x")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", new OpenAISettings("sk-x"), 0));
     }
 }

@@ -1,3 +1,4 @@
+using MemAlign.OpenAI;
 using System.Text.Json.Nodes;
 using MemAlign.Testing;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MemAlign.Evaluation;
+using MemAlign.Reporting;
 using MemAlign.Storage;
 
 namespace MemAlign.Cli.Commands;

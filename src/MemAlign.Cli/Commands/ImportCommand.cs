@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using MemAlign.Import;
 
 namespace MemAlign.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class ImportCommand
                 throw new UsageException($"There is no file '{path.FullName}' to import.");
             }
 
-            var lines = TraceFileReader.Read(path.FullName).ToList();
+            var lines = TraceFile.Read(path.FullName).ToList();
             var good = lines.Where(l => l.Trace is not null).Select(l => l.Trace!).ToList();
             var bad = lines.Where(l => l.Error is not null).ToList();
             var imported = await context.Store.AddTracesAsync(context.Experiment, good, cancellationToken).ConfigureAwait(false);

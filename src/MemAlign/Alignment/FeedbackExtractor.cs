@@ -37,14 +37,14 @@ internal static class FeedbackExtractor
                     continue;
                 }
 
-                if (definition.ValueType.Normalize(assessment.Value, out var value) is { } problem)
+                if (!definition.ValueType.TryNormalize(assessment.Value, out var value, out var problem))
                 {
                     discarded.Add(new DiscardedAssessment(assessment.Id, trace.Id,
                         $"its value {assessment.Value} is not {definition.ValueType.Describe()}{problem}"));
                     continue;
                 }
 
-                readable.Add((assessment, value!));
+                readable.Add((assessment, value));
             }
 
             if (readable.Count == 0)

@@ -282,8 +282,8 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             var traceIds = batches[i].Select(r => r.TraceId).Distinct(StringComparer.Ordinal).ToList();
             if (outcome.Error is { } error)
             {
-                failures.Add(new DistillationFailure(traceIds, Models.SecretRedactor.Redact(error)));
-                AlignmentLog.DistillationFailed(_logger, definition.Name, traceIds.Count, Models.SecretRedactor.Redact(error));
+                failures.Add(new DistillationFailure(traceIds, Secrets.Redact(error)));
+                AlignmentLog.DistillationFailed(_logger, definition.Name, traceIds.Count, Secrets.Redact(error));
                 continue;
             }
 

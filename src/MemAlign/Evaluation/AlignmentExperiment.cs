@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MemAlign.Alignment;
 
 namespace MemAlign.Evaluation;
@@ -26,6 +25,9 @@ public sealed record ExperimentOptions
 
     /// <summary>Judge calls in flight at once while scoring (default 8).</summary>
     public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>The clock for the experiment's wall time; replace it in tests.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     internal void Validate()
     {
@@ -63,7 +65,7 @@ public static class AlignmentExperiment
         options ??= new ExperimentOptions();
         options.Validate();
         optimizer ??= new MemAlignOptimizer();
-        var clock = Stopwatch.StartNew();
+        var started = options.TimeProvider.GetTimestamp();
 
         var (records, _, _) = FeedbackExtractor.Extract(judge.Definition, traces);
         var labels = records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
@@ -179,7 +181,7 @@ public static class AlignmentExperiment
             Ablations = ablations,
             LearningCurve = curve,
             FoldDetails = details,
-            Cost = new ExperimentCost(calls, usage, clock.Elapsed),
+            Cost = new ExperimentCost(calls, usage, options.TimeProvider.GetElapsedTime(started)),
         };
     }
 

@@ -26,6 +26,9 @@ public sealed record EvaluationOptions
     /// <summary>Keep every result in memory and return it (default). Turn off for very large runs: results then go only to the store.</summary>
     public bool KeepResults { get; init; } = true;
 
+    /// <summary>The clock for the run's elapsed time; replace it in tests.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     internal void Validate()
     {
         if (MaxConcurrency < 1)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MemAlign.Storage;
@@ -80,7 +79,7 @@ public static class Evaluator
             throw new ArgumentException($"Two judges are named '{twice.Key}'; results are kept per judge name.", nameof(judges));
         }
 
-        var clock = Stopwatch.StartNew();
+        var started = options.TimeProvider.GetTimestamp();
         var store = options.Store;
         var records = new List<EvaluationRecord>();
         var done = new HashSet<(string Trace, string Judge)>();
@@ -146,7 +145,7 @@ public static class Evaluator
             await writer.ConfigureAwait(false);
         }
 
-        return new EvaluationResult(runId, records, completed, errors, resumed, clock.Elapsed);
+        return new EvaluationResult(runId, records, completed, errors, resumed, options.TimeProvider.GetElapsedTime(started));
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
 
 namespace MemAlign;
 
@@ -141,14 +141,6 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
         };
     }
 
-    /// <summary>Checks that <paramref name="value"/> is one this type allows.</summary>
-    /// <returns><see langword="null"/> when the value is allowed, otherwise why it is not.</returns>
-    public string? Validate(FeedbackValue value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return Normalize(value, out _);
-    }
-
     /// <summary>How the allowed values read in a prompt or an error message.</summary>
     public string Describe() => Kind switch
     {
@@ -160,67 +152,23 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
     };
 
     /// <summary>
-    /// Reads the value a model wrote, leniently where it is unambiguous ("yes" for true, "4" for 4, a
-    /// categorical option in any case) and strictly about range and options.
+    /// Checks that <paramref name="raw"/> is a value this type allows and gives it in canonical form,
+    /// reading unambiguous spellings leniently ("yes" for true, "4" for 4, an option in any case) and
+    /// range and options strictly.
     /// </summary>
-    internal string? TryRead(JsonElement element, out FeedbackValue? value)
+    /// <param name="raw">The value as given (by a reviewer, a file or a model).</param>
+    /// <param name="value">The canonical value, when it is allowed.</param>
+    /// <param name="error">Why it is not allowed: a short reason that starts with punctuation, so it can follow a sentence (": expected a number.").</param>
+    /// <returns>Whether the value is allowed.</returns>
+    public bool TryNormalize(FeedbackValue raw, [NotNullWhen(true)] out FeedbackValue? value, [NotNullWhen(false)] out string? error)
     {
-        value = null;
-        FeedbackValue raw;
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.True or JsonValueKind.False:
-                raw = FeedbackValue.FromBoolean(element.ValueKind == JsonValueKind.True);
-                break;
-            case JsonValueKind.Number:
-                raw = FeedbackValue.FromNumber(element.GetDouble());
-                break;
-            case JsonValueKind.String:
-                raw = FeedbackValue.FromText(element.GetString()!);
-                break;
-            default:
-                return $"\"result\" must be {Describe()}, but it was {Abbreviate(element.GetRawText())}.";
-        }
-
-        var error = Normalize(raw, out value);
-        return error is null ? null : $"\"result\" must be {Describe()}, but it was {Abbreviate(element.GetRawText())}{error}";
+        ArgumentNullException.ThrowIfNull(raw);
+        error = Normalize(raw, out value);
+        return error is null;
     }
 
-    /// <summary>The JSON schema of a value of this type, for structured output.</summary>
-    internal void WriteJsonSchema(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        switch (Kind)
-        {
-            case FeedbackTypeKind.Boolean:
-                writer.WriteString("type", "boolean");
-                break;
-            case FeedbackTypeKind.Integer or FeedbackTypeKind.Number:
-                writer.WriteString("type", Kind == FeedbackTypeKind.Integer ? "integer" : "number");
-                writer.WriteNumber("minimum", Minimum!.Value);
-                writer.WriteNumber("maximum", Maximum!.Value);
-                break;
-            case FeedbackTypeKind.Categorical:
-                writer.WriteString("type", "string");
-                writer.WriteStartArray("enum");
-                foreach (var option in _options)
-                {
-                    writer.WriteStringValue(option);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteString("type", "string");
-                break;
-        }
-
-        writer.WriteEndObject();
-    }
-
-    // Returns null and the canonical value when allowed; otherwise a short reason (starting with
-    // punctuation so it can follow a sentence) and no value.
-    internal string? Normalize(FeedbackValue raw, out FeedbackValue? value)
+    // Returns null and the canonical value when allowed; otherwise the reason and no value.
+    private string? Normalize(FeedbackValue raw, out FeedbackValue? value)
     {
         value = null;
         switch (Kind)
@@ -360,5 +308,4 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Abbreviate(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }

@@ -20,7 +20,7 @@ public abstract record Label<T>
     public string Reviewer { get; init; } = "anonymous";
 
     /// <summary>When the label was given.</summary>
-    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
 
     /// <summary>The schema the label follows (generated for a <c>[LabelSchema]</c> record).</summary>
     /// <exception cref="InvalidOperationException">
@@ -37,7 +37,7 @@ public abstract record Label<T>
     public Assessment ToAssessment()
     {
         var value = FeedbackValueConverter<T>.FromValue(Value);
-        if (Schema.ValueType.Validate(value) is { } problem)
+        if (!Schema.ValueType.TryNormalize(value, out _, out var problem))
         {
             throw new ArgumentException($"Label '{Schema.Name}' for trace '{TraceId}' has the value {value}, but it must be {Schema.ValueType.Describe()}{problem}");
         }
@@ -61,11 +61,11 @@ public abstract record Label<T>
             throw new ArgumentException($"Assessment '{assessment.Id}' comes from {assessment.Source.Type}, not from a human reviewer.", nameof(assessment));
         }
 
-        if (schema.ValueType.Normalize(assessment.Value, out var value) is { } problem)
+        if (!schema.ValueType.TryNormalize(assessment.Value, out var value, out var problem))
         {
             throw new ArgumentException($"Assessment '{assessment.Id}' has the value {assessment.Value}, but '{schema.Name}' must be {schema.ValueType.Describe()}{problem}", nameof(assessment));
         }
 
-        return FeedbackValueConverter<T>.ToValue(value!);
+        return FeedbackValueConverter<T>.ToValue(value);
     }
 }

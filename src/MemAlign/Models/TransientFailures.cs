@@ -48,7 +48,7 @@ internal static class TransientFailures
     }
 
     /// <summary>A short description of a failure, for messages: the status and the provider's text, with secrets masked.</summary>
-    public static string Describe(Exception exception) => SecretRedactor.Redact(exception switch
+    public static string Describe(Exception exception) => Secrets.Redact(exception switch
     {
         ClientResultException { Status: > 0 } e => $"HTTP {e.Status}: {FirstLine(e.Message)}",
         HttpRequestException { StatusCode: { } status } e => $"HTTP {(int)status}: {FirstLine(e.Message)}",

@@ -22,7 +22,7 @@ internal static class ResultSchema
             writer.WriteString("type", "string");
             writer.WriteEndObject();
             writer.WritePropertyName("result");
-            valueType.WriteJsonSchema(writer);
+            WriteValueSchema(writer, valueType);
             writer.WriteEndObject();
             writer.WriteStartArray("required");
             writer.WriteStringValue("rationale");
@@ -34,5 +34,37 @@ internal static class ResultSchema
 
         using var document = JsonDocument.Parse(buffer.ToArray());
         return document.RootElement.Clone();
+    }
+
+    // The JSON schema of one value of the type: the model's "result".
+    private static void WriteValueSchema(Utf8JsonWriter writer, FeedbackValueType valueType)
+    {
+        writer.WriteStartObject();
+        switch (valueType.Kind)
+        {
+            case FeedbackTypeKind.Boolean:
+                writer.WriteString("type", "boolean");
+                break;
+            case FeedbackTypeKind.Integer or FeedbackTypeKind.Number:
+                writer.WriteString("type", valueType.Kind == FeedbackTypeKind.Integer ? "integer" : "number");
+                writer.WriteNumber("minimum", valueType.Minimum!.Value);
+                writer.WriteNumber("maximum", valueType.Maximum!.Value);
+                break;
+            case FeedbackTypeKind.Categorical:
+                writer.WriteString("type", "string");
+                writer.WriteStartArray("enum");
+                foreach (var option in valueType.Options)
+                {
+                    writer.WriteStringValue(option);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteString("type", "string");
+                break;
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace MemAlign.Prompting;
@@ -49,12 +50,43 @@ internal readonly record struct VerdictReply(FeedbackValue? Value, string? Ratio
                 return Invalid("The reply has no \"rationale\" string.");
             }
 
-            var error = valueType.TryRead(result, out var value);
-            return error is null ? new VerdictReply(value, rationale.GetString(), null) : Invalid(error);
+            return TryReadResult(result, valueType, out var value, out var error) ? new VerdictReply(value, rationale.GetString(), null) : Invalid(error);
         }
     }
 
     private static VerdictReply Invalid(string error) => new(null, null, error);
+
+    /// <summary>
+    /// Reads the value a model wrote as "result": leniently where it is unambiguous ("yes" for true, "4"
+    /// for 4, an option in any case) and strictly about range and options.
+    /// </summary>
+    internal static bool TryReadResult(JsonElement element, FeedbackValueType valueType, [NotNullWhen(true)] out FeedbackValue? value, [NotNullWhen(false)] out string? error)
+    {
+        FeedbackValue? raw = element.ValueKind switch
+        {
+            JsonValueKind.True or JsonValueKind.False => FeedbackValue.FromBoolean(element.ValueKind == JsonValueKind.True),
+            JsonValueKind.Number => FeedbackValue.FromNumber(element.GetDouble()),
+            JsonValueKind.String => FeedbackValue.FromText(element.GetString()!),
+            _ => null,
+        };
+        if (raw is null)
+        {
+            value = null;
+            error = $"\"result\" must be {valueType.Describe()}, but it was {Abbreviate(element.GetRawText())}.";
+            return false;
+        }
+
+        if (valueType.TryNormalize(raw, out value, out var reason))
+        {
+            error = null;
+            return true;
+        }
+
+        error = $"\"result\" must be {valueType.Describe()}, but it was {Abbreviate(element.GetRawText())}{reason}";
+        return false;
+    }
+
+    private static string Abbreviate(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 
     /// <summary>The outermost JSON object in a model's reply: models wrap JSON in ```json fences or add a sentence around it.</summary>
     internal static string? ExtractJson(string text)

@@ -1,6 +1,6 @@
 namespace MemAlign.Storage;
 
-/// <summary>What <see cref="IMemAlignStore.ForgetAsync"/> removed.</summary>
+/// <summary>What <see cref="IForgetting.ForgetAsync"/> removed.</summary>
 public sealed record ForgetReport
 {
     /// <summary>Traces removed.</summary>

@@ -19,8 +19,13 @@ public sealed record JudgeVersionInfo(string Name, int Version, DateTimeOffset C
 /// </summary>
 public sealed class RegisteredJudge
 {
-    internal RegisteredJudge(JudgeVersionInfo info, JudgeDefinition definition, JudgeMemory memory, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Creates the record (stores do, when they read a version).</summary>
+    public RegisteredJudge(JudgeVersionInfo info, JudgeDefinition definition, JudgeMemory memory, IReadOnlyDictionary<string, string> settings)
     {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(memory);
+        ArgumentNullException.ThrowIfNull(settings);
         Info = info;
         Definition = definition;
         Memory = memory;

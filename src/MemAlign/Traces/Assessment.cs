@@ -22,7 +22,7 @@ public sealed record Assessment
         Value = value;
         Source = source;
         Rationale = rationale;
-        CreatedAt = createdAt ?? DateTimeOffset.UtcNow;
+        CreatedAt = createdAt ?? TimeProvider.System.GetUtcNow();
         UpdatedAt = CreatedAt;
     }
 
@@ -47,10 +47,20 @@ public sealed record Assessment
     /// <summary>When it was last changed; equal to <see cref="CreatedAt"/> until it is edited.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Whether this is feedback named <paramref name="feedbackName"/> (compared trimmed and case-insensitively).</summary>
+    /// <summary>Whether this is feedback named <paramref name="feedbackName"/>: their <see cref="NameKey"/>s are equal.</summary>
     public bool IsNamed(string feedbackName)
     {
         ArgumentNullException.ThrowIfNull(feedbackName);
-        return string.Equals(Name.Trim(), feedbackName.Trim(), StringComparison.OrdinalIgnoreCase);
+        return NameKey(Name) == NameKey(feedbackName);
+    }
+
+    /// <summary>
+    /// The form in which feedback names are compared, everywhere (alignment, stores, imports): trimmed and
+    /// lower case, so that " Helpfulness" is feedback for the judge <c>helpfulness</c>.
+    /// </summary>
+    public static string NameKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().ToLowerInvariant();
     }
 }

@@ -13,4 +13,31 @@ public sealed record AssessmentSource(AssessmentSourceType Type, string Id)
 
     /// <summary>A deterministic scorer.</summary>
     public static AssessmentSource Code(string scorerName) => new(AssessmentSourceType.Code, scorerName);
+
+    /// <summary>The name of a source type in files and stores: <c>HUMAN</c>, <c>LLM_JUDGE</c> or <c>CODE</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined source type.</exception>
+    public static string TypeName(AssessmentSourceType type) => type switch
+    {
+        AssessmentSourceType.Human => "HUMAN",
+        AssessmentSourceType.LlmJudge => "LLM_JUDGE",
+        AssessmentSourceType.Code => "CODE",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an assessment source type."),
+    };
+
+    /// <summary>Reads a source type's name (<c>HUMAN</c>, <c>LLM_JUDGE</c> or <c>CODE</c>, in any case).</summary>
+    /// <returns>Whether <paramref name="name"/> is one of them.</returns>
+    public static bool TryParseType(string? name, out AssessmentSourceType type)
+    {
+        foreach (var candidate in Enum.GetValues<AssessmentSourceType>())
+        {
+            if (string.Equals(TypeName(candidate), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
 }

@@ -42,7 +42,7 @@ public sealed class Trace
     public IReadOnlyList<Assessment> Assessments { get; init; } = [];
 
     /// <summary>When the interaction happened.</summary>
-    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
 
     /// <summary>
     /// Creates a trace from plain values: strings become JSON strings, other objects are serialized

@@ -1,7 +1,8 @@
+using MemAlign.OpenAI;
 using System.Text.Json;
 using MemAlign.Evaluation;
 using MemAlign.Storage;
-using MemAlign.Storage.Sqlite;
+using MemAlign.Sqlite;
 using MemAlign.Testing;
 using MemAlign.Tests.Storage;
 using Microsoft.Extensions.AI;

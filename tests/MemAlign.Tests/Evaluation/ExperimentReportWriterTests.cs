@@ -1,3 +1,4 @@
+using MemAlign.Reporting;
 using System.Globalization;
 using System.Diagnostics;
 using MemAlign.Evaluation;

@@ -1,6 +1,6 @@
 using MemAlign.Evaluation;
 using MemAlign.Storage;
-using MemAlign.Storage.Sqlite;
+using MemAlign.Sqlite;
 using MemAlign.Testing;
 using MemAlign.Tests.Storage;
 

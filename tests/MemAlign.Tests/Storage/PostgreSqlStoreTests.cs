@@ -8,7 +8,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
 {
     private static string Connection => StoreEnvironment.PostgreSqlConnection!;
 
-    protected override async Task<IMemAlignStore> OpenAsync() => await MemAlignStore.OpenAsync(Connection);
+    protected override async Task<IMemAlignStore> OpenAsync() => await PostgreSqlMemAlignStore.OpenAsync(Connection);
 
     /// <summary>The files of every table, index and TOAST relation of the database, after a checkpoint writes all pages out.</summary>
     protected override async Task<IReadOnlyList<byte[]>> ReadStorageAsync(IMemAlignStore store)
@@ -54,7 +54,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [Fact]
     public async Task An_unreachable_server_gives_an_error_naming_it_and_what_to_check()
     {
-        var e = await Assert.ThrowsAsync<StoreException>(() => MemAlignStore.OpenAsync("Host=127.0.0.1;Port=1;Database=nowhere;Username=u;Password=hunter2-secret;Timeout=3"));
+        var e = await Assert.ThrowsAsync<StoreException>(() => PostgreSqlMemAlignStore.OpenAsync("Host=127.0.0.1;Port=1;Database=nowhere;Username=u;Password=hunter2-secret;Timeout=3"));
 
         Assert.Contains("'nowhere' on 127.0.0.1:1", e.Message);
         Assert.Contains("cannot be reached", e.Message);
@@ -64,17 +64,38 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [Fact]
     public async Task A_malformed_connection_string_is_explained_without_echoing_it()
     {
-        var e = await Assert.ThrowsAsync<StoreException>(() => MemAlignStore.OpenAsync("Host=h;Password=hunter2-secret;Bogus Keyword=1"));
+        var e = await Assert.ThrowsAsync<StoreException>(() => PostgreSqlMemAlignStore.OpenAsync("Host=h;Password=hunter2-secret;Bogus Keyword=1"));
 
-        Assert.Contains("not a valid PostgreSQL connection string", e.Message);
+        Assert.Contains("is not a valid connection string or URL", e.Message);
         Assert.DoesNotContain("hunter2-secret", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Urls_are_understood()
+    [PostgreSqlFact]
+    public async Task Urls_are_understood()
     {
-        var settings = PostgreSqlMemAlignStore.Parse("postgresql://ann:p%40ss@db.internal:6543/memalign");
+        var settings = new NpgsqlConnectionStringBuilder(Connection);
+        var url = $"postgresql://{Uri.EscapeDataString(settings.Username!)}:{Uri.EscapeDataString(settings.Password ?? "")}@{settings.Host}:{settings.Port}/{settings.Database}";
 
-        Assert.Equal(("db.internal", 6543, "memalign", "ann", "p@ss"), (settings.Host, settings.Port, settings.Database, settings.Username, settings.Password));
+        await using var store = await PostgreSqlMemAlignStore.OpenAsync(url);
+
+        Assert.Equal($"PostgreSQL database '{settings.Database}' on {settings.Host}:{settings.Port}", store.Description);
+        Assert.True(PostgreSqlMemAlignStore.IsConnectionSetting(url));
+        Assert.True(PostgreSqlMemAlignStore.IsConnectionSetting("Host=localhost;Database=x"));
+        Assert.False(PostgreSqlMemAlignStore.IsConnectionSetting("/data/hosts/memalign.db"));
+    }
+
+    [PostgreSqlFact]
+    public async Task An_applications_own_data_source_is_used_and_left_open()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(Connection);
+        await using (var store = await PostgreSqlMemAlignStore.OpenAsync(dataSource))
+        {
+            await store.CreateExperimentAsync("own-data-source");
+            Assert.Contains("own-data-source", await store.ListExperimentsAsync());
+        }
+
+        // Disposing the store left the caller's data source usable.
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal(System.Data.ConnectionState.Open, connection.State);
     }
 }

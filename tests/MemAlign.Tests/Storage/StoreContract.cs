@@ -1,4 +1,5 @@
 using System.Text;
+using MemAlign.Evaluation;
 using MemAlign.Storage;
 using MemAlign.Testing;
 

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace MemAlign.Evaluation;
+namespace MemAlign.OpenAI;
 
 /// <summary>
 /// A file-backed <see cref="IDistributedCache"/>: one file per key (named by the key's SHA-256) in a
@@ -73,18 +72,4 @@ public sealed class DiskResponseCache : IDistributedCache
 
     private string PathOf(string key) =>
         System.IO.Path.Combine(Directory, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".json");
-}
-
-/// <summary>Response caching for judges' chat clients.</summary>
-public static class ResponseCaching
-{
-    /// <summary>
-    /// Wraps <paramref name="client"/> so that a request identical to an earlier one (same messages,
-    /// options, schema and model) is answered from <paramref name="directory"/> without calling the model.
-    /// </summary>
-    public static IChatClient WithDiskCache(this IChatClient client, string directory)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return new DistributedCachingChatClient(client, new DiskResponseCache(directory));
-    }
 }

@@ -2,10 +2,14 @@ using System.Data.Common;
 
 namespace MemAlign.Storage.Sql;
 
-/// <summary>What differs between the SQL backends: connections, the binary type, write locking, and physically erasing freed space.</summary>
-internal abstract class SqlDialect
+/// <summary>
+/// What differs between SQL backends: connections, the binary column type, write locking, physically
+/// erasing freed space, and turning provider errors into clear messages. A backend (MemAlign.Sqlite,
+/// MemAlign.PostgreSql) supplies one and derives from <see cref="SqlMemAlignStore"/>; everything else is shared.
+/// </summary>
+public abstract class SqlDialect
 {
-    /// <summary>The store, for messages (no password).</summary>
+    /// <summary>The store, for messages (never a password).</summary>
     public abstract string Description { get; }
 
     /// <summary>The column type for vectors.</summary>
@@ -21,9 +25,14 @@ internal abstract class SqlDialect
     public abstract Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken);
 
     /// <summary>After deleting forgotten rows: rewrite storage so their bytes are gone, not merely unreferenced.</summary>
-    public abstract Task EraseFreedSpaceAsync(CancellationToken cancellationToken);
+    /// <param name="tables">Every table of the store.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public abstract Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken);
 
     /// <summary>Turns a provider error into a <see cref="StoreException"/> naming the store and what was being done.</summary>
-    public virtual StoreException Translate(Exception exception, string action) =>
-        new($"The MemAlign store {Description} failed while {action}: {exception.Message}", exception);
+    public virtual StoreException Translate(Exception exception, string action)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new($"The MemAlign store {Description} failed while {action}: {exception.Message}", exception);
+    }
 }

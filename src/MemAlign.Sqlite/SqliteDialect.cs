@@ -1,8 +1,9 @@
 using System.Data.Common;
+using MemAlign.Storage;
 using MemAlign.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
-namespace MemAlign.Storage.Sqlite;
+namespace MemAlign.Sqlite;
 
 /// <summary>
 /// SQLite: WAL journaling with a busy timeout (so concurrent processes queue), immediate write
@@ -52,7 +53,7 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
         Task.CompletedTask; // the immediate transaction already excludes other writers
 
-    public override async Task EraseFreedSpaceAsync(CancellationToken cancellationToken)
+    public override async Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
         // Pooled connections could pin old WAL frames; release them so the checkpoint can empty the WAL.
         SqliteConnection.ClearAllPools();
@@ -65,7 +66,7 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     public override StoreException Translate(Exception exception, string action) => exception switch
     {
         SqliteException { SqliteErrorCode: 26 or 11 } => new StoreException(
-            $"'{Path}' is not a usable MemAlign store: it is not a SQLite database, or it is corrupt ({exception.Message}). Point MEMALIGN_STORE at another file, or move this one away.", exception),
+            $"'{Path}' is not a usable MemAlign store: it is not a SQLite database, or it is corrupt ({exception.Message}). Use another file, or move this one away.", exception),
         SqliteException { SqliteErrorCode: 14 or 8 or 23 } => new StoreException(
             $"The MemAlign store '{Path}' cannot be opened for writing (SQLite: {exception.Message}). Check that the folder exists and is writable.", exception),
         _ => base.Translate(exception, action),

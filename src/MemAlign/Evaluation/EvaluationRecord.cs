@@ -1,4 +1,4 @@
-namespace MemAlign.Storage;
+namespace MemAlign.Evaluation;
 
 /// <summary>An evaluation run: a named set of judge results over traces.</summary>
 /// <param name="Id">The run's id.</param>
@@ -39,7 +39,7 @@ public sealed record EvaluationRecord
     public TimeSpan Latency { get; init; }
 
     /// <summary>When it was recorded.</summary>
-    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
 
     /// <summary>Whether there is a value.</summary>
     public bool IsOk => Error is null;

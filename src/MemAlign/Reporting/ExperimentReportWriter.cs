@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MemAlign.Evaluation;
 
-namespace MemAlign.Evaluation;
+namespace MemAlign.Reporting;
 
 /// <summary>
 /// Writes an <see cref="ExperimentReport"/> for people: a console table (baseline, aligned, change,

@@ -3,10 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace MemAlign.Cli;
+namespace MemAlign.Import;
 
 /// <summary>A trace read from a file, or why a line could not be read.</summary>
-internal sealed record TraceLine(int Line, Trace? Trace, string? Error);
+/// <param name="Line">The line (JSON Lines) or item (a JSON array or document) it came from, from 1.</param>
+/// <param name="Trace">The trace, when the line could be read.</param>
+/// <param name="Error">Why the line could not be read, when it could not.</param>
+public sealed record TraceLine(int Line, Trace? Trace, string? Error);
 
 /// <summary>
 /// Reads traces with their assessments from JSON Lines in the MemAlign schema, or from MLflow trace JSON
@@ -20,12 +23,15 @@ internal sealed record TraceLine(int Line, Trace? Trace, string? Error);
 /// (optional array of <c>{name, value, rationale, source: {type: HUMAN | LLM_JUDGE | CODE, id}, create_time}</c>;
 /// <c>create_time</c> optional ISO-8601, and when absent a fixed time, so re-imports stay identical).
 /// </remarks>
-internal static class TraceFileReader
+public static class TraceFile
 {
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Reads the traces of the file at <paramref name="path"/>, one result per line or item, bad ones included with their reason.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
     public static IEnumerable<TraceLine> Read(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var text = File.ReadAllText(path);
         var trimmed = text.TrimStart();
         // A whole-file MLflow export: one JSON object or an array of them, possibly pretty-printed.

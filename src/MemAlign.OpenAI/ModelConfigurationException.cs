@@ -1,4 +1,4 @@
-namespace MemAlign;
+namespace MemAlign.OpenAI;
 
 /// <summary>A model cannot be created from the configuration: an unknown provider, a missing key, a malformed URL.</summary>
 public sealed class ModelConfigurationException : Exception

@@ -3,7 +3,7 @@ using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
-namespace MemAlign;
+namespace MemAlign.OpenAI;
 
 /// <summary>
 /// Creates Microsoft.Extensions.AI clients from model ids such as <c>openai:/gpt-4.1-mini</c>. The
@@ -13,9 +13,9 @@ public static class ModelProviders
 {
     /// <summary>Creates a chat client for <paramref name="modelId"/>.</summary>
     /// <param name="modelId">Such as <c>openai:/gpt-4.1-mini</c>.</param>
-    /// <param name="settings">Key and base URL; read from OPENAI_API_KEY and OPENAI_BASE_URL when omitted.</param>
+    /// <param name="settings">The key and base URL.</param>
     /// <exception cref="ModelConfigurationException">The provider is unknown or no key or base URL is configured.</exception>
-    public static IChatClient CreateChatClient(string modelId, OpenAISettings? settings = null)
+    public static IChatClient CreateChatClient(string modelId, OpenAISettings settings)
     {
         var (id, openAI) = Resolve(modelId, settings);
         return openAI.GetChatClient(id.Name).AsIChatClient();
@@ -24,9 +24,9 @@ public static class ModelProviders
     /// <summary>Creates an embedding generator for <paramref name="modelId"/>, such as <c>openai:/text-embedding-3-small</c>.</summary>
     /// <param name="modelId">The embedding model.</param>
     /// <param name="dimensions">The vector length to ask for, when the model supports shortening (default: the model's own).</param>
-    /// <param name="settings">Key and base URL; read from the environment when omitted.</param>
+    /// <param name="settings">The key and base URL.</param>
     /// <exception cref="ModelConfigurationException">The provider is unknown or no key or base URL is configured.</exception>
-    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId, int? dimensions = null, OpenAISettings? settings = null)
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId, OpenAISettings settings, int? dimensions = null)
     {
         if (dimensions is <= 0)
         {
@@ -37,9 +37,10 @@ public static class ModelProviders
         return openAI.GetEmbeddingClient(id.Name).AsIEmbeddingGenerator(dimensions);
     }
 
-    private static (ModelId Id, OpenAIClient Client) Resolve(string modelId, OpenAISettings? settings)
+    private static (ModelId Id, OpenAIClient Client) Resolve(string modelId, OpenAISettings settings)
     {
         ArgumentNullException.ThrowIfNull(modelId);
+        ArgumentNullException.ThrowIfNull(settings);
         ModelId id;
         try
         {
@@ -54,15 +55,13 @@ public static class ModelProviders
         {
             throw new ModelConfigurationException(
                 $"Model '{modelId}' names the provider '{id.Provider}', which is not supported; use openai:/<model> "
-                + $"(with {OpenAISettings.BaseUrlVariable} for any OpenAI-compatible server) or pass an IChatClient.");
+                + "(with a base URL for any OpenAI-compatible server) or pass an IChatClient.");
         }
 
-        settings ??= OpenAISettings.FromEnvironment();
         if (!settings.IsConfigured)
         {
             throw new ModelConfigurationException(
-                $"Model '{modelId}' needs {OpenAISettings.ApiKeyVariable} (or {OpenAISettings.BaseUrlVariable} for a local "
-                + "OpenAI-compatible server such as Ollama); neither is set.");
+                $"Model '{modelId}' needs an API key (or the base URL of a local OpenAI-compatible server such as Ollama); the settings have neither.");
         }
 
         var options = new OpenAIClientOptions

@@ -1,4 +1,4 @@
-namespace MemAlign;
+namespace MemAlign.OpenAI;
 
 /// <summary>A model id in MLflow's form, <c>provider:/model</c>, such as <c>openai:/gpt-4.1-mini</c>.</summary>
 /// <param name="Provider">The provider, lower case, such as <c>openai</c>.</param>

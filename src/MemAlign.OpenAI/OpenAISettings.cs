@@ -1,15 +1,17 @@
-namespace MemAlign;
+namespace MemAlign.OpenAI;
 
 /// <summary>
-/// Where OpenAI-compatible models are: an API key and an optional base URL (for Azure-free proxies,
-/// Ollama, vLLM, LM Studio or any OpenAI-compatible server). <see cref="ToString"/> never shows the key.
+/// Where OpenAI-compatible models are: an API key and an optional base URL (for Ollama, vLLM, LM Studio or
+/// any OpenAI-compatible server). The library reads no environment variable: an application passes the
+/// values it chose (the memalign tool and the samples read <see cref="ApiKeyVariable"/> and
+/// <see cref="BaseUrlVariable"/>). <see cref="ToString"/> never shows the key.
 /// </summary>
 public sealed class OpenAISettings
 {
-    /// <summary>The environment variable holding the API key.</summary>
+    /// <summary>The environment variable the memalign tool and the samples read the API key from.</summary>
     public const string ApiKeyVariable = "OPENAI_API_KEY";
 
-    /// <summary>The environment variable holding the base URL of an OpenAI-compatible server.</summary>
+    /// <summary>The environment variable the memalign tool and the samples read the base URL from.</summary>
     public const string BaseUrlVariable = "OPENAI_BASE_URL";
 
     /// <summary>Creates settings.</summary>
@@ -19,7 +21,7 @@ public sealed class OpenAISettings
     {
         ApiKey = string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim();
         BaseUrl = baseUrl;
-        Models.SecretRedactor.Register(ApiKey);
+        Secrets.Register(ApiKey);
     }
 
     /// <summary>The API key, if any.</summary>
@@ -31,19 +33,20 @@ public sealed class OpenAISettings
     /// <summary>Whether a model can be called: a key, or a base URL of a server that may need none.</summary>
     public bool IsConfigured => ApiKey is not null || BaseUrl is not null;
 
-    /// <summary>Reads OPENAI_API_KEY and OPENAI_BASE_URL.</summary>
-    /// <exception cref="ModelConfigurationException">OPENAI_BASE_URL is set but is not an absolute http(s) URL.</exception>
-    public static OpenAISettings FromEnvironment()
+    /// <summary>Settings from text, as an application reads it from its configuration (blank means absent).</summary>
+    /// <param name="apiKey">The API key.</param>
+    /// <param name="baseUrl">The base URL, an absolute http(s) URL.</param>
+    /// <exception cref="ModelConfigurationException">The base URL is not an absolute http(s) URL.</exception>
+    public static OpenAISettings Parse(string? apiKey, string? baseUrl)
     {
-        var baseUrl = Environment.GetEnvironmentVariable(BaseUrlVariable);
         Uri? uri = null;
         if (!string.IsNullOrWhiteSpace(baseUrl)
             && (!Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new ModelConfigurationException($"{BaseUrlVariable} is '{baseUrl}', which is not an absolute http(s) URL such as http://localhost:11434/v1.");
+            throw new ModelConfigurationException($"The base URL '{baseUrl}' is not an absolute http(s) URL such as http://localhost:11434/v1.");
         }
 
-        return new OpenAISettings(Environment.GetEnvironmentVariable(ApiKeyVariable), uri);
+        return new OpenAISettings(apiKey, uri);
     }
 
     /// <summary>Describes the settings without the key.</summary>

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using MemAlign.Evaluation;
+
+namespace MemAlign.Storage.Sql.Rows;
+
+/// <summary>A row of <c>eval_runs</c>.</summary>
+internal sealed record EvaluationRunRow(string RunId, string Experiment, string Name, long CreatedAt, string Settings)
+{
+    public const string Columns = "run_id, experiment, name, created_at, settings";
+
+    public static EvaluationRunRow Read(DbDataReader row) => new(row.Text("run_id"), row.Text("experiment"), row.Text("name"), row.Long("created_at"), row.Text("settings"));
+
+    public EvaluationRun ToRun() => new(RunId, Experiment, Name, new DateTimeOffset(CreatedAt, TimeSpan.Zero), StoredJson.ReadStrings(Settings));
+}
+
+/// <summary>A row of <c>eval_results</c>.</summary>
+internal sealed record EvaluationResultRow(
+    string TraceId, string JudgeName, string? Value, string? Rationale, string? ErrorKind, string? Error, string? Model, long InputTokens, long OutputTokens, double LatencyMs, long CreatedAt)
+{
+    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at";
+
+    public static EvaluationResultRow Read(DbDataReader row) => new(
+        row.Text("trace_id"), row.Text("judge_name"), row.NullableText("value"), row.NullableText("rationale"), row.NullableText("error_kind"),
+        row.NullableText("error"), row.NullableText("model"), row.Long("input_tokens"), row.Long("output_tokens"), row.Double("latency_ms"), row.Long("created_at"));
+
+    public EvaluationRecord ToRecord() => new()
+    {
+        TraceId = TraceId,
+        JudgeName = JudgeName,
+        Value = Value is null ? null : StoredJson.ReadValue(Value),
+        Rationale = Rationale,
+        Error = ErrorKind is null ? null : new JudgeError(Enum.Parse<JudgeErrorKind>(ErrorKind), Error ?? ""),
+        Model = Model,
+        Usage = new TokenUsage(InputTokens, OutputTokens),
+        Latency = TimeSpan.FromMilliseconds(LatencyMs),
+        CreatedAt = new DateTimeOffset(CreatedAt, TimeSpan.Zero),
+    };
+}

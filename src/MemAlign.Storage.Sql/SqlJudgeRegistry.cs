@@ -1,0 +1,115 @@
+using System.Data.Common;
+using MemAlign.Storage.Sql.Rows;
+
+namespace MemAlign.Storage.Sql;
+
+/// <summary>The judge registry over SQL: each version a snapshot in <c>judges</c>, <c>judge_guidelines</c> (with sources) and <c>judge_examples</c>.</summary>
+internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
+{
+    /// <summary>The tables holding a version's memory, each keyed by (experiment, name, version, ...).</summary>
+    public static readonly string[] MemoryTables = ["judge_guideline_sources", "judge_guidelines", "judge_examples"];
+
+    public async Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
+        IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(memory);
+        var createdAt = session.Now;
+        var version = await session.WriteAsync($"registering judge '{definition.Name}'", async (connection, tx) =>
+        {
+            await SqlSession.EnsureExperimentAsync(connection, tx, experiment, createdAt, cancellationToken).ConfigureAwait(false);
+            await session.Dialect.LockJudgeNameAsync(connection, tx, experiment, definition.Name, cancellationToken).ConfigureAwait(false);
+            var next = (int)await SqlSession.CountAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) + 1 FROM judges WHERE experiment = @e AND name = @n",
+                [("@e", experiment), ("@n", definition.Name)], cancellationToken).ConfigureAwait(false);
+            await WriteAsync(connection, tx, experiment, definition, memory, settings ?? new Dictionary<string, string>(), next, createdAt, cancellationToken).ConfigureAwait(false);
+            return next;
+        }, cancellationToken).ConfigureAwait(false);
+        return new JudgeVersionInfo(definition.Name, version, createdAt, definition.Model, definition.ValueType, memory.Guidelines.Count, memory.Examples.Count);
+    }
+
+    public async Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default) =>
+        await session.RunAsync($"loading judge '{name}'", connection => ReadAsync(connection, experiment, name, version, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<JudgeVersionInfo>> ListJudgesAsync(string experiment, CancellationToken cancellationToken = default) =>
+        (await session.RunAsync($"listing judges of experiment '{experiment}'", connection => SqlSession.QueryAsync(connection, null,
+            $"SELECT {JudgeSummaryRow.Columns} FROM judges j WHERE j.experiment = @e AND j.version = (SELECT MAX(version) FROM judges m WHERE m.experiment = j.experiment AND m.name = j.name) ORDER BY j.name",
+            [("@e", experiment)], JudgeSummaryRow.Read, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(r => r.ToInfo()).ToList();
+
+    public async Task<IReadOnlyList<JudgeVersionInfo>> ListJudgeVersionsAsync(string experiment, string name, CancellationToken cancellationToken = default) =>
+        (await session.RunAsync($"listing versions of judge '{name}'", connection => SqlSession.QueryAsync(connection, null,
+            $"SELECT {JudgeSummaryRow.Columns} FROM judges j WHERE j.experiment = @e AND j.name = @n ORDER BY j.version",
+            [("@e", experiment), ("@n", name)], JudgeSummaryRow.Read, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(r => r.ToInfo()).ToList();
+
+    public async Task<int> DeleteJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default) =>
+        await session.WriteAsync($"deleting judge '{name}'", async (connection, tx) =>
+        {
+            var (filter, parameters) = version is { } v
+                ? ("experiment = @e AND name = @n AND version = @v", new List<(string, object?)> { ("@e", experiment), ("@n", name), ("@v", v) })
+                : ("experiment = @e AND name = @n", new List<(string, object?)> { ("@e", experiment), ("@n", name) });
+            foreach (var table in MemoryTables)
+            {
+                await SqlSession.ExecuteAsync(connection, tx, $"DELETE FROM {table} WHERE {filter}", parameters, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await SqlSession.ExecuteAsync(connection, tx, $"DELETE FROM judges WHERE {filter}", parameters, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+    private static async Task WriteAsync(DbConnection connection, DbTransaction tx, string experiment, JudgeDefinition definition, JudgeMemory memory,
+        IReadOnlyDictionary<string, string> settings, int version, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        List<(string, object?)> key = [("@e", experiment), ("@n", definition.Name), ("@v", version)];
+        await SqlSession.ExecuteAsync(connection, tx,
+            "INSERT INTO judges (experiment, name, version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k) VALUES (@e, @n, @v, @c, @d, @s, @em, @ed, @k)",
+            [.. key, ("@c", createdAt.UtcTicks), ("@d", StoredJson.Definition(definition)), ("@s", StoredJson.Strings(settings)),
+             ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK)], cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < memory.Guidelines.Count; i++)
+        {
+            var guideline = memory.Guidelines[i];
+            await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO judge_guidelines (experiment, name, version, ordinal, text, user_written) VALUES (@e, @n, @v, @o, @t, @u)",
+                [.. key, ("@o", i), ("@t", guideline.Text), ("@u", guideline.IsUserWritten ? 1 : 0)], cancellationToken).ConfigureAwait(false);
+            foreach (var source in guideline.SourceTraceIds)
+            {
+                await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO judge_guideline_sources (experiment, name, version, ordinal, trace_id) VALUES (@e, @n, @v, @o, @t)",
+                    [.. key, ("@o", i), ("@t", source)], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        for (var i = 0; i < memory.Examples.Count; i++)
+        {
+            var example = memory.Examples[i];
+            await SqlSession.ExecuteAsync(connection, tx,
+                "INSERT INTO judge_examples (experiment, name, version, ordinal, example_id, trace_id, value, rationale, fields, embedded_field, vector, fingerprint, distilled) " +
+                "VALUES (@e, @n, @v, @o, @x, @t, @va, @r, @f, @ef, @vec, @fp, @di)",
+                [.. key, ("@o", i), ("@x", example.Id), ("@t", example.TraceId), ("@va", StoredJson.Value(example.Value)), ("@r", example.Rationale),
+                 ("@f", StoredJson.Strings(example.Fields)), ("@ef", example.EmbeddedField), ("@vec", StoredJson.Vector(example.Vector)), ("@fp", example.Fingerprint),
+                 ("@di", example.IsDistilled ? 1 : 0)], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<RegisteredJudge?> ReadAsync(DbConnection connection, string experiment, string name, int? version, CancellationToken cancellationToken)
+    {
+        var (filter, parameters) = version is { } v
+            ? ("experiment = @e AND name = @n AND version = @v", new List<(string, object?)> { ("@e", experiment), ("@n", name), ("@v", v) })
+            : ("experiment = @e AND name = @n AND version = (SELECT MAX(version) FROM judges WHERE experiment = @e AND name = @n)", new List<(string, object?)> { ("@e", experiment), ("@n", name) });
+        var rows = await SqlSession.QueryAsync(connection, null, $"SELECT {JudgeRow.Columns} FROM judges WHERE {filter}", parameters, JudgeRow.Read, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var judge = rows[0];
+        List<(string, object?)> key = [("@e", experiment), ("@n", name), ("@v", judge.Version)];
+        var sources = (await SqlSession.QueryAsync(connection, null, "SELECT ordinal, trace_id FROM judge_guideline_sources WHERE experiment = @e AND name = @n AND version = @v",
+            key, GuidelineSourceRow.Read, cancellationToken).ConfigureAwait(false)).GroupBy(s => s.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.TraceId).ToList());
+        var guidelines = (await SqlSession.QueryAsync(connection, null, "SELECT ordinal, text, user_written FROM judge_guidelines WHERE experiment = @e AND name = @n AND version = @v ORDER BY ordinal",
+            key, GuidelineRow.Read, cancellationToken).ConfigureAwait(false)).Select(g => new Guideline(g.Text, sources.TryGetValue(g.Ordinal, out var list) ? list : null)).ToList();
+        var examples = (await SqlSession.QueryAsync(connection, null, $"SELECT {ExampleRow.Columns} FROM judge_examples WHERE experiment = @e AND name = @n AND version = @v ORDER BY ordinal",
+            key, ExampleRow.Read, cancellationToken).ConfigureAwait(false)).Select(e => e.ToExample()).ToList();
+
+        var definition = StoredJson.ReadDefinition(judge.Definition);
+        var memory = new JudgeMemory(guidelines, examples, judge.EmbeddingModel, judge.EmbeddingDimensions, judge.RetrievalK);
+        var info = new JudgeVersionInfo(name, judge.Version, new DateTimeOffset(judge.CreatedAt, TimeSpan.Zero), definition.Model, definition.ValueType, guidelines.Count, examples.Count);
+        return new RegisteredJudge(info, definition, memory, StoredJson.ReadStrings(judge.Settings));
+    }
+}

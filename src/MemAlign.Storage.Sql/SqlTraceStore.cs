@@ -1,0 +1,241 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using MemAlign.Storage.Sql.Rows;
+
+namespace MemAlign.Storage.Sql;
+
+/// <summary>Traces, their tags and assessments, and experiments, over SQL.</summary>
+internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
+{
+    public async Task<IReadOnlyList<string>> ListExperimentsAsync(CancellationToken cancellationToken = default) =>
+        await session.RunAsync("listing experiments", connection =>
+            SqlSession.QueryAsync(connection, null, "SELECT name FROM experiments ORDER BY name", [], row => row.Text("name"), cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    public Task CreateExperimentAsync(string experiment, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
+        return session.WriteAsync($"creating experiment '{experiment}'",
+            (connection, tx) => SqlSession.EnsureExperimentAsync(connection, tx, experiment, session.Now, cancellationToken), cancellationToken);
+    }
+
+    public async Task<int> AddTracesAsync(string experiment, IEnumerable<Trace> traces, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
+        ArgumentNullException.ThrowIfNull(traces);
+        var written = 0;
+        foreach (var batch in traces.Chunk(SqlSession.BatchSize))
+        {
+            written += await session.WriteAsync($"adding traces to experiment '{experiment}'", async (connection, tx) =>
+            {
+                await SqlSession.EnsureExperimentAsync(connection, tx, experiment, session.Now, cancellationToken).ConfigureAwait(false);
+                foreach (var trace in batch)
+                {
+                    await WriteTraceAsync(connection, tx, experiment, trace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return batch.Length;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
+    public async Task<Trace?> GetTraceAsync(string experiment, string traceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(traceId);
+        var traces = await session.RunAsync($"reading trace '{traceId}'", connection => ReadTracesAsync(connection, experiment,
+            $"SELECT {TraceRow.Columns} FROM traces t WHERE t.experiment = @e AND t.trace_id = @t", [("@e", experiment), ("@t", traceId)], cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return traces.Count == 0 ? null : traces[0];
+    }
+
+    public async IAsyncEnumerable<Trace> SearchTracesAsync(string experiment, TraceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = new List<string> { "t.experiment = @e" };
+        var parameters = new List<(string, object?)> { ("@e", experiment) };
+        if (query.Tag is { } tag)
+        {
+            filters.Add("EXISTS (SELECT 1 FROM trace_tags g WHERE g.experiment = t.experiment AND g.trace_id = t.trace_id AND g.tag_key = @tk AND g.tag_value = @tv)");
+            parameters.Add(("@tk", tag.Key));
+            parameters.Add(("@tv", tag.Value));
+        }
+
+        if (query.From is { } from)
+        {
+            filters.Add("t.created_at >= @from");
+            parameters.Add(("@from", from.UtcTicks));
+        }
+
+        if (query.To is { } to)
+        {
+            filters.Add("t.created_at < @to");
+            parameters.Add(("@to", to.UtcTicks));
+        }
+
+        foreach (var (name, source, key) in new[] { (query.HasHumanFeedback, AssessmentSourceType.Human, "@hf"), (query.HasJudgeAssessment, AssessmentSourceType.LlmJudge, "@ja") })
+        {
+            if (name is not null)
+            {
+                filters.Add($"EXISTS (SELECT 1 FROM assessments a WHERE a.experiment = t.experiment AND a.trace_id = t.trace_id AND a.name_key = {key} AND a.source_type = {key}s)");
+                parameters.Add((key, Assessment.NameKey(name)));
+                parameters.Add((key + "s", AssessmentSource.TypeName(source)));
+            }
+        }
+
+        // Keyset pages keep memory flat however many traces match.
+        var remaining = query.Limit ?? int.MaxValue;
+        (long Ticks, string Id)? after = null;
+        while (remaining > 0)
+        {
+            var page = Math.Min(SqlSession.PageSize, remaining);
+            var pageFilters = new List<string>(filters);
+            var pageParameters = new List<(string, object?)>(parameters);
+            if (after is { } last)
+            {
+                pageFilters.Add("(t.created_at > @lc OR (t.created_at = @lc AND t.trace_id > @li))");
+                pageParameters.Add(("@lc", last.Ticks));
+                pageParameters.Add(("@li", last.Id));
+            }
+
+            var sql = $"SELECT {TraceRow.Columns} FROM traces t WHERE {string.Join(" AND ", pageFilters)} ORDER BY t.created_at, t.trace_id LIMIT {page}";
+            var traces = await session.RunAsync($"searching traces of experiment '{experiment}'",
+                connection => ReadTracesAsync(connection, experiment, sql, pageParameters, cancellationToken), cancellationToken).ConfigureAwait(false);
+            foreach (var trace in traces)
+            {
+                yield return trace;
+            }
+
+            if (traces.Count < page)
+            {
+                yield break;
+            }
+
+            remaining -= traces.Count;
+            after = (traces[^1].CreatedAt.UtcTicks, traces[^1].Id);
+        }
+    }
+
+    public Task TagTraceAsync(string experiment, string traceId, string key, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return session.WriteAsync($"tagging trace '{traceId}'", async (connection, tx) =>
+        {
+            await RequireTraceAsync(connection, tx, experiment, traceId, cancellationToken).ConfigureAwait(false);
+            return await SqlSession.ExecuteAsync(connection, tx,
+                "INSERT INTO trace_tags (experiment, trace_id, tag_key, tag_value) VALUES (@e, @t, @k, @v) ON CONFLICT (experiment, trace_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value",
+                [("@e", experiment), ("@t", traceId), ("@k", key), ("@v", value)], cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task LogAssessmentAsync(string experiment, string traceId, Assessment assessment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return session.WriteAsync($"logging assessment '{assessment.Id}' on trace '{traceId}'", async (connection, tx) =>
+        {
+            await RequireTraceAsync(connection, tx, experiment, traceId, cancellationToken).ConfigureAwait(false);
+            return await WriteAssessmentAsync(connection, tx, experiment, traceId, assessment, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task UpdateAssessmentAsync(string experiment, string assessmentId, FeedbackValue value, string? rationale, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return session.WriteAsync($"updating assessment '{assessmentId}'", async (connection, tx) =>
+        {
+            var changed = await SqlSession.ExecuteAsync(connection, tx,
+                "UPDATE assessments SET value = @v, rationale = @r, updated_at = @u WHERE experiment = @e AND assessment_id = @a",
+                [("@v", StoredJson.Value(value)), ("@r", rationale), ("@u", session.Now.UtcTicks), ("@e", experiment), ("@a", assessmentId)], cancellationToken).ConfigureAwait(false);
+            return changed == 0
+                ? throw new KeyNotFoundException($"Experiment '{experiment}' in {session.Dialect.Description} has no assessment '{assessmentId}'.")
+                : changed;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAssessmentAsync(string experiment, string assessmentId, CancellationToken cancellationToken = default) =>
+        await session.WriteAsync($"deleting assessment '{assessmentId}'", (connection, tx) =>
+            SqlSession.ExecuteAsync(connection, tx, "DELETE FROM assessments WHERE experiment = @e AND assessment_id = @a", [("@e", experiment), ("@a", assessmentId)], cancellationToken),
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    private async Task RequireTraceAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, CancellationToken cancellationToken)
+    {
+        if (await SqlSession.CountAsync(connection, tx, "SELECT COUNT(*) FROM traces WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", traceId)], cancellationToken)
+            .ConfigureAwait(false) == 0)
+        {
+            throw new KeyNotFoundException($"Experiment '{experiment}' in {session.Dialect.Description} has no trace '{traceId}'.");
+        }
+    }
+
+    private static async Task WriteTraceAsync(DbConnection connection, DbTransaction tx, string experiment, Trace trace, CancellationToken cancellationToken)
+    {
+        await SqlSession.ExecuteAsync(connection, tx,
+            "INSERT INTO traces (experiment, trace_id, inputs, outputs, expectations, metadata, created_at) VALUES (@e, @t, @i, @o, @x, @m, @c) " +
+            "ON CONFLICT (experiment, trace_id) DO UPDATE SET inputs = excluded.inputs, outputs = excluded.outputs, expectations = excluded.expectations, metadata = excluded.metadata, created_at = excluded.created_at",
+            [("@e", experiment), ("@t", trace.Id), ("@i", StoredJson.Element(trace.Inputs)), ("@o", StoredJson.Element(trace.Outputs)), ("@x", StoredJson.Element(trace.Expectations)),
+             ("@m", StoredJson.Strings(trace.Metadata)), ("@c", trace.CreatedAt.UtcTicks)], cancellationToken).ConfigureAwait(false);
+        await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", trace.Id)], cancellationToken).ConfigureAwait(false);
+        foreach (var (key, value) in trace.Tags)
+        {
+            await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO trace_tags (experiment, trace_id, tag_key, tag_value) VALUES (@e, @t, @k, @v)",
+                [("@e", experiment), ("@t", trace.Id), ("@k", key), ("@v", value)], cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var assessment in trace.Assessments)
+        {
+            await WriteAssessmentAsync(connection, tx, experiment, trace.Id, assessment, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<int> WriteAssessmentAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, Assessment assessment, CancellationToken cancellationToken) =>
+        SqlSession.ExecuteAsync(connection, tx,
+            "INSERT INTO assessments (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at) " +
+            "VALUES (@e, @a, @t, @n, @k, @v, @r, @st, @si, @c, @u) ON CONFLICT (experiment, assessment_id) DO UPDATE SET trace_id = excluded.trace_id, name = excluded.name, " +
+            "name_key = excluded.name_key, value = excluded.value, rationale = excluded.rationale, source_type = excluded.source_type, source_id = excluded.source_id, " +
+            "created_at = excluded.created_at, updated_at = excluded.updated_at",
+            [("@e", experiment), ("@a", assessment.Id), ("@t", traceId), ("@n", assessment.Name), ("@k", Assessment.NameKey(assessment.Name)), ("@v", StoredJson.Value(assessment.Value)),
+             ("@r", assessment.Rationale), ("@st", AssessmentSource.TypeName(assessment.Source.Type)), ("@si", assessment.Source.Id), ("@c", assessment.CreatedAt.UtcTicks), ("@u", assessment.UpdatedAt.UtcTicks)],
+            cancellationToken);
+
+    private static async Task<List<Trace>> ReadTracesAsync(DbConnection connection, string experiment, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken cancellationToken)
+    {
+        var rows = await SqlSession.QueryAsync(connection, null, sql, parameters, TraceRow.Read, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var tags = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var assessments = new Dictionary<string, List<Assessment>>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Select(r => r.TraceId).Chunk(SqlSession.InListSize))
+        {
+            var (inList, inParameters) = SqlParameters.InList(chunk);
+            inParameters.Add(("@e", experiment));
+            foreach (var tag in await SqlSession.QueryAsync(connection, null, $"SELECT trace_id, tag_key, tag_value FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})",
+                inParameters, TagRow.Read, cancellationToken).ConfigureAwait(false))
+            {
+                (tags.TryGetValue(tag.TraceId, out var map) ? map : tags[tag.TraceId] = new(StringComparer.Ordinal))[tag.Key] = tag.Value;
+            }
+
+            foreach (var row in await SqlSession.QueryAsync(connection, null,
+                $"SELECT {AssessmentRow.Columns} FROM assessments WHERE experiment = @e AND trace_id IN ({inList}) ORDER BY created_at, assessment_id",
+                inParameters, AssessmentRow.Read, cancellationToken).ConfigureAwait(false))
+            {
+                (assessments.TryGetValue(row.TraceId, out var list) ? list : assessments[row.TraceId] = []).Add(row.ToAssessment());
+            }
+        }
+
+        return rows.Select(r => new Trace(r.TraceId)
+        {
+            Inputs = StoredJson.ReadElement(r.Inputs),
+            Outputs = StoredJson.ReadElement(r.Outputs),
+            Expectations = StoredJson.ReadElement(r.Expectations),
+            Metadata = StoredJson.ReadStrings(r.Metadata),
+            CreatedAt = new DateTimeOffset(r.CreatedAt, TimeSpan.Zero),
+            Tags = tags.TryGetValue(r.TraceId, out var t) ? t : new Dictionary<string, string>(),
+            Assessments = assessments.TryGetValue(r.TraceId, out var a) ? a : [],
+        }).ToList();
+    }
+}

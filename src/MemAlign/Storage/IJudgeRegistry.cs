@@ -1,0 +1,28 @@
+namespace MemAlign.Storage;
+
+/// <summary>
+/// The judge registry: every registered version of every judge, each a self-contained snapshot of its
+/// definition, memory and settings. Versions count from 1 per judge name and experiment.
+/// </summary>
+public interface IJudgeRegistry
+{
+    /// <summary>
+    /// Registers a snapshot of the judge (definition, memory, settings) as the next version of its name:
+    /// 1 for a new name. Concurrent registrations of one name get distinct versions.
+    /// </summary>
+    Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
+        IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A registered judge version (the latest when <paramref name="version"/> is omitted), or <see langword="null"/>.</summary>
+    Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version of every registered judge, in order of name.</summary>
+    Task<IReadOnlyList<JudgeVersionInfo>> ListJudgesAsync(string experiment, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version of one judge, oldest first.</summary>
+    Task<IReadOnlyList<JudgeVersionInfo>> ListJudgeVersionsAsync(string experiment, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one version of a judge, or every version when <paramref name="version"/> is omitted.</summary>
+    /// <returns>How many versions were deleted.</returns>
+    Task<int> DeleteJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default);
+}

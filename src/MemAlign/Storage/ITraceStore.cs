@@ -1,0 +1,43 @@
+namespace MemAlign.Storage;
+
+/// <summary>
+/// Traces with their tags and assessments, namespaced by experiment (the <see cref="IMemAlignStore.DefaultExperiment"/>
+/// always exists). Safe for concurrent use by many threads and processes.
+/// </summary>
+public interface ITraceStore
+{
+    /// <summary>The experiments, in order of name.</summary>
+    Task<IReadOnlyList<string>> ListExperimentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the experiment if it does not exist.</summary>
+    Task CreateExperimentAsync(string experiment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds or replaces traces (by id) with their tags and assessments (assessments by id), in batches,
+    /// each batch all-or-nothing. Adding the same traces twice changes nothing.
+    /// </summary>
+    /// <returns>How many traces were written.</returns>
+    Task<int> AddTracesAsync(string experiment, IEnumerable<Trace> traces, CancellationToken cancellationToken = default);
+
+    /// <summary>One trace with its tags and assessments, or <see langword="null"/>.</summary>
+    Task<Trace?> GetTraceAsync(string experiment, string traceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The traces matching <paramref name="query"/>, streamed, in order of creation then id.</summary>
+    IAsyncEnumerable<Trace> SearchTracesAsync(string experiment, TraceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a tag on a trace.</summary>
+    /// <exception cref="KeyNotFoundException">The trace does not exist.</exception>
+    Task TagTraceAsync(string experiment, string traceId, string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds an assessment to a trace (replacing one with the same id).</summary>
+    /// <exception cref="KeyNotFoundException">The trace does not exist.</exception>
+    Task LogAssessmentAsync(string experiment, string traceId, Assessment assessment, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes an assessment's value and rationale; its creation time stays and its update time becomes now.</summary>
+    /// <exception cref="KeyNotFoundException">The assessment does not exist.</exception>
+    Task UpdateAssessmentAsync(string experiment, string assessmentId, FeedbackValue value, string? rationale, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an assessment.</summary>
+    /// <returns>Whether it existed.</returns>
+    Task<bool> DeleteAssessmentAsync(string experiment, string assessmentId, CancellationToken cancellationToken = default);
+}
