@@ -51,21 +51,27 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions options, I
 /// <summary>Runs a command's body: opens the store, and turns every failure into a message and an exit code.</summary>
 internal static class CommandRunner
 {
-    public static void SetBody(Command command, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, options, body, cancellationToken));
+    /// <summary>Sets what the command does; <paramref name="readOnly"/> commands open the store without writing to it (so a read-only store serves them).</summary>
+    public static void SetBody(Command command, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, bool readOnly = false) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, options, body, readOnly, cancellationToken));
 
-    private static async Task<int> RunAsync(ParseResult parse, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, bool readOnly, CancellationToken cancellationToken)
     {
         var output = new CliOutput(parse.GetValue(options.Json), Console.Out, Console.Error);
         try
         {
-            await using var store = await StoreChoice.OpenAsync(parse.GetValue(options.Store), cancellationToken).ConfigureAwait(false);
+            await using var store = await StoreChoice.OpenAsync(parse.GetValue(options.Store), readOnly, cancellationToken).ConfigureAwait(false);
             return await body(new CommandContext(parse, options, store, output), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or StoreException or JudgeDefinitionException or ModelConfigurationException or FileNotFoundException or DirectoryNotFoundException)
         {
-            output.Notice("error: " + e.Message);
+            output.Notice("error: " + OneLine(e.Message));
             return ExitCodes.Usage;
+        }
+        catch (FindingsException e)
+        {
+            output.Notice("error: " + OneLine(e.Message));
+            return ExitCodes.Findings;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -74,8 +80,11 @@ internal static class CommandRunner
         }
         catch (Exception e)
         {
-            output.Notice($"error: {e.Message}" + (parse.GetValue(options.Verbose) ? Environment.NewLine + e : " (run with --verbose for details)"));
+            output.Notice($"error: {OneLine(e.Message)}" + (parse.GetValue(options.Verbose) ? Environment.NewLine + e : " (run with --verbose for details)"));
             return ExitCodes.Findings;
         }
     }
+
+    // An error is one line: a message that spans several (an inner exception's, say) is joined.
+    private static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -15,3 +15,6 @@ internal static class ExitCodes
 
 /// <summary>A problem with how the tool was called or configured; the message says what to fix (exit code 2).</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The command ran but could not finish what the data asked for; the message says why (exit code 1).</summary>
+internal sealed class FindingsException(string message) : Exception(message);

@@ -16,17 +16,22 @@ internal static class StoreChoice
 
     public static string DefaultPath => Path.Combine(Environment.CurrentDirectory, ".memalign", "memalign.db");
 
+    /// <param name="setting">--store, if given.</param>
+    /// <param name="readOnly">Whether the command only reads: a SQLite file is then opened read-only, so a store the user cannot write still serves it.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
     /// <exception cref="StoreException">The store cannot be opened; the message names it and what to fix.</exception>
-    public static async Task<IMemAlignStore> OpenAsync(string? setting, CancellationToken cancellationToken)
+    public static async Task<IMemAlignStore> OpenAsync(string? setting, bool readOnly, CancellationToken cancellationToken)
     {
         setting ??= Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(setting))
+        if (!string.IsNullOrWhiteSpace(setting) && PostgreSqlMemAlignStore.IsConnectionSetting(setting))
         {
-            return await SqliteMemAlignStore.OpenAsync(DefaultPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await PostgreSqlMemAlignStore.OpenAsync(setting, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return PostgreSqlMemAlignStore.IsConnectionSetting(setting)
-            ? await PostgreSqlMemAlignStore.OpenAsync(setting, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await SqliteMemAlignStore.OpenAsync(setting, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var path = string.IsNullOrWhiteSpace(setting) ? DefaultPath : setting;
+        // Read-only when there is a store to read; a store that does not exist yet is created (it holds nothing to protect).
+        return readOnly && File.Exists(path)
+            ? await SqliteMemAlignStore.OpenReadOnlyAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await SqliteMemAlignStore.OpenAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,8 @@ namespace MemAlign.Generators;
 
 /// <summary>
 /// Generates, for each [Judge] class, its name constant, definition, constructor and typed EvaluateAsync;
-/// for each [LabelSchema] record, its schema and FromAssessment; and one catalog per assembly.
+/// for each [LabelSchema] record, its schema and FromAssessment; and, for each, an assembly attribute that
+/// records it as constants (the catalog tools read without running the assembly).
 /// </summary>
 /// <remarks>
 /// It also reports the MAJ diagnostics, which the analyzers report too (for the IDE and code fixes): a
@@ -29,7 +30,6 @@ public sealed class JudgeGenerator : IIncrementalGenerator
         public const string Judges = "Judges";
         public const string LabelSchemas = "LabelSchemas";
         public const string ResolvedLabelSchemas = "ResolvedLabelSchemas";
-        public const string Catalog = "Catalog";
         public const string Alignments = "Alignments";
     }
 
@@ -60,23 +60,8 @@ public sealed class JudgeGenerator : IIncrementalGenerator
             .Where(static d => d is not null)
             .WithTrackingName(Steps.Alignments);
 
-        var catalog = judges.Where(static j => j.Spec is not null).Select(static (j, _) => j.Spec!.Type.FullyQualifiedName).Collect()
-            .Combine(resolvedLabels.Where(static l => l.Spec is not null).Select(static (l, _) => l.Spec!.Type.FullyQualifiedName).Collect())
-            .Select(static (pair, _) => new CatalogSpec(
-                new EquatableArray<string>(pair.Left.OrderBy(n => n, System.StringComparer.Ordinal)),
-                new EquatableArray<string>(pair.Right.OrderBy(n => n, System.StringComparer.Ordinal))))
-            .WithTrackingName(Steps.Catalog);
-
         context.RegisterSourceOutput(judges.Where(static j => j.Spec is not null), static (output, j) => output.AddSource(j.Spec!.Type.HintName("Judge"), JudgeEmitter.Emit(j.Spec)));
         context.RegisterSourceOutput(resolvedLabels.Where(static l => l.Spec is not null), static (output, l) => output.AddSource(l.Spec!.Type.HintName("LabelSchema"), LabelSchemaEmitter.Emit(l.Spec)));
-        context.RegisterSourceOutput(catalog, static (output, spec) =>
-        {
-            if (spec.Judges.Count + spec.LabelSchemas.Count > 0)
-            {
-                output.AddSource("MemAlignCatalog.g.cs", CatalogEmitter.Emit(spec));
-            }
-        });
-
         // Every finding, reported at the compilation's own syntax trees (see the remarks).
         var judgeFindings = judges.Select(static (j, _) => j.Findings).Collect();
         var duplicateFindings = judges.Where(static j => j.Entry is not null).Select(static (j, _) => j.Entry!).Collect()

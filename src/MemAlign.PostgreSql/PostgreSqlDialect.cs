@@ -27,6 +27,11 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
 
     public override string BinaryType => "BYTEA";
 
+    public override string ErasureGuarantee =>
+        "PostgreSQL: the rows were deleted and every MemAlign table and index was rewritten (VACUUM FULL), so the forgotten text is no longer in the table files. "
+        + "It is NOT erased from the write-ahead log (pg_wal), which the server recycles on its own schedule, nor from WAL archives, base backups or replicas: "
+        + "MemAlign cannot reach those. Expire them by your retention policy (CHECKPOINT, pg_switch_wal, backup rotation) for the data to be gone everywhere.";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
@@ -65,6 +70,8 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
             $"The MemAlign store {Description} refused the credentials ({exception.Message}). Check the user name and password.", exception),
         PostgresException { SqlState: "3D000" } => new StoreException(
             $"The MemAlign store {Description} does not exist on that server ({exception.Message}). Create the database first.", exception),
+        PostgresException { SqlState: "53100" } => new StoreException(
+            $"The disk of the MemAlign store {Description} is full ({exception.Message}); the operation was rolled back. Free space on the server, then run it again.", exception),
         _ => base.Translate(exception, action),
     };
 

@@ -71,28 +71,62 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
 
     internal static NpgsqlConnectionStringBuilder Parse(string setting)
     {
+        var text = setting.Trim();
+        if (!text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseKeywords(setting);
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            throw new StoreException($"The PostgreSQL URL is malformed (check the port and escape special characters in the user name and password with %XX). {Expected}");
+        }
+
+        var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
+        var password = uri.UserInfo.Contains(':', StringComparison.Ordinal) ? Uri.UnescapeDataString(uri.UserInfo[(uri.UserInfo.IndexOf(':', StringComparison.Ordinal) + 1)..]) : null;
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } database ? Uri.UnescapeDataString(database) : "postgres",
+            Username = user.Length > 0 ? user : null,
+            Password = password,
+        };
+    }
+
+    private const string Expected = "Write the setting as Host=...;Database=...;Username=... (quote a value that holds ';' or '=') or as postgresql://user@host:port/database.";
+
+    // Npgsql's own messages quote the setting (and so its password) and span lines; name only the keyword at fault.
+    private static NpgsqlConnectionStringBuilder ParseKeywords(string setting)
+    {
+        var pairs = new System.Data.Common.DbConnectionStringBuilder();
         try
         {
-            if (Uri.TryCreate(setting.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "postgres" or "postgresql")
+            pairs.ConnectionString = setting;
+        }
+        catch (ArgumentException)
+        {
+            throw new StoreException($"The PostgreSQL connection string is malformed. {Expected}");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder();
+        foreach (string keyword in pairs.Keys)
+        {
+            if (!builder.ContainsKey(keyword))
             {
-                var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
-                var password = uri.UserInfo.Contains(':', StringComparison.Ordinal) ? Uri.UnescapeDataString(uri.UserInfo[(uri.UserInfo.IndexOf(':', StringComparison.Ordinal) + 1)..]) : null;
-                return new NpgsqlConnectionStringBuilder
-                {
-                    Host = uri.Host,
-                    Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-                    Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } database ? Uri.UnescapeDataString(database) : "postgres",
-                    Username = user.Length > 0 ? user : null,
-                    Password = password,
-                };
+                throw new StoreException($"The PostgreSQL connection string has an unknown keyword '{keyword}'. {Expected}");
             }
 
-            return new NpgsqlConnectionStringBuilder(setting);
+            try
+            {
+                builder[keyword] = pairs[keyword];
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+            {
+                throw new StoreException($"The PostgreSQL connection string has an invalid value for '{keyword}'. {Expected}");
+            }
         }
-        catch (ArgumentException e)
-        {
-            // The message of the builder may quote the setting; say only what is wrong.
-            throw new StoreException($"The PostgreSQL connection setting is not a valid connection string or URL: {e.Message.Split('\'')[0].Trim()}. Write it as Host=...;Database=...;Username=... or postgresql://user@host/database.", e);
-        }
+
+        return builder;
     }
 }

@@ -9,15 +9,15 @@ namespace MemAlign.Sqlite;
 /// SQLite: WAL journaling with a busy timeout (so concurrent processes queue), immediate write
 /// transactions, and secure_delete plus checkpoint and VACUUM so forgotten data leaves the file.
 /// </summary>
-internal sealed class SqliteDialect(string path) : SqlDialect
+internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDialect
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+    private readonly string _connectionString = ConnectionString(path, readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate);
+
+    // Read-only in a folder this process cannot write: SQLite cannot create the WAL index beside the file,
+    // so the file is opened as immutable (nothing else can be writing it with our rights either).
+    private readonly string _immutableConnectionString = ConnectionString(new Uri(path).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
+
+    private bool _immutable;
 
     public string Path { get; } = path;
 
@@ -25,16 +25,46 @@ internal sealed class SqliteDialect(string path) : SqlDialect
 
     public override string BinaryType => "BLOB";
 
+    public override string ErasureGuarantee =>
+        "SQLite: the rows were deleted with secure_delete on (their pages overwritten with zeros), the write-ahead log was checkpointed and truncated, and VACUUM rebuilt the file: "
+        + "the forgotten text is no longer in the store's files. Copies outside the store (backups, file-system snapshots, other copies of the file) are not touched.";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (readOnly && !_immutable)
+        {
+            try
+            {
+                return await OpenAsync(_connectionString, probe: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
+            {
+                _immutable = true;
+            }
+        }
+
+        return await OpenAsync(_immutable ? _immutableConnectionString : _connectionString, probe: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DbConnection> OpenAsync(string connectionString, bool probe, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
             // secure_delete overwrites deleted content with zeros; the busy timeout makes a second process wait for the lock instead of failing.
-            pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL;";
+            // A read-only open reads the schema once, so a WAL index it cannot create shows up here rather than mid-command.
+            pragmas.CommandText = readOnly
+                ? "PRAGMA busy_timeout = 30000;"
+                : "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (probe)
+            {
+                pragmas.CommandText = "SELECT count(*) FROM sqlite_master";
+                await pragmas.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch
@@ -43,6 +73,14 @@ internal sealed class SqliteDialect(string path) : SqlDialect
             throw;
         }
     }
+
+    private static string ConnectionString(string dataSource, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = dataSource,
+        Mode = mode,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         // BEGIN IMMEDIATE: take the write lock now, so two writers never both read "next version = 3".
@@ -67,8 +105,14 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     {
         SqliteException { SqliteErrorCode: 26 or 11 } => new StoreException(
             $"'{Path}' is not a usable MemAlign store: it is not a SQLite database, or it is corrupt ({exception.Message}). Use another file, or move this one away.", exception),
+        SqliteException { SqliteErrorCode: 1 } e when e.Message.Contains("no such table: memalign_schema", StringComparison.Ordinal) => new StoreException(
+            $"'{Path}' is a SQLite database but not a MemAlign store (it has no MemAlign tables). Use another file, or let a writing command (memalign import) create the store.", exception),
+        SqliteException { SqliteErrorCode: 13 } => new StoreException(
+            $"The disk holding the MemAlign store '{Path}' is full (SQLite: {exception.Message}); the operation was rolled back. Free space, then run it again.", exception),
+        SqliteException { SqliteErrorCode: 8 } when readOnly => new StoreException(
+            $"The MemAlign store '{Path}' is open read-only for this command, which cannot write to it.", exception),
         SqliteException { SqliteErrorCode: 14 or 8 or 23 } => new StoreException(
-            $"The MemAlign store '{Path}' cannot be opened for writing (SQLite: {exception.Message}). Check that the folder exists and is writable.", exception),
+            $"The MemAlign store '{Path}' cannot be opened for writing (SQLite: {exception.Message}). Check that the file and its folder are writable; commands that only read (judges list, report) work on a read-only store.", exception),
         _ => base.Translate(exception, action),
     };
 }

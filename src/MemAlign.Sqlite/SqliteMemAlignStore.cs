@@ -32,6 +32,26 @@ public sealed class SqliteMemAlignStore : SqlMemAlignStore
         return store;
     }
 
+    /// <summary>
+    /// Opens the store in <paramref name="path"/> for reading only: nothing is written (no schema change,
+    /// no journal), so a file or folder the process cannot write still serves reads. Writes fail with a
+    /// <see cref="StoreException"/> saying the store is read-only.
+    /// </summary>
+    /// <exception cref="StoreException">There is no store at the path, it is not a SQLite database, or its schema is not this version's (open it writable once to upgrade it).</exception>
+    public static async Task<SqliteMemAlignStore> OpenReadOnlyAsync(string path, MemAlignStoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new StoreException($"There is no MemAlign store at '{full}'; import traces or register a judge first, or point --store or MEMALIGN_STORE at one.");
+        }
+
+        var store = new SqliteMemAlignStore(new SqliteDialect(full, readOnly: true), options);
+        await store.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
     /// <summary>Releases pooled connections, so the file can be moved or deleted.</summary>
     public override async ValueTask DisposeAsync()
     {

@@ -11,6 +11,8 @@ internal static class Columns
 
     public static long Long(this DbDataReader row, string column) => Convert.ToInt64(row.GetValue(row.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
 
+    public static int? NullableInt(this DbDataReader row, string column) => row.GetOrdinal(column) is var i && row.IsDBNull(i) ? null : Convert.ToInt32(row.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
     public static int Int(this DbDataReader row, string column) => Convert.ToInt32(row.GetValue(row.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
 
     public static double Double(this DbDataReader row, string column) => Convert.ToDouble(row.GetValue(row.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);

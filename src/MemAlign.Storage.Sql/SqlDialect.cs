@@ -29,6 +29,12 @@ public abstract class SqlDialect
     /// <param name="cancellationToken">Cancels the work.</param>
     public abstract Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What erasing freed space guarantees on this backend, and what it cannot reach (logs, backups,
+    /// replicas), in a sentence or two for people: forget reports it.
+    /// </summary>
+    public abstract string ErasureGuarantee { get; }
+
     /// <summary>Turns a provider error into a <see cref="StoreException"/> naming the store and what was being done.</summary>
     public virtual StoreException Translate(Exception exception, string action)
     {

@@ -10,22 +10,28 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
     public static readonly string[] MemoryTables = ["judge_guideline_sources", "judge_guidelines", "judge_examples"];
 
     public async Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
-        IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(memory);
         var createdAt = session.Now;
-        var version = await session.WriteAsync($"registering judge '{definition.Name}'", async (connection, tx) =>
+        var (version, latest) = await session.WriteAsync($"registering judge '{definition.Name}'", async (connection, tx) =>
         {
             await SqlSession.EnsureExperimentAsync(connection, tx, experiment, createdAt, cancellationToken).ConfigureAwait(false);
             await session.Dialect.LockJudgeNameAsync(connection, tx, experiment, definition.Name, cancellationToken).ConfigureAwait(false);
-            var next = (int)await SqlSession.CountAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) + 1 FROM judges WHERE experiment = @e AND name = @n",
+            var latest = (int)await SqlSession.CountAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM judges WHERE experiment = @e AND name = @n",
                 [("@e", experiment), ("@n", definition.Name)], cancellationToken).ConfigureAwait(false);
-            await WriteAsync(connection, tx, experiment, definition, memory, settings ?? new Dictionary<string, string>(), next, createdAt, cancellationToken).ConfigureAwait(false);
-            return next;
+            if (baseVersion is { } expected && expected != latest)
+            {
+                throw new StaleJudgeVersionException(definition.Name, expected, latest);
+            }
+
+            await WriteAsync(connection, tx, experiment, definition, memory, settings ?? new Dictionary<string, string>(), latest + 1, latest == 0 ? null : latest, createdAt, cancellationToken)
+                .ConfigureAwait(false);
+            return (latest + 1, latest == 0 ? (int?)null : latest);
         }, cancellationToken).ConfigureAwait(false);
-        return new JudgeVersionInfo(definition.Name, version, createdAt, definition.Model, definition.ValueType, memory.Guidelines.Count, memory.Examples.Count);
+        return new JudgeVersionInfo(definition.Name, version, createdAt, definition.Model, definition.ValueType, memory.Guidelines.Count, memory.Examples.Count, latest);
     }
 
     public async Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default) =>
@@ -56,13 +62,14 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
         }, cancellationToken).ConfigureAwait(false);
 
     private static async Task WriteAsync(DbConnection connection, DbTransaction tx, string experiment, JudgeDefinition definition, JudgeMemory memory,
-        IReadOnlyDictionary<string, string> settings, int version, DateTimeOffset createdAt, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> settings, int version, int? baseVersion, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         List<(string, object?)> key = [("@e", experiment), ("@n", definition.Name), ("@v", version)];
         await SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO judges (experiment, name, version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k) VALUES (@e, @n, @v, @c, @d, @s, @em, @ed, @k)",
+            "INSERT INTO judges (experiment, name, version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k, base_version) " +
+            "VALUES (@e, @n, @v, @c, @d, @s, @em, @ed, @k, @b)",
             [.. key, ("@c", createdAt.UtcTicks), ("@d", StoredJson.Definition(definition)), ("@s", StoredJson.Strings(settings)),
-             ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK)], cancellationToken).ConfigureAwait(false);
+             ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK), ("@b", baseVersion)], cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < memory.Guidelines.Count; i++)
         {
             var guideline = memory.Guidelines[i];
@@ -109,7 +116,7 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
 
         var definition = StoredJson.ReadDefinition(judge.Definition);
         var memory = new JudgeMemory(guidelines, examples, judge.EmbeddingModel, judge.EmbeddingDimensions, judge.RetrievalK);
-        var info = new JudgeVersionInfo(name, judge.Version, new DateTimeOffset(judge.CreatedAt, TimeSpan.Zero), definition.Model, definition.ValueType, guidelines.Count, examples.Count);
+        var info = new JudgeVersionInfo(name, judge.Version, new DateTimeOffset(judge.CreatedAt, TimeSpan.Zero), definition.Model, definition.ValueType, guidelines.Count, examples.Count, judge.BaseVersion);
         return new RegisteredJudge(info, definition, memory, StoredJson.ReadStrings(judge.Settings));
     }
 }

@@ -42,6 +42,15 @@ public abstract class SqlMemAlignStore : IMemAlignStore
             return 0;
         }, cancellationToken);
 
+    /// <summary>Checks, without writing, that the store holds this version's schema (for a store opened read-only).</summary>
+    /// <exception cref="StoreException">The store's schema is older or newer than this version's.</exception>
+    protected Task VerifyAsync(CancellationToken cancellationToken) =>
+        _session.RunAsync("opening the store", async connection =>
+        {
+            await SqlSchema.VerifyAsync(_session.Dialect, connection, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListExperimentsAsync(CancellationToken cancellationToken = default) => _traces.ListExperimentsAsync(cancellationToken);
 
@@ -50,6 +59,14 @@ public abstract class SqlMemAlignStore : IMemAlignStore
 
     /// <inheritdoc />
     public Task<int> AddTracesAsync(string experiment, IEnumerable<Trace> traces, CancellationToken cancellationToken = default) => _traces.AddTracesAsync(experiment, traces, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Trace>> GetTracesAsync(string experiment, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken = default) =>
+        _traces.GetTracesAsync(experiment, traceIds, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Assessment>> GetAssessmentHistoryAsync(string experiment, string traceId, CancellationToken cancellationToken = default) =>
+        _traces.GetAssessmentHistoryAsync(experiment, traceId, cancellationToken);
 
     /// <inheritdoc />
     public Task<Trace?> GetTraceAsync(string experiment, string traceId, CancellationToken cancellationToken = default) => _traces.GetTraceAsync(experiment, traceId, cancellationToken);
@@ -75,8 +92,8 @@ public abstract class SqlMemAlignStore : IMemAlignStore
 
     /// <inheritdoc />
     public Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
-        IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
-        _judges.RegisterJudgeAsync(experiment, definition, memory, settings, cancellationToken);
+        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, CancellationToken cancellationToken = default) =>
+        _judges.RegisterJudgeAsync(experiment, definition, memory, settings, baseVersion, cancellationToken);
 
     /// <inheritdoc />
     public Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default) =>

@@ -30,6 +30,25 @@ internal static class SqlSchema
             "CREATE TABLE eval_results (run_id TEXT NOT NULL, trace_id TEXT NOT NULL, judge_name TEXT NOT NULL, value TEXT, rationale TEXT, error_kind TEXT, error TEXT, model TEXT, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL, latency_ms DOUBLE PRECISION NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (run_id, trace_id, judge_name))",
             "CREATE INDEX eval_results_by_trace ON eval_results (trace_id)",
         ],
+
+        // 2: one current assessment per trace, feedback name and source, with the superseded ones kept;
+        // what content an assessment rated; the version a judge version was built on; what a verdict drew on.
+        [
+            "ALTER TABLE traces ADD COLUMN content_hash TEXT",
+            "ALTER TABLE assessments ADD COLUMN rated_content TEXT",
+            "CREATE TABLE assessment_history (experiment TEXT NOT NULL, assessment_id TEXT NOT NULL, trace_id TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, value TEXT NOT NULL, rationale TEXT, source_type TEXT NOT NULL, source_id TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, rated_content TEXT, superseded_at BIGINT NOT NULL)",
+            "CREATE INDEX assessment_history_by_trace ON assessment_history (experiment, trace_id)",
+            // Stores written before this kept several labels of one reviewer (one per list position): the newest stays current.
+            "INSERT INTO assessment_history (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at, rated_content, superseded_at) " +
+            "SELECT a.experiment, a.assessment_id, a.trace_id, a.name, a.name_key, a.value, a.rationale, a.source_type, a.source_id, a.created_at, a.updated_at, a.rated_content, a.updated_at FROM assessments a " +
+            "WHERE EXISTS (SELECT 1 FROM assessments b WHERE b.experiment = a.experiment AND b.trace_id = a.trace_id AND b.name_key = a.name_key AND b.source_type = a.source_type " +
+            "AND b.source_id = a.source_id AND (b.updated_at > a.updated_at OR (b.updated_at = a.updated_at AND b.assessment_id > a.assessment_id)))",
+            "DELETE FROM assessments WHERE EXISTS (SELECT 1 FROM assessment_history h WHERE h.experiment = assessments.experiment AND h.assessment_id = assessments.assessment_id)",
+            "CREATE UNIQUE INDEX assessments_current ON assessments (experiment, trace_id, name_key, source_type, source_id)",
+            "ALTER TABLE judges ADD COLUMN base_version INTEGER",
+            "ALTER TABLE eval_results ADD COLUMN retrieved TEXT",
+            "ALTER TABLE eval_results ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0",
+        ],
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>
@@ -37,7 +56,7 @@ internal static class SqlSchema
 
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
-        ["experiments", "traces", "trace_tags", "assessments", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results"];
+        ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
@@ -75,7 +94,7 @@ internal static class SqlSchema
             await using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;
-                record.CommandText = current == 0 ? "INSERT INTO memalign_schema (version) VALUES (1)" : $"UPDATE memalign_schema SET version = {current + 1}";
+                record.CommandText = current == 0 ? "INSERT INTO memalign_schema (version) VALUES (1)" : $"UPDATE memalign_schema SET version = {(current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -83,7 +102,20 @@ internal static class SqlSchema
         }
     }
 
-    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Checks that the store has the latest schema, writing nothing.</summary>
+    public static async Task VerifyAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
+    {
+        var current = await CurrentVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+
+        if (current != Latest)
+        {
+            throw new StoreException(current > Latest
+                ? $"The MemAlign store {dialect.Description} has schema version {current}, written by a newer MemAlign; this version knows schema versions up to {Latest}. Upgrade MemAlign to use it."
+                : $"The MemAlign store {dialect.Description} has schema version {current}; this command only reads, and the store must first be upgraded to version {Latest} by a command that writes (memalign import, say) with write access to it.");
+        }
+    }
+
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -25,6 +25,11 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         var written = 0;
         foreach (var batch in traces.Chunk(SqlSession.BatchSize))
         {
+            foreach (var trace in batch)
+            {
+                StorableText.Check(trace);
+            }
+
             written += await session.WriteAsync($"adding traces to experiment '{experiment}'", async (connection, tx) =>
             {
                 await SqlSession.EnsureExperimentAsync(connection, tx, experiment, session.Now, cancellationToken).ConfigureAwait(false);
@@ -48,6 +53,22 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
             $"SELECT {TraceRow.Columns} FROM traces t WHERE t.experiment = @e AND t.trace_id = @t", [("@e", experiment), ("@t", traceId)], cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return traces.Count == 0 ? null : traces[0];
+    }
+
+    public async Task<IReadOnlyList<Trace>> GetTracesAsync(string experiment, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(traceIds);
+        var found = new List<Trace>(traceIds.Count);
+        foreach (var chunk in traceIds.Distinct(StringComparer.Ordinal).Chunk(SqlSession.InListSize))
+        {
+            var (inList, parameters) = SqlParameters.InList(chunk);
+            parameters.Add(("@e", experiment));
+            found.AddRange(await session.RunAsync($"reading {chunk.Length} trace(s)", connection => ReadTracesAsync(connection, experiment,
+                $"SELECT {TraceRow.Columns} FROM traces t WHERE t.experiment = @e AND t.trace_id IN ({inList})", parameters, cancellationToken), cancellationToken).ConfigureAwait(false));
+        }
+
+        return found;
     }
 
     public async IAsyncEnumerable<Trace> SearchTracesAsync(string experiment, TraceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -134,10 +155,11 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
     public Task LogAssessmentAsync(string experiment, string traceId, Assessment assessment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        StorableText.Check(traceId, assessment);
         return session.WriteAsync($"logging assessment '{assessment.Id}' on trace '{traceId}'", async (connection, tx) =>
         {
-            await RequireTraceAsync(connection, tx, experiment, traceId, cancellationToken).ConfigureAwait(false);
-            return await WriteAssessmentAsync(connection, tx, experiment, traceId, assessment, cancellationToken).ConfigureAwait(false);
+            var content = await RequireTraceAsync(connection, tx, experiment, traceId, cancellationToken).ConfigureAwait(false);
+            return await WriteAssessmentAsync(connection, tx, experiment, traceId, assessment, content, session.Now, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -146,6 +168,9 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         ArgumentNullException.ThrowIfNull(value);
         return session.WriteAsync($"updating assessment '{assessmentId}'", async (connection, tx) =>
         {
+            await SqlSession.ExecuteAsync(connection, tx,
+                $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments WHERE experiment = @e AND assessment_id = @a",
+                [("@now", session.Now.UtcTicks), ("@e", experiment), ("@a", assessmentId)], cancellationToken).ConfigureAwait(false);
             var changed = await SqlSession.ExecuteAsync(connection, tx,
                 "UPDATE assessments SET value = @v, rationale = @r, updated_at = @u WHERE experiment = @e AND assessment_id = @a",
                 [("@v", StoredJson.Value(value)), ("@r", rationale), ("@u", session.Now.UtcTicks), ("@e", experiment), ("@a", assessmentId)], cancellationToken).ConfigureAwait(false);
@@ -155,27 +180,34 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Assessment>> GetAssessmentHistoryAsync(string experiment, string traceId, CancellationToken cancellationToken = default) =>
+        (await session.RunAsync($"reading the assessment history of trace '{traceId}'", connection => SqlSession.QueryAsync(connection, null,
+            $"SELECT {AssessmentRow.Columns} FROM assessment_history WHERE experiment = @e AND trace_id = @t ORDER BY superseded_at, updated_at, assessment_id",
+            [("@e", experiment), ("@t", traceId)], AssessmentRow.Read, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(r => r.ToAssessment()).ToList();
+
     public async Task<bool> DeleteAssessmentAsync(string experiment, string assessmentId, CancellationToken cancellationToken = default) =>
         await session.WriteAsync($"deleting assessment '{assessmentId}'", (connection, tx) =>
             SqlSession.ExecuteAsync(connection, tx, "DELETE FROM assessments WHERE experiment = @e AND assessment_id = @a", [("@e", experiment), ("@a", assessmentId)], cancellationToken),
             cancellationToken).ConfigureAwait(false) > 0;
 
-    private async Task RequireTraceAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, CancellationToken cancellationToken)
+    // The trace's content fingerprint; a missing trace is an error naming it.
+    private async Task<string?> RequireTraceAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, CancellationToken cancellationToken)
     {
-        if (await SqlSession.CountAsync(connection, tx, "SELECT COUNT(*) FROM traces WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", traceId)], cancellationToken)
-            .ConfigureAwait(false) == 0)
-        {
-            throw new KeyNotFoundException($"Experiment '{experiment}' in {session.Dialect.Description} has no trace '{traceId}'.");
-        }
+        var rows = await SqlSession.QueryAsync(connection, tx, "SELECT content_hash FROM traces WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", traceId)],
+            row => row.NullableText("content_hash"), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0
+            ? throw new KeyNotFoundException($"Experiment '{experiment}' in {session.Dialect.Description} has no trace '{traceId}'.")
+            : rows[0];
     }
 
-    private static async Task WriteTraceAsync(DbConnection connection, DbTransaction tx, string experiment, Trace trace, CancellationToken cancellationToken)
+    private async Task WriteTraceAsync(DbConnection connection, DbTransaction tx, string experiment, Trace trace, CancellationToken cancellationToken)
     {
         await SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO traces (experiment, trace_id, inputs, outputs, expectations, metadata, created_at) VALUES (@e, @t, @i, @o, @x, @m, @c) " +
-            "ON CONFLICT (experiment, trace_id) DO UPDATE SET inputs = excluded.inputs, outputs = excluded.outputs, expectations = excluded.expectations, metadata = excluded.metadata, created_at = excluded.created_at",
+            "INSERT INTO traces (experiment, trace_id, inputs, outputs, expectations, metadata, created_at, content_hash) VALUES (@e, @t, @i, @o, @x, @m, @c, @h) " +
+            "ON CONFLICT (experiment, trace_id) DO UPDATE SET inputs = excluded.inputs, outputs = excluded.outputs, expectations = excluded.expectations, metadata = excluded.metadata, " +
+            "created_at = excluded.created_at, content_hash = excluded.content_hash",
             [("@e", experiment), ("@t", trace.Id), ("@i", StoredJson.Element(trace.Inputs)), ("@o", StoredJson.Element(trace.Outputs)), ("@x", StoredJson.Element(trace.Expectations)),
-             ("@m", StoredJson.Strings(trace.Metadata)), ("@c", trace.CreatedAt.UtcTicks)], cancellationToken).ConfigureAwait(false);
+             ("@m", StoredJson.Strings(trace.Metadata)), ("@c", trace.CreatedAt.UtcTicks), ("@h", trace.ContentFingerprint)], cancellationToken).ConfigureAwait(false);
         await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", trace.Id)], cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in trace.Tags)
         {
@@ -185,19 +217,34 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
 
         foreach (var assessment in trace.Assessments)
         {
-            await WriteAssessmentAsync(connection, tx, experiment, trace.Id, assessment, cancellationToken).ConfigureAwait(false);
+            await WriteAssessmentAsync(connection, tx, experiment, trace.Id, assessment, trace.ContentFingerprint, session.Now, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static Task<int> WriteAssessmentAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, Assessment assessment, CancellationToken cancellationToken) =>
-        SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO assessments (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at) " +
-            "VALUES (@e, @a, @t, @n, @k, @v, @r, @st, @si, @c, @u) ON CONFLICT (experiment, assessment_id) DO UPDATE SET trace_id = excluded.trace_id, name = excluded.name, " +
-            "name_key = excluded.name_key, value = excluded.value, rationale = excluded.rationale, source_type = excluded.source_type, source_id = excluded.source_id, " +
-            "created_at = excluded.created_at, updated_at = excluded.updated_at",
-            [("@e", experiment), ("@a", assessment.Id), ("@t", traceId), ("@n", assessment.Name), ("@k", Assessment.NameKey(assessment.Name)), ("@v", StoredJson.Value(assessment.Value)),
-             ("@r", assessment.Rationale), ("@st", AssessmentSource.TypeName(assessment.Source.Type)), ("@si", assessment.Source.Id), ("@c", assessment.CreatedAt.UtcTicks), ("@u", assessment.UpdatedAt.UtcTicks)],
-            cancellationToken);
+    // One current assessment per (trace, feedback name, source): a different one from the same source
+    // replaces it, and the one replaced is kept in assessment_history. An assessment that does not say
+    // what it rated rated the trace as it is now.
+    private static async Task<int> WriteAssessmentAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, Assessment assessment,
+        string? content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = Assessment.NameKey(assessment.Name);
+        var sourceType = AssessmentSource.TypeName(assessment.Source.Type);
+        var value = StoredJson.Value(assessment.Value);
+        var rated = assessment.RatedContent ?? content;
+        List<(string, object?)> naturalKey = [("@e", experiment), ("@t", traceId), ("@k", key), ("@st", sourceType), ("@si", assessment.Source.Id)];
+        await SqlSession.ExecuteAsync(connection, tx,
+            $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments " +
+            "WHERE experiment = @e AND trace_id = @t AND name_key = @k AND source_type = @st AND source_id = @si " +
+            "AND (value <> @v OR COALESCE(rationale, '') <> COALESCE(@r, '') OR COALESCE(rated_content, '') <> COALESCE(@rc, '') OR name <> @n)",
+            [.. naturalKey, ("@now", now.UtcTicks), ("@v", value), ("@r", assessment.Rationale), ("@rc", rated), ("@n", assessment.Name)], cancellationToken).ConfigureAwait(false);
+        return await SqlSession.ExecuteAsync(connection, tx,
+            "INSERT INTO assessments (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at, rated_content) " +
+            "VALUES (@e, @a, @t, @n, @k, @v, @r, @st, @si, @c, @u, @rc) ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET name = excluded.name, " +
+            "value = excluded.value, rationale = excluded.rationale, updated_at = excluded.updated_at, rated_content = excluded.rated_content",
+            [.. naturalKey, ("@a", assessment.Id), ("@n", assessment.Name), ("@v", value), ("@r", assessment.Rationale), ("@c", assessment.CreatedAt.UtcTicks),
+             ("@u", assessment.UpdatedAt.UtcTicks), ("@rc", rated)],
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task<List<Trace>> ReadTracesAsync(DbConnection connection, string experiment, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken cancellationToken)
     {

@@ -58,6 +58,10 @@ internal static class StoredJson
     public static IReadOnlyDictionary<string, string> ReadStrings(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
+    public static string List(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
+
+    public static IReadOnlyList<string> ReadList(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
     public static string? Element(JsonElement? element) => element?.GetRawText();
 
     public static JsonElement? ReadElement(object value)

@@ -3,20 +3,56 @@ using System.Text.Json.Nodes;
 
 namespace MemAlign.Cli.Tests;
 
-/// <summary>Runs the built memalign executable in its own temporary folder and store, with no model configured.</summary>
+/// <summary>
+/// Runs the built memalign executable in its own temporary folder and store, with no model configured: a
+/// SQLite file in that folder, or (<see cref="PostgreSql"/>) an experiment of its own in the test database.
+/// </summary>
 internal sealed class CliRunner
 {
+    /// <summary>The variable naming the test PostgreSQL database; .ci/run sets it.</summary>
+    public const string PostgreSqlVariable = "MEMALIGN_TEST_POSTGRES";
+
     // bin/<Configuration>/net10.0/: the CLI and the sample are built in the same configuration as the tests.
     private static readonly string Configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!)!;
 
-    public CliRunner()
+    private readonly string? _experiment;
+
+    public CliRunner(string backend = Backends.Sqlite)
     {
         Directory.CreateDirectory(Folder);
+        if (backend == Backends.PostgreSql)
+        {
+            StoreSetting = Environment.GetEnvironmentVariable(PostgreSqlVariable)
+                ?? throw new InvalidOperationException($"PostgreSQL CLI tests need {PostgreSqlVariable}; .ci/run sets it.");
+            _experiment = "cli-" + Guid.NewGuid().ToString("N");
+        }
+        else
+        {
+            StoreSetting = Store;
+        }
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "memalign-cli-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The SQLite store file (SQLite runs only).</summary>
     public string Store => Path.Combine(Folder, "store.db");
+
+    /// <summary>What MEMALIGN_STORE is set to.</summary>
+    public string StoreSetting { get; }
+
+    /// <summary>The experiment the runs work in.</summary>
+    public string Experiment => _experiment ?? MemAlign.Storage.IMemAlignStore.DefaultExperiment;
+
+    /// <summary>Opens the store the runs use, to check what they left.</summary>
+    public Task<MemAlign.Storage.IMemAlignStore> OpenStoreAsync() => MemAlign.Testing.TestStores.OpenAsync(StoreSetting);
+
+    /// <summary>Writes <paramref name="lines"/> as a file in the folder, joined by <paramref name="newline"/>, and returns its path.</summary>
+    public string WriteFile(string name, IEnumerable<string> lines, string newline = "\n")
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, string.Join(newline, lines) + newline);
+        return path;
+    }
 
     public static string Repository { get; } = FindRepository();
 
@@ -26,14 +62,24 @@ internal sealed class CliRunner
 
     private static string Cli => Path.Combine(Repository, "src", "MemAlign.Cli", "bin", Configuration, "net10.0", "MemAlign.Cli.dll");
 
-    public Task<CliResult> RunAsync(params string[] arguments) => RunAsync("dotnet", [Cli, .. arguments], terminal: false);
+    public Task<CliResult> RunAsync(params string[] arguments) => RunAsync("dotnet", [Cli, .. arguments, .. ExperimentArguments], terminal: false);
+
+    /// <summary>
+    /// Runs the CLI in a mount namespace of its own, after <paramref name="mounts"/> (shell commands such as
+    /// <c>mount -t tmpfs -o size=1m tmpfs DIR</c>): real full and read-only file systems, as root, undone when it exits.
+    /// </summary>
+    public Task<CliResult> RunMountedAsync(string[] mounts, params string[] arguments) =>
+        RunAsync("unshare", ["--mount", "--propagation", "private", "sh", "-c",
+            string.Join(" && ", mounts.Append("exec \"$0\" \"$@\"")), "dotnet", Cli, .. arguments, .. ExperimentArguments], terminal: false);
+
+    private string[] ExperimentArguments => _experiment is null ? [] : ["--experiment", _experiment];
 
     /// <summary>
     /// Runs the CLI on a pseudo-terminal, as a user at a shell does, through util-linux's <c>script</c>
     /// (always on Debian); what the terminal showed comes back as the output.
     /// </summary>
     public Task<CliResult> RunInTerminalAsync(params string[] arguments) =>
-        RunAsync("script", ["--quiet", "--return", "--command", string.Join(' ', new[] { "dotnet", Cli }.Concat(arguments).Select(a => $"'{a}'")), "/dev/null"], terminal: true);
+        RunAsync("script", ["--quiet", "--return", "--command", string.Join(' ', new[] { "dotnet", Cli }.Concat(arguments).Concat(ExperimentArguments).Select(a => $"'{a}'")), "/dev/null"], terminal: true);
 
     private async Task<CliResult> RunAsync(string program, IEnumerable<string> arguments, bool terminal)
     {
@@ -49,7 +95,7 @@ internal sealed class CliRunner
             start.Environment["TERM"] = "xterm-256color";
         }
 
-        start.Environment["MEMALIGN_STORE"] = Store;
+        start.Environment["MEMALIGN_STORE"] = StoreSetting;
         start.Environment.Remove("OPENAI_API_KEY");
         start.Environment.Remove("OPENAI_BASE_URL");
         using var process = Process.Start(start)!;
@@ -77,4 +123,40 @@ internal sealed class CliRunner
 internal sealed record CliResult(int ExitCode, string Output, string Errors)
 {
     public JsonNode Json => JsonNode.Parse(Output) ?? throw new InvalidOperationException("No JSON output: " + Output + Errors);
+}
+
+/// <summary>The stores CLI tests run on: SQLite always, PostgreSQL where <see cref="CliRunner.PostgreSqlVariable"/> names a database (as in .ci/run).</summary>
+public static class Backends
+{
+    public const string Sqlite = "sqlite";
+    public const string PostgreSql = "postgresql";
+
+    public static TheoryData<string> All
+    {
+        get
+        {
+            var data = new TheoryData<string> { Sqlite };
+            if (Environment.GetEnvironmentVariable(CliRunner.PostgreSqlVariable) is { Length: > 0 })
+            {
+                data.Add(PostgreSql);
+            }
+
+            return data;
+        }
+    }
+}
+
+/// <summary>
+/// A test that needs a real full or read-only file system, made with a mount namespace (util-linux's unshare,
+/// as root, as in .ci/run). Elsewhere it reports itself skipped, with the reason.
+/// </summary>
+public sealed class MountNamespaceFactAttribute : FactAttribute
+{
+    public MountNamespaceFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess || !File.Exists("/usr/bin/unshare"))
+        {
+            Skip = "Needs Linux, root and /usr/bin/unshare to mount a full or read-only file system for the command under test; .ci/run has them.";
+        }
+    }
 }

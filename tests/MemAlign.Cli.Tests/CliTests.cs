@@ -16,8 +16,8 @@ public class CliTests
         var second = await cli.RunAsync("import", CliRunner.SampleTraces, "--json");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Equal(10, (int)first.Json["imported"]!);
-        Assert.Equal(10, (int)first.Json["assessments"]!);
+        Assert.Equal((10, 10, 0), ((int)first.Json["stored"]!, (int)first.Json["added"]!, (int)first.Json["updated"]!));
+        Assert.Equal((10, 0, 10), ((int)second.Json["stored"]!, (int)second.Json["added"]!, (int)second.Json["updated"]!));
         Assert.Empty(first.Json["failed"]!.AsArray());
         await using var store = await SqliteMemAlignStore.OpenAsync(cli.Store);
         var traces = await store.SearchTracesAsync(IMemAlignStore.DefaultExperiment, TraceQuery.All).ToListAsync();
@@ -44,7 +44,7 @@ public class CliTests
         Assert.Contains("mixed.jsonl:2: not valid JSON", result.Errors);
         Assert.Contains("mixed.jsonl:3: \"trace_id\" is missing", result.Errors);
         Assert.Contains("mixed.jsonl:4: source type 'ROBOT' is not HUMAN, LLM_JUDGE or CODE", result.Errors);
-        Assert.Contains("Imported 2 trace(s)", result.Output);
+        Assert.Contains("2 trace(s) stored (2 new", result.Output);
         Assert.DoesNotContain("   at ", result.Errors); // no stack trace
     }
 
@@ -111,8 +111,8 @@ public class CliTests
 
         var report = await cli.RunAsync("report", run, "--json");
         Assert.Equal(0, report.ExitCode);
-        Assert.Equal(5, (int)report.Json["helpfulness"]!["compared"]!);
-        Assert.InRange((double)report.Json["helpfulness"]!["accuracy"]!, 0, 1);
+        Assert.Equal(5, (int)report.Json["compared"]!);
+        Assert.InRange((double)report.Json["accuracy"]!, 0, 1);
 
         var unaligned = await cli.RunAsync("unalign", "--judge", "helpfulness", "--trace", "align-5", "--json");
         Assert.Equal(0, unaligned.ExitCode);

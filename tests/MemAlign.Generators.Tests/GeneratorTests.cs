@@ -16,7 +16,7 @@ public class GeneratorTests
         var (_, output, result) = GeneratorRunner.Run(TestCompilation.Create(Sources.Judges, Sources.Usage));
 
         Assert.Equal(
-            ["MemAlignCatalog.g.cs", "Support.DomainQuality.Judge.g.cs", "Support.Helpfulness.Judge.g.cs", "Support.HelpfulnessLabel.LabelSchema.g.cs", "Support.ProductQualityJudge.Judge.g.cs"],
+            ["Support.DomainQuality.Judge.g.cs", "Support.Helpfulness.Judge.g.cs", "Support.HelpfulnessLabel.LabelSchema.g.cs", "Support.ProductQualityJudge.Judge.g.cs"],
             result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Order());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
@@ -91,9 +91,9 @@ public class GeneratorTests
             var seen = await (Task<List<string>>)usage.Invoke(null, [client])!;
 
             // ProductQualityJudge's rubric names outputs before inputs: positional arguments still mean (inputs, outputs).
-            Assert.Contains(client.Prompts, p => p.Contains("Rate the description in Warm and soft. for A sweater.", StringComparison.Ordinal));
-            Assert.Contains(client.Prompts, p => p.Contains("Rate an answer for a question from 1 to 5.", StringComparison.Ordinal));
-            Assert.Contains(client.Prompts, p => p.Contains("User query: Where is my order?\nAssistant response: It ships tomorrow.", StringComparison.Ordinal));
+            Assert.Contains(client.Prompts, p => p.Contains("Rate the description in \"Warm and soft.\" for \"A sweater\".", StringComparison.Ordinal));
+            Assert.Contains(client.Prompts, p => p.Contains("Rate \"an answer\" for \"a question\" from 1 to 5.", StringComparison.Ordinal));
+            Assert.Contains(client.Prompts, p => p.Contains("User query: \"Where is my order?\"\nAssistant response: \"It ships tomorrow.\"", StringComparison.Ordinal));
             Assert.Equal(
             [
                 "helpfulness", "helpfulness", "True Good 4",
@@ -227,7 +227,7 @@ public class GeneratorTests
 
         AssertSteps(second, JudgeGenerator.Steps.Judges, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertSteps(second, JudgeGenerator.Steps.LabelSchemas, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
-        AssertSteps(second, JudgeGenerator.Steps.Catalog, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertSteps(second, JudgeGenerator.Steps.ResolvedLabelSchemas, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -241,14 +241,14 @@ public class GeneratorTests
         var (_, _, second) = GeneratorRunner.Run(edited, driver);
 
         AssertSteps(second, JudgeGenerator.Steps.Judges, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
-        AssertSteps(second, JudgeGenerator.Steps.Catalog, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertSteps(second, JudgeGenerator.Steps.ResolvedLabelSchemas, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
-    public void Editing_one_judge_regenerates_only_that_judge()
+    public void Editing_one_judge_regenerates_only_that_judge_and_leaves_label_schemas_cached()
     {
         var judges = Enumerable.Range(0, 5).Select(i => $"using MemAlign; [Judge(\"judge_{i}\"), Rubric(\"Judge {i}: {{{{ outputs }}}}\")] public partial class Judge{i} : Judge<bool>;").ToArray();
-        var compilation = TestCompilation.Create(judges);
+        var compilation = TestCompilation.Create([.. judges, "using MemAlign; [LabelSchema(\"judge_2\")] public partial record Label2 : Label<bool>;"]);
         var (driver, _, _) = GeneratorRunner.Run(compilation);
         var third = compilation.SyntaxTrees.ElementAt(2);
 
@@ -258,7 +258,7 @@ public class GeneratorTests
         var outputs = second.Results[0].TrackedSteps[JudgeGenerator.Steps.Judges].SelectMany(s => s.Outputs).ToList();
         Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(4, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
-        AssertSteps(second, JudgeGenerator.Steps.Catalog, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertSteps(second, JudgeGenerator.Steps.ResolvedLabelSchemas, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public class GeneratorTests
     {
         var (_, _, result) = GeneratorRunner.Run(TestCompilation.Create(Sources.Judges));
 
-        foreach (var step in result.Results[0].TrackedSteps.Where(s => s.Key is JudgeGenerator.Steps.Judges or JudgeGenerator.Steps.LabelSchemas or JudgeGenerator.Steps.Catalog).SelectMany(s => s.Value))
+        foreach (var step in result.Results[0].TrackedSteps.Where(s => s.Key is JudgeGenerator.Steps.Judges or JudgeGenerator.Steps.LabelSchemas or JudgeGenerator.Steps.ResolvedLabelSchemas).SelectMany(s => s.Value))
         {
             foreach (var (value, _) in step.Outputs)
             {

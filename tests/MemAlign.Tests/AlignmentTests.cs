@@ -1,6 +1,7 @@
 using System.Net;
 using MemAlign.Testing;
 using Microsoft.Extensions.AI;
+using static MemAlign.Tests.PromptText;
 
 namespace MemAlign.Tests;
 
@@ -38,7 +39,7 @@ public class AlignmentTests
         Assert.Equal(new TokenUsage(300, 40), report.Usage);
         Assert.Equal(2, report.EmbeddingCalls); // the examples' texts, then the new guidelines for the merge pass
         Assert.True(report.IsComplete);
-        Assert.EndsWith($"Distilled Guidelines (4):\n  - {aligned.Memory.Guidelines[0].Text}\n  - {aligned.Memory.Guidelines[1].Text}\n  - {aligned.Memory.Guidelines[2].Text}\n  - {aligned.Memory.Guidelines[3].Text}\n", aligned.Instructions);
+        Assert.EndsWith($"Distilled Guidelines (4):\n  - {Q(aligned.Memory.Guidelines[0].Text)}\n  - {Q(aligned.Memory.Guidelines[1].Text)}\n  - {Q(aligned.Memory.Guidelines[2].Text)}\n  - {Q(aligned.Memory.Guidelines[3].Text)}\n", aligned.Instructions);
         Assert.StartsWith(SeedFeedback.Definition.Instructions.TrimEnd(), aligned.Instructions);
 
         var reflectionCalls = reflection.CallCount;
@@ -63,15 +64,15 @@ public class AlignmentTests
 
         Assert.Equal(3, verdict.RetrievedExampleIds.Count);
         var user = judgeModel.Requests.Single().User;
-        var rubric = user.IndexOf("User query: I've been charged twice", StringComparison.Ordinal);
+        var rubric = user.IndexOf("User query: \"I've been charged twice", StringComparison.Ordinal);
         var examples = user.IndexOf("Example Judgements (3):", StringComparison.Ordinal);
         var guidelines = user.IndexOf("Distilled Guidelines (4):", StringComparison.Ordinal);
         Assert.True(rubric >= 0 && rubric < examples && examples < guidelines, user);
         foreach (var id in verdict.RetrievedExampleIds)
         {
             var example = aligned.Memory.Examples.Single(e => e.TraceId == id);
-            Assert.Contains("  inputs: " + example.Fields["inputs"], user);
-            Assert.Contains("  rationale: " + example.Rationale, user);
+            Assert.Contains("  inputs: " + Q(example.Fields["inputs"]), user);
+            Assert.Contains("  rationale: " + Q(example.Rationale!), user);
         }
     }
 
@@ -362,10 +363,10 @@ public class AlignmentTests
 
         foreach (var request in judgeModel.Requests.Skip(0))
         {
-            var id = queries.Single(q => request.User.Contains($"User query: {q.Inputs!.Value.GetString()}\n", StringComparison.Ordinal)).Id;
+            var id = queries.Single(q => request.User.Contains($"User query: {Q(q.Inputs!.Value.GetString()!)}\n", StringComparison.Ordinal)).Id;
             foreach (var exampleId in expected[id])
             {
-                Assert.Contains("  inputs: " + aligned.Memory.Examples.First(e => e.TraceId == exampleId).Fields["inputs"] + "\n", request.User);
+                Assert.Contains("  inputs: " + Q(aligned.Memory.Examples.First(e => e.TraceId == exampleId).Fields["inputs"]) + "\n", request.User);
             }
         }
     }

@@ -44,7 +44,7 @@ public class JudgeTests
         var request = Assert.Single(client.Requests);
         Assert.Contains("'quality'", request.System);
         Assert.Contains("one of \"Excellent\", \"Good\", \"Fair\", \"Poor\"", request.System);
-        Assert.Equal("Q: Where is my order?\nA: It ships tomorrow.", request.User);
+        Assert.Equal("Q: \"Where is my order?\"\nA: \"It ships tomorrow.\"", request.User);
         var format = Assert.IsType<ChatResponseFormatJson>(request.Options!.ResponseFormat);
         var result = format.Schema!.Value.GetProperty("properties").GetProperty("result");
         Assert.Equal(["Excellent", "Good", "Fair", "Poor"], result.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
@@ -273,7 +273,7 @@ public class JudgeTests
     {
         var client = new ScriptedChatClient(fallback: request =>
         {
-            var id = request.User.Split('\n')[0][3..];
+            var id = JsonSerializer.Deserialize<string>(request.User.Split('\n')[0][3..])!;
             return ScriptedChatClient.Response(JsonSerializer.Serialize(new { rationale = id, result = int.Parse(id[1..]) % 2 == 0 }));
         });
         var judge = Judge<bool>(FeedbackValueType.Boolean, client);

@@ -43,7 +43,7 @@ public sealed class OpenAIEndToEndTests : IAsyncLifetime
         Assert.Equal("boolean", (string?)schema["properties"]!["result"]!["type"]);
         var messages = request["messages"]!.AsArray();
         Assert.Equal("system", (string?)messages[0]!["role"]);
-        Assert.Equal("User query: I was charged twice!\nAssistant response: Two charges appear because you updated your card.", (string?)messages[1]!["content"]);
+        Assert.Equal("User query: \"I was charged twice!\"\nAssistant response: \"Two charges appear because you updated your card.\"", (string?)messages[1]!["content"]);
         Assert.Equal("Bearer " + ApiKey, _server.Requests[0].Headers["Authorization"]);
     }
 

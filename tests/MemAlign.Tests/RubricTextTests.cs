@@ -17,7 +17,7 @@ public class RubricTextTests
     {
         var definition = JudgeDefinition.Create("judge", RubricText.Literal(text) + "|{{ inputs }}", FeedbackValueType.Boolean);
 
-        Assert.Equal(text + "|q", definition.Render(Trace.Create("t", "q", null)));
+        Assert.Equal(text + "|\"q\"", definition.Render(Trace.Create("t", "q", null)));
         Assert.Equal(["inputs"], definition.Variables);
     }
 }

@@ -33,7 +33,7 @@ public sealed class TypedJudgeTests : IAsyncDisposable
 
         Assert.True(verdict.Value);
         var prompt = Assert.Single(model.Requests).Messages[^1].Text;
-        Assert.Contains("Assistant response: It ships tomorrow.\nUser query: Where is my order?", prompt);
+        Assert.Contains("Assistant response: \"It ships tomorrow.\"\nUser query: \"Where is my order?\"", prompt);
         Assert.Equal("helpfulness", judge.Name);
         Assert.Equal(DeclaredHelpfulness.JudgeName, judge.Name);
     }

@@ -4,9 +4,17 @@ using MemAlign.Storage;
 
 namespace MemAlign.Cli.Commands;
 
-/// <summary><c>memalign align</c> and <c>memalign unalign</c>: change a judge's memory and register the result as its next version.</summary>
+/// <summary>
+/// <c>memalign align</c> and <c>memalign unalign</c>: change a judge's memory and register the result as its
+/// next version. A version records the one it was built on; when another process registered a version
+/// meanwhile, the change is made again on that one (unchanged feedback costs nothing), so no concurrent
+/// align is ever lost.
+/// </summary>
 internal static class AlignCommands
 {
+    // Enough for a team's concurrent aligns; past it, the judge is changing faster than it can be aligned.
+    private const int MaxRebases = 20;
+
     public static Command Align(GlobalOptions options)
     {
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
@@ -14,25 +22,17 @@ internal static class AlignCommands
         var command = new Command("align", "Align a judge with the human feedback on stored traces and register the aligned version.") { judge, traces };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
-            var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
-            var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = registered.Info.Name };
+            var name = context.Parse.GetValue(judge)!;
+            var first = await context.JudgeAsync(name, null, cancellationToken).ConfigureAwait(false);
+            var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = first.Info.Name };
             var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (selected.Count == 0)
             {
-                throw new UsageException($"No stored trace matches; import traces with human feedback named '{registered.Info.Name}' first (memalign import FILE).");
+                throw new UsageException($"No stored trace matches; import traces with human feedback named '{first.Info.Name}' first (memalign import FILE).");
             }
 
-            MemoryAlignment outcome;
-            try
-            {
-                outcome = await context.Models.Optimizer(registered.Definition).AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
-            return await FinishAsync(context, "Aligned", registered, outcome, cancellationToken).ConfigureAwait(false);
+            return await RegisterOnLatestAsync(context, "Aligned", name, (registered, optimizer) =>
+                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -43,31 +43,74 @@ internal static class AlignCommands
         var trace = new Option<string[]>("--trace") { Description = "Traces whose feedback to remove (repeat, or list several).", Required = true, AllowMultipleArgumentsPerToken = true };
         var redistill = new Option<bool>("--redistill") { Description = "Re-distil the guidelines that lost sources (calls the reflection model)." };
         var command = new Command("unalign", "Remove what a judge learned from some traces and register the result.") { judge, trace, redistill };
-        CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
-        {
-            var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
-            var outcome = await context.Models.Optimizer(registered.Definition).UnalignAsync(registered.Definition, registered.Memory,
-                context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken).ConfigureAwait(false);
-            return await FinishAsync(context, "Unaligned", registered, outcome, cancellationToken).ConfigureAwait(false);
-        });
+        CommandRunner.SetBody(command, options, (context, cancellationToken) =>
+            RegisterOnLatestAsync(context, "Unaligned", context.Parse.GetValue(judge)!, (registered, optimizer) =>
+                optimizer.UnalignAsync(registered.Definition, registered.Memory, context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken),
+                cancellationToken));
         return command;
     }
 
-    private static async Task<int> FinishAsync(CommandContext context, string verb, RegisteredJudge registered, MemoryAlignment outcome, CancellationToken cancellationToken)
+    // Builds the new memory on the latest version and registers it on that version; if another writer
+    // registered one meanwhile, builds again on theirs.
+    private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name,
+        Func<RegisteredJudge, IAlignmentOptimizer, Task<MemoryAlignment>> change, CancellationToken cancellationToken)
     {
-        var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, cancellationToken).ConfigureAwait(false);
-        var report = outcome.Report;
+        for (var attempt = 1; ; attempt++)
+        {
+            var registered = await context.JudgeAsync(name, null, cancellationToken).ConfigureAwait(false);
+            MemoryAlignment outcome;
+            try
+            {
+                outcome = await change(registered, context.Models.Optimizer(registered.Definition)).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            try
+            {
+                var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, registered.Info.Version, cancellationToken)
+                    .ConfigureAwait(false);
+                return Finish(context, verb, info, outcome.Report);
+            }
+            catch (StaleJudgeVersionException e) when (attempt < MaxRebases)
+            {
+                context.Output.Notice($"Version {e.LatestVersion} of '{name}' was registered while this ran on version {e.BaseVersion}; doing it again on version {e.LatestVersion}.");
+            }
+            catch (StaleJudgeVersionException e)
+            {
+                throw new FindingsException($"{e.Message} Gave up after {MaxRebases} attempts: other writers keep registering versions of '{name}'. Run it again when they are done.");
+            }
+        }
+    }
+
+    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report)
+    {
         context.Output.Line($"{verb} '{info.Name}': {report}");
         foreach (var failure in report.Failures)
         {
             context.Output.Line($"  distillation failed for {string.Join(", ", failure.TraceIds)}: {failure.Reason}");
         }
 
-        context.Output.Line($"Registered '{info.Name}' version {info.Version}: {info.Guidelines} guideline(s), {info.Examples} example(s).");
+        // Every label alignment could not use, with the reason: nothing is dropped without a word.
+        foreach (var skipped in report.SkippedTraces)
+        {
+            context.Output.Line($"  trace {skipped.TraceId} not used: {skipped.Reason}");
+        }
+
+        foreach (var discarded in report.DiscardedAssessments)
+        {
+            context.Output.Line($"  label {discarded.AssessmentId} on trace {discarded.TraceId} not used: {discarded.Reason}");
+        }
+
+        context.Output.Line($"Registered '{info.Name}' version {info.Version} (built on version {info.BaseVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): "
+            + $"{info.Guidelines} guideline(s), {info.Examples} example(s).");
         context.Output.Result(new JsonObject
         {
             ["judge"] = info.Name,
             ["version"] = info.Version,
+            ["base_version"] = info.BaseVersion,
             ["guidelines"] = info.Guidelines,
             ["examples"] = info.Examples,
             ["model_calls"] = report.ModelCalls,
@@ -77,6 +120,7 @@ internal static class AlignCommands
             ["guidelines_dropped"] = report.GuidelinesDropped,
             ["failures"] = report.Failures.Count,
             ["skipped"] = new JsonArray([.. report.SkippedTraces.Select(s => (JsonNode)new JsonObject { ["trace"] = s.TraceId, ["reason"] = s.Reason })]),
+            ["discarded"] = new JsonArray([.. report.DiscardedAssessments.Select(d => (JsonNode)new JsonObject { ["assessment"] = d.AssessmentId, ["trace"] = d.TraceId, ["reason"] = d.Reason })]),
         });
         return report.IsComplete ? ExitCodes.Ok : ExitCodes.Findings;
     }

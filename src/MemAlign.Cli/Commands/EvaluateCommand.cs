@@ -19,7 +19,9 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
-            var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false);
+            var name = context.Parse.GetValue(judge)!;
+            (string RunId, int? Version)? resumed = context.Parse.GetValue(resume) is { } runId ? await ResumableAsync(context, runId, name, context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false) : null;
+            var registered = await context.JudgeAsync(name, resumed?.Version ?? context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false);
             IJudge scorer = context.Models.Judge(registered);
             var query = TraceFilter.Parse(context.Parse.GetValue(filter));
             var evaluation = new EvaluationOptions
@@ -27,7 +29,12 @@ internal static class EvaluateCommand
                 Store = context.Store,
                 Experiment = context.Experiment,
                 RunName = $"evaluate {registered.Info.Name}@{registered.Info.Version}",
-                ResumeRunId = context.Parse.GetValue(resume),
+                RunSettings = new Dictionary<string, string>
+                {
+                    [JudgeSetting] = registered.Info.Name,
+                    [VersionSetting] = registered.Info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+                ResumeRunId = resumed?.RunId,
                 MaxConcurrency = context.Parse.GetValue(concurrency),
             };
             var result = await ProgressDisplay.RunAsync(context.Output, $"Judging with {registered.Info.Name}",
@@ -39,18 +46,52 @@ internal static class EvaluateCommand
                 context.Output.Line($"  {failed.TraceId}: {failed.Error}");
             }
 
-            context.Output.Line($"See the agreement with human labels: memalign report {result.RunId}");
-            context.Output.Result(new JsonObject
-            {
-                ["run"] = result.RunId,
-                ["judge"] = registered.Info.Name,
-                ["version"] = registered.Info.Version,
-                ["completed"] = result.Completed,
-                ["errors"] = result.Errors,
-                ["resumed"] = result.Resumed,
-            });
+            // The agreement with the experts' labels on the judged traces, when there are any.
+            var run = (await context.Store.GetEvaluationRunAsync(result.RunId!, cancellationToken).ConfigureAwait(false))!;
+            var report = await ExperimentCommands.EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
+            context.Output.Line(Reporting.EvaluationReportWriter.ToText(report).TrimEnd());
+            context.Output.Line($"Full report with every disagreement: memalign report {result.RunId} --html report.html");
+            var json = ExperimentCommands.Json(report);
+            json["version"] = registered.Info.Version;
+            json["completed"] = result.Completed;
+            json["errors"] = result.Errors;
+            json["resumed"] = result.Resumed;
+            context.Output.Result(json);
             return result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
+    }
+
+    public const string JudgeSetting = "judge";
+
+    public const string VersionSetting = "version";
+
+    // A run continues with its own judge and version: results of another judge or version would mix in under its name.
+    private static async Task<(string RunId, int? Version)> ResumableAsync(CommandContext context, string runId, string judge, int? version, CancellationToken cancellationToken)
+    {
+        var run = await context.Store.GetEvaluationRunAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"There is no run '{runId}' to resume in {context.Store.Description}.");
+        if (run.Experiment != context.Experiment)
+        {
+            throw new UsageException($"Run '{runId}' belongs to experiment '{run.Experiment}'; resume it with --experiment {run.Experiment}.");
+        }
+
+        if (!run.Settings.TryGetValue(JudgeSetting, out var runJudge) || !run.Settings.TryGetValue(VersionSetting, out var runVersionText)
+            || !int.TryParse(runVersionText, System.Globalization.CultureInfo.InvariantCulture, out var runVersion))
+        {
+            throw new UsageException($"Run '{runId}' is not an evaluation run this tool can resume (it does not say which judge and version it ran).");
+        }
+
+        if (runJudge != judge)
+        {
+            throw new UsageException($"Run '{runId}' evaluated judge '{runJudge}', not '{judge}'; resume it with --judge {runJudge}, or start a new run for '{judge}'.");
+        }
+
+        if (version is { } asked && asked != runVersion)
+        {
+            throw new UsageException($"Run '{runId}' evaluated version {runVersion} of '{judge}', not version {asked}; resume it without --version (it continues with version {runVersion}), or start a new run.");
+        }
+
+        return (run.Id, runVersion);
     }
 }

@@ -62,11 +62,17 @@ internal static class ExperimentCommands
             if (stored.Settings.TryGetValue(ReportSetting, out var json))
             {
                 var report = JsonSerializer.Deserialize<ExperimentReport>(json, Serializer)!;
+                if (stored.Settings.TryGetValue("forgotten_traces", out var forgotten))
+                {
+                    context.Output.Notice($"This experiment was computed with {forgotten} trace(s) forgotten since: its figures include them, and their ids were removed from its folds. "
+                        + "Run the experiment again for figures without them.");
+                }
+
                 return await WriteAsync(context, report, id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), cancellationToken).ConfigureAwait(false);
             }
 
-            return await AgreementAsync(context, stored, cancellationToken).ConfigureAwait(false);
-        });
+            return await AgreementAsync(context, stored, context.Parse.GetValue(html), context.Parse.GetValue(markdown), cancellationToken).ConfigureAwait(false);
+        }, readOnly: true);
         return command;
     }
 
@@ -78,17 +84,7 @@ internal static class ExperimentCommands
     {
         context.Output.Line(ExperimentReportWriter.ToConsoleTable(report));
         context.Output.Line($"Saved as run {runId}.");
-        if (html is not null)
-        {
-            await File.WriteAllTextAsync(html.FullName, ExperimentReportWriter.ToHtml(report), cancellationToken).ConfigureAwait(false);
-            context.Output.Line($"HTML report: {html.FullName}");
-        }
-
-        if (markdown is not null)
-        {
-            await File.WriteAllTextAsync(markdown.FullName, ExperimentReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
-            context.Output.Line($"Markdown report: {markdown.FullName}");
-        }
+        await WriteFilesAsync(context, html, () => ExperimentReportWriter.ToHtml(report), markdown, () => ExperimentReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
 
         var result = JsonNode.Parse(JsonSerializer.Serialize(report, Serializer))!.AsObject();
         result["run"] = runId;
@@ -96,32 +92,89 @@ internal static class ExperimentCommands
         return ExitCodes.Ok;
     }
 
-    // An evaluation run: the judge's values against the human labels of the same name on the same traces.
-    private static async Task<int> AgreementAsync(CommandContext context, EvaluationRun run, CancellationToken cancellationToken)
+    // An evaluation run: each judge's values against the human labels of the same name on the same traces, as text and, if asked, files.
+    private static async Task<int> AgreementAsync(CommandContext context, EvaluationRun run, FileInfo? html, FileInfo? markdown, CancellationToken cancellationToken)
     {
-        var results = await context.Store.GetEvaluationResultsAsync(run.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var output = new JsonObject { ["run"] = run.Id, ["name"] = run.Name, ["results"] = results.Count, ["errors"] = results.Count(r => !r.IsOk) };
-        context.Output.Line($"Run {run.Id} ({run.Name}): {results.Count} result(s), {results.Count(r => !r.IsOk)} error(s).");
-        foreach (var group in results.Where(r => r.IsOk).GroupBy(r => r.JudgeName))
+        if (!run.Settings.TryGetValue(EvaluateCommand.JudgeSetting, out var name) || !run.Settings.TryGetValue(EvaluateCommand.VersionSetting, out var versionText)
+            || !int.TryParse(versionText, System.Globalization.CultureInfo.InvariantCulture, out var version))
         {
-            var pairs = new List<(string Human, string Judge)>();
-            foreach (var record in group)
-            {
-                var trace = await context.Store.GetTraceAsync(context.Experiment, record.TraceId, cancellationToken).ConfigureAwait(false);
-                var human = trace?.Assessments.LastOrDefault(a => a.Source.Type == AssessmentSourceType.Human && a.IsNamed(group.Key));
-                if (human is not null)
-                {
-                    pairs.Add((human.Value.ToString(), record.Value!.ToString()));
-                }
-            }
-
-            var agreement = CategoricalAgreement.Compute(pairs);
-            context.Output.Line($"  {group.Key}: {agreement.Count} trace(s) with human labels; accuracy {Format(agreement.Accuracy)}, Cohen's kappa {Format(agreement.CohensKappa)}");
-            output[group.Key] = new JsonObject { ["compared"] = agreement.Count, ["accuracy"] = agreement.Accuracy, ["cohens_kappa"] = agreement.CohensKappa };
+            throw new UsageException($"Run '{run.Id}' does not say which judge it evaluated, so it has no report.");
         }
 
-        context.Output.Result(output);
+        var registered = await context.Store.GetJudgeAsync(run.Experiment, name, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"Run '{run.Id}' evaluated '{name}' version {version}, which is no longer registered; its report needs the judge's definition.");
+        var report = await EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
+        context.Output.Line(EvaluationReportWriter.ToText(report).TrimEnd());
+        await WriteFilesAsync(context, html, () => EvaluationReportWriter.ToHtml(report), markdown, () => EvaluationReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
+        context.Output.Result(Json(report));
         return ExitCodes.Ok;
+    }
+
+    // The report files the user asked for, each named on its own line once written.
+    private static async Task WriteFilesAsync(CommandContext context, FileInfo? html, Func<string> htmlText, FileInfo? markdown, Func<string> markdownText, CancellationToken cancellationToken)
+    {
+        foreach (var (file, text, kind) in new[] { (html, htmlText, "HTML"), (markdown, markdownText, "Markdown") })
+        {
+            if (file is not null)
+            {
+                await File.WriteAllTextAsync(file.FullName, text(), cancellationToken).ConfigureAwait(false);
+                context.Output.Line($"{kind} report: {file.FullName}");
+            }
+        }
+    }
+
+    /// <summary>An evaluation report for --json: every figure, the reference and every disagreement.</summary>
+    public static JsonObject Json(EvaluationReport report)
+    {
+        var json = new JsonObject
+        {
+            ["run"] = report.RunId,
+            ["judge"] = report.JudgeName,
+            ["value_type"] = report.ValueType,
+            ["results"] = report.Results,
+            ["errors"] = report.Errors,
+            ["compared"] = report.Compared,
+            ["majority_label"] = report.MajorityLabel,
+            ["majority_score"] = report.MajorityScore,
+            ["redacted"] = report.Redacted,
+            ["forgotten_traces"] = report.ForgottenTraces,
+            ["offline"] = report.Offline,
+            ["models"] = new JsonArray([.. report.Models.Select(m => (JsonNode)m)]),
+            ["intervals"] = new JsonObject(report.Intervals.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)new JsonObject
+            {
+                ["estimate"] = i.Value.Estimate, ["lower"] = i.Value.Lower, ["upper"] = i.Value.Upper, ["level"] = i.Value.Level,
+            }))),
+            ["disagreements"] = new JsonArray([.. report.Disagreements.Select(d => (JsonNode)new JsonObject
+            {
+                ["trace"] = d.TraceId, ["human"] = d.Human, ["judge"] = d.Judge, ["rationale"] = d.Rationale,
+            })]),
+        };
+        if (report.Categorical is { } c)
+        {
+            json["accuracy"] = c.Accuracy;
+            json["cohens_kappa"] = c.CohensKappa;
+            json["classes"] = new JsonArray([.. c.Classes.Select(k => (JsonNode)k)]);
+            json["confusion_matrix"] = new JsonArray([.. Enumerable.Range(0, c.Classes.Count).Select(i =>
+                (JsonNode)new JsonArray([.. Enumerable.Range(0, c.Classes.Count).Select(j => (JsonNode)c.ConfusionMatrix[i, j])]))]);
+        }
+
+        if (report.Numeric is { } n)
+        {
+            json["mean_absolute_error"] = n.MeanAbsoluteError;
+            json["exact_agreement"] = n.ExactAgreement;
+            json["within_one"] = n.WithinOneAgreement;
+            json["quadratic_weighted_kappa"] = n.QuadraticWeightedKappa;
+        }
+
+        return json;
+    }
+
+    /// <summary>The agreement of a run's results with the experts' labels on the traces it judged.</summary>
+    public static async Task<EvaluationReport> EvaluationReportAsync(CommandContext context, EvaluationRun run, JudgeDefinition judge, CancellationToken cancellationToken)
+    {
+        var results = await context.Store.GetEvaluationResultsAsync(run.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var traces = await context.Store.GetTracesAsync(run.Experiment, results.Select(r => r.TraceId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        return EvaluationReport.Build(run, judge, results, traces);
     }
 
     private static string Format(double? value) => value?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a";

@@ -13,8 +13,10 @@ internal static class ForgetCommand
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var report = await context.Store.ForgetAsync(context.Experiment, context.Parse.GetValue(trace)!, cancellationToken).ConfigureAwait(false);
-            context.Output.Line($"Forgot {report.Traces} trace(s): {report.Assessments} assessment(s), {report.Examples} example(s), {report.GuidelineSources} guideline source(s), "
-                + $"{report.GuidelinesDropped} guideline(s) dropped, {report.EvaluationResults} evaluation result(s); storage rewritten.");
+            context.Output.Line($"Forgot {report.Traces} trace(s): {report.Assessments} assessment(s), {report.Examples} example(s), {report.EvaluationResults} evaluation result(s); "
+                + $"{report.GuidelinesDropped} guideline(s) that drew on them dropped (the next align distils again from what remains); "
+                + $"{report.RationalesWithheld} other verdict(s) lost their rationale, {report.RunsMarked} run(s) marked.");
+            context.Output.Line(report.Guarantee);
             context.Output.Result(new JsonObject
             {
                 ["traces"] = report.Traces,
@@ -23,6 +25,9 @@ internal static class ForgetCommand
                 ["guideline_sources"] = report.GuidelineSources,
                 ["guidelines_dropped"] = report.GuidelinesDropped,
                 ["evaluation_results"] = report.EvaluationResults,
+                ["rationales_withheld"] = report.RationalesWithheld,
+                ["runs_marked"] = report.RunsMarked,
+                ["guarantee"] = report.Guarantee,
             });
             return ExitCodes.Ok;
         });

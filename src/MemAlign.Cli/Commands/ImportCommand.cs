@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MemAlign.Import;
 
@@ -9,8 +10,13 @@ internal static class ImportCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file (one trace per line), or an MLflow trace JSON export." };
-        var command = new Command("import", "Import traces and their assessments; importing the same file twice changes nothing.") { file };
+        var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file (one trace per line), a JSON array of traces, or an MLflow trace JSON export." };
+        var onConflict = new Option<ImportConflict>("--on-conflict")
+        {
+            Description = "A trace id already stored with other inputs, outputs or expectations: error (report the line, change nothing), skip (keep the stored trace) or replace.",
+            DefaultValueFactory = _ => ImportConflict.Error,
+        };
+        var command = new Command("import", "Import traces and their assessments; importing the same file twice changes nothing.") { file, onConflict };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var path = context.Parse.GetValue(file)!;
@@ -19,24 +25,40 @@ internal static class ImportCommand
                 throw new UsageException($"There is no file '{path.FullName}' to import.");
             }
 
-            var lines = TraceFile.Read(path.FullName).ToList();
-            var good = lines.Where(l => l.Trace is not null).Select(l => l.Trace!).ToList();
-            var bad = lines.Where(l => l.Error is not null).ToList();
-            var imported = await context.Store.AddTracesAsync(context.Experiment, good, cancellationToken).ConfigureAwait(false);
-            foreach (var line in bad)
+            // Labels are checked against the judges registered here: a value a judge cannot take is a line error now, not a silent drop at align.
+            var judges = await context.Store.ListJudgesAsync(context.Experiment, cancellationToken).ConfigureAwait(false);
+            var report = await TraceImporter.ImportAsync(context.Store, context.Experiment, TraceFile.Read(path.FullName),
+                new ImportOptions { OnConflict = context.Parse.GetValue(onConflict), Judges = judges.ToDictionary(j => j.Name, j => j.ValueType) },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            foreach (var problem in report.Problems)
             {
-                context.Output.Notice($"{path.Name}:{line.Line}: {line.Error}");
+                context.Output.Notice($"{path.Name}:{problem.Line}: {problem.Message}");
             }
 
-            context.Output.Line($"Imported {imported} trace(s) with {good.Sum(t => t.Assessments.Count)} assessment(s) into experiment '{context.Experiment}' of {context.Store.Description}"
-                + (bad.Count > 0 ? $"; {bad.Count} line(s) failed (listed above)." : "."));
+            var counts = $"{report.Stored} trace(s) stored ({report.Added} new, {report.Updated} already stored with the same content, {report.Replaced} replaced)"
+                + (report.Skipped > 0 ? $", {report.Skipped} kept as stored (--on-conflict skip)" : "");
+            if (report.Failure is { } failure)
+            {
+                context.Output.Notice($"error: the store failed after {report.Stored.ToString("N0", CultureInfo.InvariantCulture)} trace(s) were stored (through line {report.StoredThroughLine.ToString("N0", CultureInfo.InvariantCulture)}); "
+                    + $"nothing after that line was stored. {failure} Fix the cause (free disk space, say), then run the same import again: "
+                    + "the traces already stored are recognised and left as they are.");
+            }
+
+            context.Output.Line($"Imported from {path.Name} into experiment '{context.Experiment}' of {context.Store.Description}: {counts}"
+                + (report.Problems.Count > 0 ? $"; {report.Problems.Count} line(s) not imported (listed above)." : "."));
             context.Output.Result(new JsonObject
             {
-                ["imported"] = imported,
-                ["assessments"] = good.Sum(t => t.Assessments.Count),
-                ["failed"] = new JsonArray([.. bad.Select(b => (JsonNode)new JsonObject { ["file"] = path.Name, ["line"] = b.Line, ["error"] = b.Error })]),
+                ["stored"] = report.Stored,
+                ["added"] = report.Added,
+                ["updated"] = report.Updated,
+                ["replaced"] = report.Replaced,
+                ["skipped"] = report.Skipped,
+                ["stored_through_line"] = report.StoredThroughLine,
+                ["failure"] = report.Failure,
+                ["failed"] = new JsonArray([.. report.Problems.Select(p => (JsonNode)new JsonObject { ["file"] = path.Name, ["line"] = p.Line, ["trace"] = p.TraceId, ["error"] = p.Message })]),
             });
-            return bad.Count == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+            return report.Problems.Count == 0 && report.Failure is null ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
     }

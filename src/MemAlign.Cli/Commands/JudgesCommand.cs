@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 using MemAlign.Storage;
 
@@ -34,7 +32,7 @@ internal static class JudgesCommand
 
             context.Output.Result(new JsonArray([.. judges.Select(Json)]));
             return ExitCodes.Ok;
-        });
+        }, readOnly: true);
         return command;
     }
 
@@ -59,7 +57,7 @@ internal static class JudgesCommand
             })]);
             context.Output.Result(result);
             return ExitCodes.Ok;
-        });
+        }, readOnly: true);
         return command;
     }
 
@@ -82,7 +80,7 @@ internal static class JudgesCommand
 
             context.Output.Result(new JsonArray([.. versions.Select(Json)]));
             return ExitCodes.Ok;
-        });
+        }, readOnly: true);
         return command;
     }
 
@@ -107,8 +105,10 @@ internal static class JudgesCommand
 
     private static Command Register(GlobalOptions options)
     {
-        var assembly = new Option<FileInfo>("--assembly") { Description = "A built assembly whose judges were declared with [Judge] (its generated catalog lists them).", Required = true };
-        var command = new Command("register", "Register the judges an assembly declares, each as its next version.") { assembly };
+        var assembly = new Option<FileInfo>("--assembly") { Description = "A built assembly whose judges were declared with [Judge]; it is read as metadata, never run.", Required = true };
+        var reset = new Option<bool>("--reset-memory") { Description = "When a judge's declaration changed, start its new version with an empty memory instead of keeping what it learned." };
+        var command = new Command("register", "Register the judges an assembly declares: a new judge as version 1, a changed one as its next version; an unchanged one stays as it is.")
+            { assembly, reset };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var path = context.Parse.GetValue(assembly)!;
@@ -120,35 +120,62 @@ internal static class JudgesCommand
             JudgeCatalog catalog;
             try
             {
-                catalog = JudgeCatalog.Load(Load(path.FullName));
+                catalog = JudgeCatalog.Read(path.FullName);
             }
-            catch (Exception e) when (e is InvalidOperationException or BadImageFormatException or FileLoadException)
+            catch (Exception e) when (e is InvalidOperationException or BadImageFormatException or JudgeDefinitionException)
             {
                 throw new UsageException($"'{path.Name}': {e.Message}");
             }
 
-            var registered = new JsonArray();
+            var results = new JsonArray();
             foreach (var definition in catalog.Judges)
             {
-                var info = await context.Store.RegisterJudgeAsync(context.Experiment, definition, JudgeMemory.Empty, null, cancellationToken).ConfigureAwait(false);
-                context.Output.Line($"Registered {info.Name} version {info.Version} ({info.ValueType}).");
-                registered.Add(Json(info));
+                var latest = await context.Store.GetJudgeAsync(context.Experiment, definition.Name, null, cancellationToken).ConfigureAwait(false);
+                var (info, state) = await RegisterAsync(context, definition, latest, context.Parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
+                var entry = Json(info);
+                entry["state"] = state;
+                results.Add(entry);
             }
 
-            context.Output.Result(registered);
+            context.Output.Result(results);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    // The assembly's own dependencies are resolved from its folder; MemAlign itself is shared with the tool.
-    private static Assembly Load(string path)
+    // Registering must never lose what a judge learned: an unchanged declaration changes nothing, and a
+    // changed one keeps the memory (it was aligned on the old rubric, which the message says) unless asked.
+    private static async Task<(JudgeVersionInfo Info, string State)> RegisterAsync(CommandContext context, JudgeDefinition definition, RegisteredJudge? latest, bool reset,
+        CancellationToken cancellationToken)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        var context = new AssemblyLoadContext("judges", isCollectible: false);
-        context.Resolving += (_, name) => name.Name == "MemAlign" ? typeof(Judge<>).Assembly
-            : File.Exists(Path.Combine(folder, name.Name + ".dll")) ? context.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;
-        return context.LoadFromAssemblyPath(path);
+        if (latest is null)
+        {
+            var created = await context.Store.RegisterJudgeAsync(context.Experiment, definition, JudgeMemory.Empty, null, 0, cancellationToken).ConfigureAwait(false);
+            context.Output.Line($"Registered {created.Name} version {created.Version} ({created.ValueType}).");
+            return (created, "new");
+        }
+
+        var old = latest.Definition;
+        if (old.Instructions == definition.Instructions && old.ValueType.Equals(definition.ValueType) && old.Model == definition.Model)
+        {
+            context.Output.Line($"{old.Name} is unchanged; version {latest.Info.Version} stays the latest.");
+            return (latest.Info, "unchanged");
+        }
+
+        if (!reset && !old.ValueType.Equals(definition.ValueType) && !latest.Memory.IsEmpty)
+        {
+            throw new UsageException($"Judge '{old.Name}' now returns {definition.ValueType} instead of {old.ValueType}, so the memory of version {latest.Info.Version} "
+                + "(labels of the old type) cannot come with it; register with --reset-memory to start its new version empty.");
+        }
+
+        var memory = reset ? JudgeMemory.Empty : latest.Memory;
+        var settings = reset ? null : new Dictionary<string, string> { ["memory_from_version"] = latest.Info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var info = await context.Store.RegisterJudgeAsync(context.Experiment, definition, memory, settings, latest.Info.Version, cancellationToken).ConfigureAwait(false);
+        context.Output.Line(reset || latest.Memory.IsEmpty
+            ? $"Registered {info.Name} version {info.Version}: its declaration changed; it starts with an empty memory."
+            : $"Registered {info.Name} version {info.Version}: its declaration changed; it keeps the memory of version {latest.Info.Version} ({info.Guidelines} guideline(s), {info.Examples} example(s)), "
+              + $"which was aligned on the old rubric. Align it again to learn on the new one, or register with --reset-memory to start empty.");
+        return (info, reset ? "changed, memory reset" : "changed, memory kept");
     }
 
     private static JsonObject Json(JudgeVersionInfo info) => new()
@@ -160,5 +187,6 @@ internal static class JudgesCommand
         ["model"] = info.Model,
         ["guidelines"] = info.Guidelines,
         ["examples"] = info.Examples,
+        ["base_version"] = info.BaseVersion,
     };
 }

@@ -20,6 +20,14 @@ internal static class JudgeEmitter
         var type = spec.Type;
         var verdict = $"global::MemAlign.JudgeVerdict<{spec.ValueClrType}>";
         var writer = new SourceWriter();
+        if (spec.Problems.Count == 0 && spec.ValueType is { } declared && spec.JudgeName is not null)
+        {
+            // The catalog, as constants: tools read it from the assembly's metadata without running its code.
+            writer.Line($"[assembly: global::MemAlign.DeclaredJudge({SourceWriter.Literal(spec.JudgeName)}, {SourceWriter.Literal(spec.Rubric)}, {ValueTypeExpression.Constants(declared)}, "
+                + $"{SourceWriter.Literal(spec.Model)}, {SourceWriter.Literal(type.FullyQualifiedName.Replace("global::", ""))})]");
+            writer.Line();
+        }
+
         writer.OpenType(type);
 
         if (spec.JudgeName is not null)

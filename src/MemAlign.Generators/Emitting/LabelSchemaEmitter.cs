@@ -13,11 +13,18 @@ internal static class LabelSchemaEmitter
     {
         var type = spec.Type;
         var writer = new SourceWriter();
+        if (spec.Problems.Count == 0 && spec.ValueType is { NeedsScale: false } declared && spec.SchemaName is not null)
+        {
+            writer.Line($"[assembly: global::MemAlign.DeclaredLabelSchema({SourceWriter.Literal(spec.SchemaName)}, {ValueTypeExpression.Constants(declared)}, "
+                + $"{SourceWriter.Literal(spec.Title)}, {SourceWriter.Literal(spec.Instruction)}, {SourceWriter.Literal(spec.Comment)})]");
+            writer.Line();
+        }
+
         writer.OpenType(type);
 
         writer.Line($"/// <summary>What reviewers are asked: {(spec.ValueType is { } described ? SourceWriter.Xml(described.Describe()) : "a value")} for judge <c>{SourceWriter.Xml(spec.SchemaName ?? "")}</c>, with the title and instruction they see.</summary>");
         writer.Line(GeneratedCode.Attribute);
-        if (spec.Problems.Count == 0 && spec.ValueType is { } valueType && spec.SchemaName is not null)
+        if (spec.Problems.Count == 0 && spec.ValueType is { NeedsScale: false } valueType && spec.SchemaName is not null)
         {
             writer.Line("public static global::MemAlign.LabelSchema Definition { get; } = new(");
             writer.Line($"    {SourceWriter.Literal(spec.SchemaName)}, {ValueTypeExpression.For(valueType)}, {SourceWriter.Literal(spec.Title)}, {SourceWriter.Literal(spec.Instruction)}, global::MemAlign.LabelComment.{spec.Comment});");

@@ -1,3 +1,4 @@
+using System.Linq;
 using MemAlign.Generators.Model;
 
 namespace MemAlign.Generators.Emitting;
@@ -13,4 +14,10 @@ internal static class ValueTypeExpression
         FeedbackTypeKind.Categorical => $"global::MemAlign.FeedbackValueType.Enum<{spec.ClrType}>()",
         _ => "global::MemAlign.FeedbackValueType.Text",
     };
+
+    /// <summary>The value type as the catalog attributes' constants: kind, minimum, maximum (NaN without a scale), options.</summary>
+    public static string Constants(ValueTypeSpec spec) =>
+        $"\"{spec.Kind}\", {Bound(spec.Minimum)}, {Bound(spec.Maximum)}, new string[] {{{string.Concat(spec.Options.Select(o => " " + SourceWriter.Literal(o) + ","))} }}";
+
+    private static string Bound(double? value) => value is { } v ? SourceWriter.Literal(v) : "double.NaN";
 }

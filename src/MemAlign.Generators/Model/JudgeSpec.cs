@@ -44,6 +44,3 @@ internal sealed record LabelSchemaSpec(
 
 /// <summary>What a label schema needs to know of a judge: its name, value type and the type declaring it. No location, so moving code leaves label schemas cached.</summary>
 internal sealed record JudgeKey(string Name, ValueTypeSpec? ValueType, string TypeDisplay);
-
-/// <summary>What the assembly catalog lists: only type names, so editing a judge's rubric leaves the catalog step cached.</summary>
-internal sealed record CatalogSpec(EquatableArray<string> Judges, EquatableArray<string> LabelSchemas);

@@ -15,13 +15,15 @@ internal sealed record EvaluationRunRow(string RunId, string Experiment, string 
 
 /// <summary>A row of <c>eval_results</c>.</summary>
 internal sealed record EvaluationResultRow(
-    string TraceId, string JudgeName, string? Value, string? Rationale, string? ErrorKind, string? Error, string? Model, long InputTokens, long OutputTokens, double LatencyMs, long CreatedAt)
+    string TraceId, string JudgeName, string? Value, string? Rationale, string? ErrorKind, string? Error, string? Model, long InputTokens, long OutputTokens, double LatencyMs, long CreatedAt,
+    string? Retrieved, bool Redacted)
 {
-    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at";
+    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, retrieved, redacted";
 
     public static EvaluationResultRow Read(DbDataReader row) => new(
         row.Text("trace_id"), row.Text("judge_name"), row.NullableText("value"), row.NullableText("rationale"), row.NullableText("error_kind"),
-        row.NullableText("error"), row.NullableText("model"), row.Long("input_tokens"), row.Long("output_tokens"), row.Double("latency_ms"), row.Long("created_at"));
+        row.NullableText("error"), row.NullableText("model"), row.Long("input_tokens"), row.Long("output_tokens"), row.Double("latency_ms"), row.Long("created_at"),
+        row.NullableText("retrieved"), row.Int("redacted") != 0);
 
     public EvaluationRecord ToRecord() => new()
     {
@@ -34,5 +36,7 @@ internal sealed record EvaluationResultRow(
         Usage = new TokenUsage(InputTokens, OutputTokens),
         Latency = TimeSpan.FromMilliseconds(LatencyMs),
         CreatedAt = new DateTimeOffset(CreatedAt, TimeSpan.Zero),
+        RetrievedExampleIds = Retrieved is null ? [] : StoredJson.ReadList(Retrieved),
+        Redacted = Redacted,
     };
 }

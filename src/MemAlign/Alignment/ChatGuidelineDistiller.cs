@@ -63,7 +63,7 @@ internal sealed class ChatGuidelineDistiller(IChatClient reflectionModel, JudgeO
         text.Append("Existing guidelines (").Append(batch.ExistingGuidelines.Count).Append("):\n");
         foreach (var guideline in batch.ExistingGuidelines)
         {
-            text.Append("  - ").Append(guideline).Append('\n');
+            text.Append("  - ").Append(Prompting.PromptJson.Quote(guideline)).Append('\n');
         }
 
         text.Append("\nExpert feedback records (").Append(batch.Records.Count).Append(", one JSON object per line):\n");

@@ -37,6 +37,13 @@ internal static class FeedbackExtractor
                     continue;
                 }
 
+                if (assessment.RatedOtherContentThan(trace))
+                {
+                    discarded.Add(new DiscardedAssessment(assessment.Id, trace.Id,
+                        "it rated content the trace no longer has (the trace's inputs, outputs or expectations were replaced since); label the trace again"));
+                    continue;
+                }
+
                 if (!definition.ValueType.TryNormalize(assessment.Value, out var value, out var problem))
                 {
                     discarded.Add(new DiscardedAssessment(assessment.Id, trace.Id,
@@ -49,7 +56,10 @@ internal static class FeedbackExtractor
 
             if (readable.Count == 0)
             {
-                skipped.Add(new SkippedTrace(trace.Id, $"no human feedback named '{definition.Name}'"));
+                var unusable = discarded.Count(d => d.TraceId == trace.Id);
+                skipped.Add(new SkippedTrace(trace.Id, unusable == 0
+                    ? $"no human feedback named '{definition.Name}'"
+                    : $"none of its {unusable} human label(s) named '{definition.Name}' could be used (each is listed with its reason)"));
                 continue;
             }
 

@@ -17,6 +17,9 @@ public sealed record EvaluationOptions
     /// <summary>A name for the run.</summary>
     public string RunName { get; init; } = "evaluation";
 
+    /// <summary>What to record with a new run (the judge's version, the filter), read back by whoever resumes or reports it.</summary>
+    public IReadOnlyDictionary<string, string> RunSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>An earlier run to continue: its saved results are kept and their calls not repeated. Needs <see cref="Store"/>.</summary>
     public string? ResumeRunId { get; init; }
 

@@ -41,6 +41,15 @@ public sealed record EvaluationRecord
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
 
+    /// <summary>The traces whose examples the judge was shown (episodic memory), for a judge with memory.</summary>
+    public IReadOnlyList<string> RetrievedExampleIds { get; init; } = [];
+
+    /// <summary>
+    /// Whether the rationale was withheld because the verdict drew on examples of traces since forgotten
+    /// (its text could repeat theirs); the value stays.
+    /// </summary>
+    public bool Redacted { get; init; }
+
     /// <summary>Whether there is a value.</summary>
     public bool IsOk => Error is null;
 
@@ -59,6 +68,7 @@ public sealed record EvaluationRecord
             Usage = verdict.Usage,
             ModelCalls = verdict.ModelCalls,
             Latency = verdict.Latency,
+            RetrievedExampleIds = verdict.RetrievedExampleIds,
             CreatedAt = verdict.CreatedAt,
         };
     }

@@ -86,8 +86,8 @@ public static class Evaluator
         string? runId = null;
         if (store is not null)
         {
-            runId = options.ResumeRunId ?? (await store.CreateEvaluationRunAsync(options.Experiment, options.RunName,
-                new Dictionary<string, string> { ["judges"] = string.Join(",", judges.Select(j => j.Name)) }, cancellationToken).ConfigureAwait(false)).Id;
+            var settings = new Dictionary<string, string>(options.RunSettings, StringComparer.Ordinal) { ["judges"] = string.Join(",", judges.Select(j => j.Name)) };
+            runId = options.ResumeRunId ?? (await store.CreateEvaluationRunAsync(options.Experiment, options.RunName, settings, cancellationToken).ConfigureAwait(false)).Id;
             if (options.ResumeRunId is not null)
             {
                 _ = await store.GetEvaluationRunAsync(runId, cancellationToken).ConfigureAwait(false)

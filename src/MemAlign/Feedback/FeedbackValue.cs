@@ -75,7 +75,9 @@ public sealed class FeedbackValue : IEquatable<FeedbackValue>
     {
         JsonValueKind.True => FromBoolean(true),
         JsonValueKind.False => FromBoolean(false),
-        JsonValueKind.Number => FromNumber(element.GetDouble()),
+        JsonValueKind.Number => element.GetDouble() is var number && double.IsFinite(number)
+            ? FromNumber(number)
+            : throw new FormatException($"A feedback value must be a finite number, but {element.GetRawText()} is too large for one."),
         JsonValueKind.String => FromText(element.GetString()!),
         _ => throw new FormatException(
             $"A feedback value must be a boolean, a number or a string, not {element.ValueKind.ToString().ToLowerInvariant()}: {element.GetRawText()}"),

@@ -9,80 +9,188 @@ namespace MemAlign.Import;
 /// <param name="Line">The line (JSON Lines) or item (a JSON array or document) it came from, from 1.</param>
 /// <param name="Trace">The trace, when the line could be read.</param>
 /// <param name="Error">Why the line could not be read, when it could not.</param>
-public sealed record TraceLine(int Line, Trace? Trace, string? Error);
+public sealed record TraceLine(int Line, Trace? Trace, string? Error)
+{
+    /// <summary>The trace's id, when it could be read (also on a line in error, so a report can name the trace).</summary>
+    public string? TraceId { get; init; } = Trace?.Id;
+}
 
 /// <summary>
 /// Reads traces with their assessments from JSON Lines in the MemAlign schema, or from MLflow trace JSON
 /// exports (one trace per line, one trace per file, or an array). Each bad line is reported with its line
-/// number; the others are read. Assessment ids are derived from the content, so importing the same file
-/// twice changes nothing.
+/// number and the reason; the others are read. Nothing is repaired or guessed: bytes that are not UTF-8, a
+/// key given twice, <c>"tags"</c> that is not an object of strings, a number too large to be finite and
+/// text no store can keep (a NUL character) are each a line error. Assessment ids are derived from the
+/// trace, the feedback name and the source (never from list positions), so importing a file again, or one
+/// whose assessments come in another order, changes nothing.
 /// </summary>
 /// <remarks>
-/// The MemAlign schema, one object per line: <c>trace_id</c> (string), <c>inputs</c>, <c>outputs</c>,
+/// <para>Formats: JSON Lines, one object per line, with LF, CRLF or CR line endings; or one JSON array of
+/// such objects; or one (possibly pretty-printed) MLflow trace object. A UTF-8 byte order mark is allowed.</para>
+/// <para>The MemAlign schema, one object per line: <c>trace_id</c> (string), <c>inputs</c>, <c>outputs</c>,
 /// <c>expectations</c> (any JSON; optional), <c>tags</c> (object of strings; optional), <c>assessments</c>
 /// (optional array of <c>{name, value, rationale, source: {type: HUMAN | LLM_JUDGE | CODE, id}, create_time}</c>;
-/// <c>create_time</c> optional ISO-8601, and when absent a fixed time, so re-imports stay identical).
+/// <c>create_time</c> optional ISO-8601, and when absent a fixed time, so re-imports stay identical).</para>
 /// </remarks>
 public static class TraceFile
 {
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>Reads the traces of the file at <paramref name="path"/>, one result per line or item, bad ones included with their reason.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static IEnumerable<TraceLine> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = File.ReadAllText(path);
-        var trimmed = text.TrimStart();
-        // A whole-file MLflow export: one JSON object or an array of them, possibly pretty-printed.
-        if (trimmed.StartsWith('[') || (trimmed.StartsWith('{') && IsSingleDocument(text)))
-        {
-            using var document = JsonDocument.Parse(text);
-            var items = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
-            for (var i = 0; i < items.Count; i++)
-            {
-                yield return ReadOne(items[i], i + 1);
-            }
+        return Read(File.ReadAllBytes(path));
+    }
 
-            yield break;
+    /// <summary>Reads traces from the bytes of a file (see <see cref="Read(string)"/>).</summary>
+    public static IEnumerable<TraceLine> Read(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var bytes = content.AsMemory();
+        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
         }
 
-        var number = 0;
-        foreach (var line in text.Split('\n'))
+        var first = FirstNonSpace(bytes.Span);
+        // A whole-file document: a JSON array of traces, or one (pretty-printed) MLflow export.
+        if (first == '[' || (first == '{' && IsSingleDocument(bytes)))
         {
+            return ReadDocument(bytes);
+        }
+
+        return ReadLines(bytes);
+    }
+
+    private static List<TraceLine> ReadDocument(ReadOnlyMemory<byte> bytes)
+    {
+        if (Decode(bytes.Span, out var error) is null)
+        {
+            return [new TraceLine(1, null, error)];
+        }
+
+        List<JsonElement> items;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, Strict);
+            items = document.RootElement.ValueKind == JsonValueKind.Array
+                ? document.RootElement.EnumerateArray().Select(i => i.Clone()).ToList()
+                : [document.RootElement.Clone()];
+        }
+        catch (JsonException e)
+        {
+            return [new TraceLine(1, null, $"the file is one JSON document but not valid JSON ({JsonProblem(e)}); write one trace per line (JSON Lines) or a JSON array of traces")];
+        }
+
+        return items.Select((item, i) => ReadOne(item, i + 1)).ToList();
+    }
+
+    // JSON Lines: LF, CRLF or a lone CR end a line (a line break inside a JSON string is always escaped). Lazy: one line at a time.
+    private static IEnumerable<TraceLine> ReadLines(ReadOnlyMemory<byte> bytes)
+    {
+        var number = 0;
+        var start = 0;
+        while (start <= bytes.Length)
+        {
+            var (end, next) = LineEnd(bytes.Span, start);
+            var line = bytes[start..end];
             number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (!IsBlank(line.Span))
             {
-                continue;
+                yield return ReadLine(line, number);
             }
 
-            TraceLine result;
-            try
+            if (next < 0)
             {
-                using var document = JsonDocument.Parse(line);
-                result = ReadOne(document.RootElement, number);
-            }
-            catch (JsonException e)
-            {
-                result = new TraceLine(number, null, $"not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})");
+                yield break;
             }
 
-            yield return result;
+            start = next;
         }
     }
 
-    private static bool IsSingleDocument(string text)
+    // Where the line starting at start ends, and where the next begins (-1 at the end of the file).
+    private static (int End, int Next) LineEnd(ReadOnlySpan<byte> bytes, int start)
+    {
+        var at = bytes[start..].IndexOfAny((byte)'\n', (byte)'\r');
+        if (at < 0)
+        {
+            return (bytes.Length, -1);
+        }
+
+        var end = start + at;
+        return (end, bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n' ? end + 2 : end + 1);
+    }
+
+    private static TraceLine ReadLine(ReadOnlyMemory<byte> line, int number)
+    {
+        if (Decode(line.Span, out var error) is null)
+        {
+            return new TraceLine(number, null, error);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(line, Strict);
+            return ReadOne(document.RootElement, number);
+        }
+        catch (JsonException e)
+        {
+            return new TraceLine(number, null, $"not valid JSON ({JsonProblem(e)})");
+        }
+    }
+
+    // Text that is not UTF-8 is an error, never replaced with U+FFFD.
+    private static string? Decode(ReadOnlySpan<byte> bytes, out string? error)
     {
         try
         {
-            using var _ = JsonDocument.Parse(text);
-            return text.Trim().Contains('\n', StringComparison.Ordinal);
+            error = null;
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = e.Index >= 0 ? e.Index : 0;
+            error = $"not valid UTF-8 (byte 0x{(e.BytesUnknown?.FirstOrDefault() ?? 0):X2} at byte {offset + 1} of the line); save the file as UTF-8";
+            return null;
+        }
+    }
+
+    private static string JsonProblem(JsonException e) => e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.', ' ');
+
+    private static bool IsSingleDocument(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(bytes);
+            return bytes.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
         }
         catch (JsonException)
         {
             return false;
         }
     }
+
+    private static int FirstNonSpace(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => FirstNonSpace(line) < 0;
 
     private static TraceLine ReadOne(JsonElement item, int line)
     {
@@ -93,11 +201,12 @@ public static class TraceFile
                 return new TraceLine(line, null, "expected a JSON object");
             }
 
-            return new TraceLine(line, item.TryGetProperty("info", out var info) ? ReadMlflow(info, item) : ReadMemAlign(item), null);
+            var trace = item.TryGetProperty("info", out var info) ? ReadMlflow(info, item) : ReadMemAlign(item);
+            return Storage.StorableText.Problem(trace) is { } problem ? new TraceLine(line, null, problem) { TraceId = trace.Id } : new TraceLine(line, trace, null);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException or JsonException)
         {
-            return new TraceLine(line, null, e.Message);
+            return new TraceLine(line, null, e.Message.ReplaceLineEndings(" "));
         }
     }
 
@@ -106,9 +215,11 @@ public static class TraceFile
         var id = item.TryGetProperty("trace_id", out var traceId) && traceId.ValueKind == JsonValueKind.String && traceId.GetString() is { Length: > 0 } text
             ? text
             : throw new FormatException("\"trace_id\" is missing or not a non-empty string");
-        var tags = item.TryGetProperty("tags", out var tagElement) && tagElement.ValueKind == JsonValueKind.Object
-            ? tagElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"tag \"{p.Name}\" is not a string"))
-            : new Dictionary<string, string>();
+        var tags = !item.TryGetProperty("tags", out var tagElement) || tagElement.ValueKind == JsonValueKind.Null
+            ? new Dictionary<string, string>()
+            : tagElement.ValueKind == JsonValueKind.Object
+                ? tagElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"tag \"{p.Name}\" is not a string"))
+                : throw new FormatException($"\"tags\" must be an object of strings, such as {{\"split\": \"test\"}}, not {tagElement.ValueKind.ToString().ToLowerInvariant()}");
         var assessments = new List<Assessment>();
         if (item.TryGetProperty("assessments", out var list))
         {
@@ -128,7 +239,7 @@ public static class TraceFile
                 var created = String(a, "create_time") is { } time ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : FixedTime;
                 assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), created)
                 {
-                    Id = StableId(id, index, name, sourceId),
+                    Id = StableId(id, name, type, sourceId),
                 });
                 index++;
             }
@@ -180,7 +291,7 @@ public static class TraceFile
                 var time = a.TryGetProperty("create_time", out var ct) ? Time(ct) : a.TryGetProperty("create_time_ms", out var ms) ? Time(ms) : created;
                 assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), time)
                 {
-                    Id = String(a, "assessment_id") ?? StableId(id, index, name, sourceId),
+                    Id = String(a, "assessment_id") ?? StableId(id, name, type, sourceId),
                 });
                 index++;
             }
@@ -214,13 +325,9 @@ public static class TraceFile
         return (null, null);
     }
 
-    private static AssessmentSourceType SourceType(string text) => text.ToUpperInvariant() switch
-    {
-        "HUMAN" => AssessmentSourceType.Human,
-        "LLM_JUDGE" => AssessmentSourceType.LlmJudge,
-        "CODE" => AssessmentSourceType.Code,
-        _ => throw new FormatException($"source type '{text}' is not HUMAN, LLM_JUDGE or CODE"),
-    };
+    private static AssessmentSourceType SourceType(string text) => AssessmentSource.TryParseType(text, out var type)
+        ? type
+        : throw new FormatException($"source type '{text}' is not HUMAN, LLM_JUDGE or CODE");
 
     private static DateTimeOffset Time(JsonElement value) => value.ValueKind == JsonValueKind.Number
         ? DateTimeOffset.FromUnixTimeMilliseconds(value.GetInt64())
@@ -251,6 +358,7 @@ public static class TraceFile
         }
     }
 
-    private static string StableId(string traceId, int index, string name, string sourceId) =>
-        "imp-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{traceId}\n{index}\n{name}\n{sourceId}")), 0, 12).ToLowerInvariant();
+    // One assessment per trace, feedback name and source: its id says which, whatever its position in the list.
+    private static string StableId(string traceId, string name, AssessmentSourceType type, string sourceId) =>
+        "imp-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{traceId}\n{Assessment.NameKey(name)}\n{AssessmentSource.TypeName(type)}\n{sourceId}")), 0, 12).ToLowerInvariant();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using MemAlign.Evaluation;
 
@@ -114,15 +113,7 @@ public static class ExperimentReportWriter
         });
     }
 
-    private static string Page(string title, Action<StringBuilder> body)
-    {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Encode(title)).Append("</title>");
-        html.Append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}")
-            .Append("th:first-child,td:first-child{text-align:left}.sig{font-weight:bold;color:#1a7f37}svg{display:block;margin:1em 0}</style></head><body>");
-        body(html);
-        return html.Append("</body></html>").ToString();
-    }
+    private static string Page(string title, Action<StringBuilder> body) => HtmlPage.Write(title, body);
 
     // One judge's table and charts; on a page of several judges the chart ids would repeat, so they become classes.
     private static void AppendSection(StringBuilder html, ExperimentReport report, string heading, string subheading, bool unique)
@@ -218,7 +209,7 @@ public static class ExperimentReportWriter
 
     private static string WithInterval(ConfidenceInterval? interval) => interval is null ? "n/a" : Value(interval.Estimate) + " " + Interval(interval);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlPage.Encode(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,9 @@ namespace MemAlign.Rubrics;
 
 /// <summary>
 /// A Scriban context for rendering one rubric: no file or template access (include, import and
-/// object.eval are gone), bounded loops, recursion and output, and trace data printed as JSON.
+/// object.eval are gone), bounded loops, recursion and output, and every value printed as JSON: strings
+/// quoted (escaped, on one line), objects and arrays as indented JSON. Trace content can therefore never
+/// end its quotes or start a line of its own, so it cannot pose as a part of the prompt.
 /// </summary>
 internal sealed class RubricRenderContext : TemplateContext
 {
@@ -26,8 +28,12 @@ internal sealed class RubricRenderContext : TemplateContext
         CancellationToken = cancellationToken;
     }
 
-    public override string? ObjectToString(object? value, bool nested = false) =>
-        value is JsonData.IJsonBacked json ? json.Json : base.ObjectToString(value, nested);
+    public override string? ObjectToString(object? value, bool nested = false) => value switch
+    {
+        JsonData.IJsonBacked json => json.Json,
+        string text => Prompting.PromptJson.Quote(text),
+        _ => base.ObjectToString(value, nested),
+    };
 
     private static ScriptObject CreateSandboxBuiltins()
     {

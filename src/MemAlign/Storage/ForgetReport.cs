@@ -1,6 +1,6 @@
 namespace MemAlign.Storage;
 
-/// <summary>What <see cref="IForgetting.ForgetAsync"/> removed.</summary>
+/// <summary>What <see cref="IForgetting.ForgetAsync"/> removed or changed, and what the erasure guarantees.</summary>
 public sealed record ForgetReport
 {
     /// <summary>Traces removed.</summary>
@@ -15,9 +15,22 @@ public sealed record ForgetReport
     /// <summary>Guideline sources removed, across every judge version.</summary>
     public int GuidelineSources { get; init; }
 
-    /// <summary>Guidelines dropped because no source was left.</summary>
+    /// <summary>
+    /// Distilled guidelines dropped because they drew on a forgotten trace (their text could repeat its
+    /// rationale); user-written guidelines stay. The examples they also drew on are marked for distillation
+    /// again, so the next align writes guidelines from what remains.
+    /// </summary>
     public int GuidelinesDropped { get; init; }
 
-    /// <summary>Evaluation results removed.</summary>
+    /// <summary>Evaluation results of the forgotten traces removed.</summary>
     public int EvaluationResults { get; init; }
+
+    /// <summary>Other traces' results whose rationale was withheld because the verdict drew on a forgotten trace's example.</summary>
+    public int RationalesWithheld { get; init; }
+
+    /// <summary>Runs (experiment reports among them) whose records named a forgotten trace: the name was removed and the run marked.</summary>
+    public int RunsMarked { get; init; }
+
+    /// <summary>What the backend guarantees about the erased data, and what it cannot (logs, backups, replicas).</summary>
+    public string Guarantee { get; init; } = "";
 }

@@ -8,10 +8,13 @@ public interface IJudgeRegistry
 {
     /// <summary>
     /// Registers a snapshot of the judge (definition, memory, settings) as the next version of its name:
-    /// 1 for a new name. Concurrent registrations of one name get distinct versions.
+    /// 1 for a new name. Concurrent registrations of one name get distinct versions. With
+    /// <paramref name="baseVersion"/> (the version the memory was made from), registration succeeds only
+    /// while that is still the latest: a concurrent writer's version is never silently overtaken.
     /// </summary>
+    /// <exception cref="StaleJudgeVersionException">A version later than <paramref name="baseVersion"/> was registered meanwhile.</exception>
     Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
-        IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default);
+        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>A registered judge version (the latest when <paramref name="version"/> is omitted), or <see langword="null"/>.</summary>
     Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default);

@@ -4,7 +4,7 @@ namespace MemAlign.Storage;
 public static class MemAlignStoreExtensions
 {
     /// <summary>Adds or replaces one trace with its tags and assessments.</summary>
-    public static Task<int> AddTraceAsync(this IMemAlignStore store, string experiment, Trace trace, CancellationToken cancellationToken = default)
+    public static Task<int> AddTraceAsync(this ITraceStore store, string experiment, Trace trace, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(trace);
@@ -12,24 +12,24 @@ public static class MemAlignStoreExtensions
     }
 
     /// <summary>Registers a snapshot of <paramref name="judge"/> (definition and memory) as the next version of its name.</summary>
-    public static Task<JudgeVersionInfo> RegisterJudgeAsync(this IMemAlignStore store, string experiment, Judge judge,
+    public static Task<JudgeVersionInfo> RegisterJudgeAsync(this IJudgeRegistry store, string experiment, Judge judge,
         IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(judge);
-        return store.RegisterJudgeAsync(experiment, judge.Definition, judge.Memory, settings, cancellationToken);
+        return store.RegisterJudgeAsync(experiment, judge.Definition, judge.Memory, settings, null, cancellationToken);
     }
 
     /// <summary>Registers a new version of a judge that is already registered (after aligning it again, say).</summary>
-    /// <exception cref="KeyNotFoundException">No version of the judge is registered: use <see cref="RegisterJudgeAsync(IMemAlignStore, string, Judge, IReadOnlyDictionary{string, string}?, CancellationToken)"/>.</exception>
-    public static async Task<JudgeVersionInfo> UpdateJudgeAsync(this IMemAlignStore store, string experiment, Judge judge,
+    /// <exception cref="KeyNotFoundException">No version of the judge is registered: use <see cref="RegisterJudgeAsync(IJudgeRegistry, string, Judge, IReadOnlyDictionary{string, string}?, CancellationToken)"/>.</exception>
+    public static async Task<JudgeVersionInfo> UpdateJudgeAsync(this IJudgeRegistry store, string experiment, Judge judge,
         IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(judge);
         var versions = await store.ListJudgeVersionsAsync(experiment, judge.Name, cancellationToken).ConfigureAwait(false);
         return versions.Count == 0
-            ? throw new KeyNotFoundException($"Judge '{judge.Name}' is not registered in experiment '{experiment}' of {store.Description}; register it first.")
+            ? throw new KeyNotFoundException($"Judge '{judge.Name}' is not registered in experiment '{experiment}'; register it first.")
             : await store.RegisterJudgeAsync(experiment, judge, settings, cancellationToken).ConfigureAwait(false);
     }
 }

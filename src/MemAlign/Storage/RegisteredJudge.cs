@@ -8,7 +8,8 @@ namespace MemAlign.Storage;
 /// <param name="ValueType">What it returns.</param>
 /// <param name="Guidelines">Guidelines in its semantic memory.</param>
 /// <param name="Examples">Examples in its episodic memory.</param>
-public sealed record JudgeVersionInfo(string Name, int Version, DateTimeOffset CreatedAt, string? Model, FeedbackValueType ValueType, int Guidelines, int Examples);
+/// <param name="BaseVersion">The version it was made from (the latest when it was registered), or <see langword="null"/> for a first version.</param>
+public sealed record JudgeVersionInfo(string Name, int Version, DateTimeOffset CreatedAt, string? Model, FeedbackValueType ValueType, int Guidelines, int Examples, int? BaseVersion = null);
 
 /// <summary>
 /// A registered judge version: a self-contained snapshot of its definition, memory (guidelines with their

@@ -47,6 +47,20 @@ public sealed record Assessment
     /// <summary>When it was last changed; equal to <see cref="CreatedAt"/> until it is edited.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The <see cref="Trace.ContentFingerprint"/> of the content it rated, or <see langword="null"/> when not
+    /// known. Stores fill it in when they keep the assessment; if the trace's content is later replaced,
+    /// the assessment no longer describes it, and alignment does not learn from it.
+    /// </summary>
+    public string? RatedContent { get; init; }
+
+    /// <summary>Whether it rated content <paramref name="trace"/> no longer has.</summary>
+    public bool RatedOtherContentThan(Trace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return RatedContent is not null && RatedContent != trace.ContentFingerprint;
+    }
+
     /// <summary>Whether this is feedback named <paramref name="feedbackName"/>: their <see cref="NameKey"/>s are equal.</summary>
     public bool IsNamed(string feedbackName)
     {

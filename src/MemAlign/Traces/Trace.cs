@@ -11,6 +11,8 @@ public sealed class Trace
 {
     private static readonly IReadOnlyDictionary<string, string> NoStrings = ReadOnlyDictionary<string, string>.Empty;
 
+    private string? _contentFingerprint;
+
     /// <summary>Creates a trace.</summary>
     /// <param name="id">A unique, non-blank id.</param>
     /// <exception cref="ArgumentException">The id is blank.</exception>
@@ -43,6 +45,13 @@ public sealed class Trace
 
     /// <summary>When the interaction happened.</summary>
     public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
+
+    /// <summary>
+    /// A fingerprint of what the trace records (inputs, outputs and expectations, as compact JSON): equal
+    /// for equal content, whatever the formatting it was read from. An assessment remembers the fingerprint
+    /// of the content it rated (<see cref="Assessment.RatedContent"/>).
+    /// </summary>
+    public string ContentFingerprint => _contentFingerprint ??= Fingerprint(Inputs, Outputs, Expectations);
 
     /// <summary>
     /// Creates a trace from plain values: strings become JSON strings, other objects are serialized
@@ -129,4 +138,15 @@ public sealed class Trace
         JsonElement element => element,
         _ => JsonSerializer.SerializeToElement(value),
     };
+
+    private static string Fingerprint(params JsonElement?[] fields)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var field in fields)
+        {
+            text.Append(field is { } value ? JsonSerializer.Serialize(value) : "-").Append('\n');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
+    }
 }

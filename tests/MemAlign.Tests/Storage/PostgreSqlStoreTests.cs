@@ -50,6 +50,10 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Concurrent_registrations() => Concurrent_registrations_of_one_name_get_distinct_versions();
     [PostgreSqlFact] public Task Two_processes() => Two_processes_registering_one_name_lose_nothing(Connection);
     [PostgreSqlFact] public Task Evaluation_runs() => Evaluation_runs_keep_their_results();
+    [PostgreSqlFact] public Task One_label_per_reviewer() => A_reviewer_has_one_current_label_per_trace_whatever_the_list_order_and_keeps_the_history();
+    [PostgreSqlFact] public Task Replaced_content() => Labels_of_replaced_content_stay_marked_and_are_not_learned_from();
+    [PostgreSqlFact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
+    [PostgreSqlFact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
 
     [Fact]
     public async Task An_unreachable_server_gives_an_error_naming_it_and_what_to_check()
@@ -61,13 +65,20 @@ public sealed class PostgreSqlStoreTests : StoreContract
         Assert.DoesNotContain("hunter2-secret", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_malformed_connection_string_is_explained_without_echoing_it()
+    [Theory]
+    [InlineData("Host=h;Password=hunter2-secret;Bogus Keyword=1", "unknown keyword 'Bogus Keyword'")]
+    [InlineData("Host=h;Password=hunter2-secret;Port=eighty", "invalid value for 'Port'")]
+    [InlineData("Host=h;Password='hunter2-secret", "connection string is malformed")]
+    [InlineData("postgresql://u:hunter2-secret@h:notaport/db", "URL is malformed")]
+    public async Task A_malformed_connection_setting_is_explained_on_one_line_without_echoing_it(string setting, string reason)
     {
-        var e = await Assert.ThrowsAsync<StoreException>(() => PostgreSqlMemAlignStore.OpenAsync("Host=h;Password=hunter2-secret;Bogus Keyword=1"));
+        var e = await Assert.ThrowsAsync<StoreException>(() => PostgreSqlMemAlignStore.OpenAsync(setting));
 
-        Assert.Contains("is not a valid connection string or URL", e.Message);
+        Assert.Contains(reason, e.Message, StringComparison.OrdinalIgnoreCase); // keywords come back lower-cased
+        Assert.Contains("Host=...;Database=...;Username=...", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-secret", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.EndsWith(".", e.Message, StringComparison.Ordinal);
     }
 
     [PostgreSqlFact]

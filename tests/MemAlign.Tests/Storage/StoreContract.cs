@@ -50,7 +50,9 @@ public abstract class StoreContract
         Assert.Equal(trace.Tags, loaded.Tags);
         Assert.Equal(trace.Metadata, loaded.Metadata);
         Assert.Equal(trace.CreatedAt, loaded.CreatedAt);
-        Assert.Equal(trace.Assessments, loaded.Assessments);
+        // The store records what content each assessment rated.
+        Assert.Equal(trace.Assessments.Select(a => a with { RatedContent = trace.ContentFingerprint }), loaded.Assessments);
+        Assert.Equal(trace.ContentFingerprint, loaded.ContentFingerprint);
         Assert.Null(await store.GetTraceAsync(Experiment, "missing"));
         Assert.Contains(Experiment, await store.ListExperimentsAsync());
         Assert.Contains(IMemAlignStore.DefaultExperiment, await store.ListExperimentsAsync());
@@ -175,15 +177,39 @@ public abstract class StoreContract
         aligned = aligned.WithGuidelines("Never repeat card numbers.");
         await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory);
         await store.RegisterJudgeAsync(Experiment, aligned.Definition, aligned.Memory);
+        // A guideline that drew on the secret trace and another one, quoting the secret's rationale.
+        var shared = aligned.Memory.With(guidelines: [.. aligned.Memory.Guidelines, new Guideline($"Do not repeat {canary}-like numbers.", ["secret", "align-3"])]);
+        var third = await store.RegisterJudgeAsync(Experiment, aligned.Definition, shared);
         var run = await store.CreateEvaluationRunAsync(Experiment, "baseline");
-        await store.SaveEvaluationResultsAsync(run.Id, [new EvaluationRecord { TraceId = "secret", JudgeName = "helpfulness", Value = false, Rationale = $"It says {canary}." }]);
+        await store.SaveEvaluationResultsAsync(run.Id,
+        [
+            new EvaluationRecord { TraceId = "secret", JudgeName = "helpfulness", Value = false, Rationale = $"It says {canary}." },
+            // Another trace's verdict that was shown the secret's example, and one that names it without having been shown it.
+            new EvaluationRecord { TraceId = "align-1", JudgeName = "helpfulness", Value = true, Rationale = $"Like secret, which said {canary}.", RetrievedExampleIds = ["secret", "align-2"] },
+            new EvaluationRecord { TraceId = "align-2", JudgeName = "helpfulness", Value = true, Rationale = "Unlike secret-2 and secret." },
+        ]);
+        var experiment = await store.CreateEvaluationRunAsync(Experiment, "experiment", new Dictionary<string, string> { ["report"] = """{"folds":[{"test":["secret","align-1"]}]}""" });
         Assert.Contains(await ReadStorageAsync(store), bytes => Contains(bytes, canary)); // the test can see it before
 
         var report = await store.ForgetAsync(Experiment, ["secret"]);
 
-        Assert.Equal((1, 1, 2, 1), (report.Traces, report.Assessments, report.Examples, report.EvaluationResults));
+        Assert.Equal((1, 1, 3, 1), (report.Traces, report.Assessments, report.Examples, report.EvaluationResults));
+        Assert.Equal((1, 1), (report.RationalesWithheld, report.RunsMarked));
+        Assert.NotEmpty(report.Guarantee);
+        var others = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
+        Assert.Equal(["align-1", "align-2"], others.Select(r => r.TraceId));
+        Assert.True(others[0].Redacted);
+        Assert.True(others[0].Value!.AsBoolean());
+        Assert.Equal(["align-2"], others[0].RetrievedExampleIds);
+        Assert.DoesNotContain("secret", others[0].Rationale!, StringComparison.Ordinal);
+        Assert.Equal("Unlike secret-2 and [forgotten trace].", others[1].Rationale);
+        var marked = (await store.GetEvaluationRunAsync(experiment.Id))!.Settings;
+        Assert.Equal(("1", """{"folds":[{"test":["[forgotten trace]","align-1"]}]}"""), (marked["forgotten_traces"], marked["report"]));
+        var thirdVersion = (await store.GetJudgeAsync(Experiment, "helpfulness", third.Version))!;
+        Assert.DoesNotContain(thirdVersion.Memory.Guidelines, g => g.Text.Contains(canary, StringComparison.Ordinal));
+        Assert.False(thirdVersion.Memory.Examples.Single(e => e.TraceId == "align-3").IsDistilled); // distilled again on the next align
         Assert.Null(await store.GetTraceAsync(Experiment, "secret"));
-        foreach (var version in new[] { 1, 2 })
+        foreach (var version in new[] { 1, 2, 3 })
         {
             var judge = (await store.GetJudgeAsync(Experiment, "helpfulness", version))!;
             Assert.Equal(5, judge.Memory.Examples.Count);
@@ -192,7 +218,6 @@ public abstract class StoreContract
             Assert.Contains(judge.Memory.Guidelines, g => g.Text == "Never repeat card numbers.");
         }
 
-        Assert.Empty(await store.GetEvaluationResultsAsync(run.Id).ToListAsync());
         Assert.DoesNotContain(await ReadStorageAsync(store), bytes => Contains(bytes, canary));
     }
 
@@ -251,6 +276,76 @@ public abstract class StoreContract
         Assert.Equal(records[3].Usage, loaded[3].Usage);
         Assert.Equal("helpfulness@3", (await store.GetEvaluationRunAsync(run.Id))!.Settings["judge"]);
         Assert.Equal(run.Id, Assert.Single(await store.ListEvaluationRunsAsync(Experiment)).Id);
+    }
+
+    protected async Task A_reviewer_has_one_current_label_per_trace_whatever_the_list_order_and_keeps_the_history()
+    {
+        await using var store = await OpenAsync();
+        var ann = AssessmentSource.Human("ann");
+        var bob = AssessmentSource.Human("bob");
+        var first = Trace.Create("t", "q", "a")
+            .WithAssessment(new Assessment("helpfulness", true, ann, "Clear.") { Id = "x-1" })
+            .WithAssessment(new Assessment("helpfulness", true, bob, "Fine.") { Id = "x-2" });
+        await store.AddTraceAsync(Experiment, first);
+
+        // The same reviewers again, in the other order, and Ann changed her mind: ids follow list positions, as a careless exporter writes them.
+        var second = Trace.Create("t", "q", "a")
+            .WithAssessment(new Assessment("helpfulness", true, bob, "Fine.") { Id = "x-1" })
+            .WithAssessment(new Assessment("helpfulness", false, ann, "Actually rude.") { Id = "x-2" });
+        await store.AddTraceAsync(Experiment, second);
+
+        var current = (await store.GetTraceAsync(Experiment, "t"))!.Assessments;
+        Assert.Equal(2, current.Count);
+        Assert.Equal([("ann", false), ("bob", true)], current.Select(a => (a.Source.Id, a.Value.AsBoolean())).Order());
+        var history = await store.GetAssessmentHistoryAsync(Experiment, "t");
+        Assert.Equal(("ann", true, "Clear."), (history.Single().Source.Id, history.Single().Value.AsBoolean(), history.Single().Rationale));
+    }
+
+    protected async Task Labels_of_replaced_content_stay_marked_and_are_not_learned_from()
+    {
+        await using var store = await OpenAsync();
+        await store.AddTraceAsync(Experiment, Trace.Create("t", "Where is my order?", "It ships tomorrow.")
+            .WithAssessment(new Assessment("helpfulness", true, AssessmentSource.Human("ann"), "Answers it.")));
+        var replaced = Trace.Create("t", "Where is my order?", "No idea.")
+            .WithAssessment(new Assessment("helpfulness", false, AssessmentSource.Human("bob"), "Unhelpful."));
+
+        await store.AddTraceAsync(Experiment, replaced);
+        var stored = (await store.GetTraceAsync(Experiment, "t"))!;
+
+        var ann = stored.Assessments.Single(a => a.Source.Id == "ann");
+        var bob = stored.Assessments.Single(a => a.Source.Id == "bob");
+        Assert.True(ann.RatedOtherContentThan(stored));
+        Assert.False(bob.RatedOtherContentThan(stored));
+        var (_, report) = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync([stored]);
+        var discarded = Assert.Single(report.DiscardedAssessments);
+        Assert.Equal(ann.Id, discarded.AssessmentId);
+        Assert.Contains("rated content the trace no longer has", discarded.Reason);
+    }
+
+    protected async Task A_trace_holding_a_NUL_character_is_refused_before_anything_is_written()
+    {
+        await using var store = await OpenAsync();
+        var bad = Trace.Create("with-nul", "a\u0000b", "answer");
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.AddTracesAsync(Experiment, [Sample("good"), bad]));
+
+        Assert.Contains("'with-nul'", e.Message);
+        Assert.Contains("NUL character", e.Message);
+        Assert.Null(await store.GetTraceAsync(Experiment, "good"));
+    }
+
+    protected async Task Registering_on_a_version_that_is_no_longer_the_latest_is_refused()
+    {
+        await using var store = await OpenAsync();
+        var definition = JudgeDefinition.Create("raced", "{{ inputs }}", FeedbackValueType.Boolean);
+        var first = await store.RegisterJudgeAsync(Experiment, definition, JudgeMemory.Empty, null, baseVersion: 0);
+        var second = await store.RegisterJudgeAsync(Experiment, definition, JudgeMemory.Empty, null, baseVersion: first.Version);
+
+        var e = await Assert.ThrowsAsync<StaleJudgeVersionException>(() => store.RegisterJudgeAsync(Experiment, definition, JudgeMemory.Empty, null, baseVersion: first.Version));
+
+        Assert.Equal((1, 2, 1, 2), (first.Version, second.Version, e.BaseVersion, e.LatestVersion));
+        Assert.Equal(1, (await store.GetJudgeAsync(Experiment, "raced"))!.Info.BaseVersion);
+        Assert.Equal(2, (await store.ListJudgeVersionsAsync(Experiment, "raced")).Count);
     }
 
     private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
