@@ -47,16 +47,17 @@ internal sealed class ModelChoice
         return MemAlign.Judge.CreateLocal(definition);
     }
 
-    /// <summary>The optimizer: the reflection model when online, the offline distiller otherwise.</summary>
-    public IAlignmentOptimizer Optimizer(JudgeDefinition definition)
+    /// <summary>The optimizer: the reflection model when online, the offline distiller otherwise; labels resolved by <paramref name="labels"/>.</summary>
+    public IAlignmentOptimizer Optimizer(JudgeDefinition definition, LabelResolution? labels = null)
     {
+        var options = new MemAlignOptions { LabelResolution = labels ?? LabelResolution.Default };
         if (ModelFor(definition) is { } model)
         {
-            return new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = ModelProviders.CreateChatClient(model, _settings) });
+            return new MemAlignOptimizer(options with { ReflectionModel = ModelProviders.CreateChatClient(model, _settings) });
         }
 
         Offline();
-        return new MemAlignOptimizer();
+        return new MemAlignOptimizer(options);
     }
 
     /// <summary>The embedder a memory was made with: the local one, or an OpenAI-compatible embedding model.</summary>

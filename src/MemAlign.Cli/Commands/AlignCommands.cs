@@ -19,7 +19,9 @@ internal static class AlignCommands
     {
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
         var traces = new Option<string?>("--traces") { Description = "Which traces to learn from (default: those with human feedback named like the judge)." };
+        var labels = new LabelOptions();
         var command = new Command("align", "Align a judge with the human feedback on stored traces and register the aligned version.") { judge, traces };
+        labels.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var name = context.Parse.GetValue(judge)!;
@@ -31,8 +33,11 @@ internal static class AlignCommands
                 throw new UsageException($"No stored trace matches; import traces with human feedback named '{first.Info.Name}' first (memalign import FILE).");
             }
 
-            return await RegisterOnLatestAsync(context, "Aligned", name, (registered, optimizer) =>
-                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // The experts' agreement is checked before alignment is paid for.
+            var resolution = labels.Resolution(context.Parse);
+            var agreement = labels.Check(context, first.Definition, selected);
+            return await RegisterOnLatestAsync(context, "Aligned", name, resolution, (registered, optimizer) =>
+                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), cancellationToken, agreement).ConfigureAwait(false);
         });
         return command;
     }
@@ -44,7 +49,7 @@ internal static class AlignCommands
         var redistill = new Option<bool>("--redistill") { Description = "Re-distil the guidelines that lost sources (calls the reflection model)." };
         var command = new Command("unalign", "Remove what a judge learned from some traces and register the result.") { judge, trace, redistill };
         CommandRunner.SetBody(command, options, (context, cancellationToken) =>
-            RegisterOnLatestAsync(context, "Unaligned", context.Parse.GetValue(judge)!, (registered, optimizer) =>
+            RegisterOnLatestAsync(context, "Unaligned", context.Parse.GetValue(judge)!, null, (registered, optimizer) =>
                 optimizer.UnalignAsync(registered.Definition, registered.Memory, context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken),
                 cancellationToken));
         return command;
@@ -52,8 +57,8 @@ internal static class AlignCommands
 
     // Builds the new memory on the latest version and registers it on that version; if another writer
     // registered one meanwhile, builds again on theirs.
-    private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name,
-        Func<RegisteredJudge, IAlignmentOptimizer, Task<MemoryAlignment>> change, CancellationToken cancellationToken)
+    private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name, LabelResolution? labels,
+        Func<RegisteredJudge, IAlignmentOptimizer, Task<MemoryAlignment>> change, CancellationToken cancellationToken, JsonObject? humanAgreement = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -61,7 +66,7 @@ internal static class AlignCommands
             MemoryAlignment outcome;
             try
             {
-                outcome = await change(registered, context.Models.Optimizer(registered.Definition)).ConfigureAwait(false);
+                outcome = await change(registered, context.Models.Optimizer(registered.Definition, labels)).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
             {
@@ -72,7 +77,7 @@ internal static class AlignCommands
             {
                 var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, registered.Info.Version, cancellationToken)
                     .ConfigureAwait(false);
-                return Finish(context, verb, info, outcome.Report);
+                return Finish(context, verb, info, outcome.Report, humanAgreement);
             }
             catch (StaleJudgeVersionException e) when (attempt < MaxRebases)
             {
@@ -85,9 +90,14 @@ internal static class AlignCommands
         }
     }
 
-    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report)
+    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, JsonObject? humanAgreement)
     {
         context.Output.Line($"{verb} '{info.Name}': {report}");
+        if (report.LabelResolution.MultiplyLabelled > 0)
+        {
+            context.Output.Line($"  labels: {report.LabelResolution}");
+        }
+
         foreach (var failure in report.Failures)
         {
             context.Output.Line($"  distillation failed for {string.Join(", ", failure.TraceIds)}: {failure.Reason}");
@@ -121,6 +131,8 @@ internal static class AlignCommands
             ["failures"] = report.Failures.Count,
             ["skipped"] = new JsonArray([.. report.SkippedTraces.Select(s => (JsonNode)new JsonObject { ["trace"] = s.TraceId, ["reason"] = s.Reason })]),
             ["discarded"] = new JsonArray([.. report.DiscardedAssessments.Select(d => (JsonNode)new JsonObject { ["assessment"] = d.AssessmentId, ["trace"] = d.TraceId, ["reason"] = d.Reason })]),
+            ["label_resolution"] = System.Text.Json.JsonSerializer.SerializeToNode(report.LabelResolution),
+            ["human_agreement"] = humanAgreement,
         });
         return report.IsComplete ? ExitCodes.Ok : ExitCodes.Findings;
     }

@@ -14,32 +14,73 @@ namespace MemAlign.Cli.Commands;
 internal static class ExperimentCommands
 {
     private const string ReportSetting = "experiment_report";
-    private static readonly JsonSerializerOptions Serializer = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Serializer = new() { WriteIndented = false, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static Command Experiment(GlobalOptions options)
     {
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 4 };
         var traces = new Option<string?>("--traces") { Description = "Which traces (default: those with human feedback named like the judge)." };
-        var seed = new Option<int>("--seed") { Description = "Seed for folds and bootstrap.", DefaultValueFactory = _ => 42 };
+        var train = new Option<string?>("--train-filter") { Description = "Train/test instead of cross-validation: the traces to align on, such as tag.split=dev (with --test-filter)." };
+        var test = new Option<string?>("--test-filter") { Description = "The traces to score, such as tag.split=test (with --train-filter)." };
+        var seed = new Option<int>("--seed") { Description = "Seed for folds, samples and bootstrap.", DefaultValueFactory = _ => 42 };
+        var repeats = new Option<int>("--repeats") { Description = "Stratified samples per learning-curve point (the curve shows their mean and range).", DefaultValueFactory = _ => 3 };
         var notApplicable = new Option<double?>("--not-applicable") { Description = "The human value meaning 'not applicable' for numeric judges, such as 0." };
+        var labels = new LabelOptions();
         var (html, markdown) = Outputs();
-        var command = new Command("experiment", "Baseline vs aligned on held-out folds, with bootstrap intervals; saved as a run for 'memalign report'.") { judge, folds, traces, seed, notApplicable, html, markdown };
+        var command = new Command("experiment", "Baseline vs aligned on held-out data (cross-validation, or --train-filter/--test-filter), with the majority and human references and bootstrap intervals; saved as a run for 'memalign report'.")
+            { judge, folds, traces, train, test, seed, repeats, notApplicable, html, markdown };
+        labels.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
-            var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = registered.Info.Name };
-            var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var experimentOptions = new ExperimentOptions { Folds = context.Parse.GetValue(folds), Seed = context.Parse.GetValue(seed), NotApplicable = context.Parse.GetValue(notApplicable) };
+            var (trainFilter, testFilter) = (context.Parse.GetValue(train), context.Parse.GetValue(test));
+            if ((trainFilter is null) != (testFilter is null))
+            {
+                throw new UsageException("A train/test experiment needs both --train-filter and --test-filter.");
+            }
+
+            if (trainFilter is not null && context.Parse.GetValue(traces) is not null)
+            {
+                throw new UsageException("--traces selects the traces of a cross-validated experiment; with --train-filter and --test-filter, leave it out.");
+            }
+
+            var resolution = labels.Resolution(context.Parse);
+            var experimentOptions = new ExperimentOptions
+            {
+                Folds = context.Parse.GetValue(folds),
+                Seed = context.Parse.GetValue(seed),
+                LearningCurveRepeats = context.Parse.GetValue(repeats),
+                NotApplicable = context.Parse.GetValue(notApplicable),
+                LabelResolution = resolution,
+                TrainSetName = trainFilter,
+                TestSetName = testFilter,
+            };
+            async Task<List<Trace>> Select(TraceQuery query) =>
+                await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+
             ExperimentReport report;
             try
             {
-                report = await AlignmentExperiment.RunAsync(context.Models.Baseline(registered.Definition), selected,
-                    context.Models.Optimizer(registered.Definition), experimentOptions, cancellationToken).ConfigureAwait(false);
+                var baseline = context.Models.Baseline(registered.Definition);
+                var optimizer = context.Models.Optimizer(registered.Definition, resolution);
+                if (trainFilter is not null)
+                {
+                    var (trainSet, testSet) = (await Select(TraceFilter.Parse(trainFilter)).ConfigureAwait(false), await Select(TraceFilter.Parse(testFilter)).ConfigureAwait(false));
+                    labels.Check(context, registered.Definition, [.. trainSet, .. testSet]);
+                    report = await AlignmentExperiment.RunTrainTestAsync(baseline, trainSet, testSet, optimizer, experimentOptions, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = registered.Info.Name };
+                    var selected = await Select(query).ConfigureAwait(false);
+                    labels.Check(context, registered.Definition, selected);
+                    report = await AlignmentExperiment.RunAsync(baseline, selected, optimizer, experimentOptions, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
             }
 
             var run = await context.Store.CreateEvaluationRunAsync(context.Experiment, $"experiment {registered.Info.Name}@{registered.Info.Version}",

@@ -42,6 +42,9 @@ public sealed record AlignmentReport
     /// <summary>Human assessments outvoted or unreadable, and why.</summary>
     public IReadOnlyList<DiscardedAssessment> DiscardedAssessments { get; init; } = [];
 
+    /// <summary>How the traces' human labels became one label each, by the optimizer's <see cref="MemAlign.LabelResolution"/>.</summary>
+    public LabelResolutionCounts LabelResolution { get; init; } = LabelResolutionCounts.None;
+
     /// <summary>Distillation batches that failed; their traces stay undistilled until a later align.</summary>
     public IReadOnlyList<DistillationFailure> Failures { get; init; } = [];
 

@@ -4,17 +4,30 @@ using MemAlign.Rubrics;
 
 namespace MemAlign.Alignment;
 
+/// <summary>What <see cref="FeedbackExtractor.Extract"/> found: usable feedback, and what it could not use and why.</summary>
+internal sealed record FeedbackExtraction(List<FeedbackRecord> Records, List<SkippedTrace> Skipped, List<DiscardedAssessment> Discarded, LabelResolutionCounts Resolution)
+{
+    public void Deconstruct(out List<FeedbackRecord> records, out List<SkippedTrace> skipped, out List<DiscardedAssessment> discarded)
+    {
+        records = Records;
+        skipped = Skipped;
+        discarded = Discarded;
+    }
+}
+
 /// <summary>
 /// Finds the expert feedback a judge learns from: human assessments whose name equals the judge's
-/// (trimmed, case-insensitive). Several on one trace: if they agree each is an example; if not, the
-/// largest group wins and a tie goes to the group with the most recent assessment. Traces missing a
-/// field the rubric uses are skipped.
+/// (trimmed, case-insensitive). Several on one trace become one label by the <see cref="LabelResolution"/>
+/// (by default the largest group wins and a tie goes to the group with the most recent assessment); each
+/// winning assessment is an example. Traces missing a field the rubric uses are skipped.
 /// </summary>
 internal static class FeedbackExtractor
 {
-    public static (List<FeedbackRecord> Records, List<SkippedTrace> Skipped, List<DiscardedAssessment> Discarded) Extract(
-        JudgeDefinition definition, IReadOnlyList<Trace> traces)
+    public static FeedbackExtraction Extract(JudgeDefinition definition, IReadOnlyList<Trace> traces, LabelResolution? resolution = null)
     {
+        resolution ??= LabelResolution.Default;
+        resolution.Validate();
+        int single = 0, unanimous = 0, majority = 0, recent = 0, adjudicated = 0, droppedTies = 0, droppedDisagreements = 0;
         var records = new List<FeedbackRecord>();
         var skipped = new List<SkippedTrace>();
         var discarded = new List<DiscardedAssessment>();
@@ -75,11 +88,35 @@ internal static class FeedbackExtractor
                 .OrderByDescending(g => g.Count())
                 .ThenByDescending(g => g.Max(r => r.Assessment.UpdatedAt))
                 .ToList();
-            var winner = groups[0];
-            foreach (var loser in groups.Skip(1).SelectMany(g => g))
+            var decided = Resolve(groups, readable.Count, resolution, out var how);
+            switch (how)
             {
-                discarded.Add(new DiscardedAssessment(loser.Assessment.Id, trace.Id,
-                    $"outvoted: experts disagree on this trace and {winner.Count()} of {readable.Count} said {winner.Key}"));
+                case Decision.Single: single++; break;
+                case Decision.Unanimous: unanimous++; break;
+                case Decision.Majority: majority++; break;
+                case Decision.MostRecent: recent++; break;
+                case Decision.Adjudicated: adjudicated++; break;
+                case Decision.DroppedTie: droppedTies++; break;
+                default: droppedDisagreements++; break;
+            }
+
+            if (decided is null)
+            {
+                var reason = how == Decision.DroppedTie
+                    ? $"experts are split evenly ({Tally(groups)}) and the label rule drops ties"
+                    : $"experts disagree ({Tally(groups)}) and the label rule uses unanimous traces only";
+                discarded.AddRange(readable.Select(r => new DiscardedAssessment(r.Assessment.Id, trace.Id, reason)));
+                skipped.Add(new SkippedTrace(trace.Id, reason));
+                continue;
+            }
+
+            var winner = decided;
+            foreach (var loser in groups.Where(g => !ReferenceEquals(g, winner)).SelectMany(g => g))
+            {
+                discarded.Add(new DiscardedAssessment(loser.Assessment.Id, trace.Id, how == Decision.Adjudicated
+                    ? $"overruled: the adjudicator '{resolution.Adjudicator}' said {winner.Key}"
+                    : $"outvoted: experts disagree on this trace and {winner.Count()} of {readable.Count} said {winner.Key}"
+                      + (how == Decision.MostRecent ? " (a tie, settled by the most recent label)" : "")));
             }
 
             var fields = definition.Variables.ToDictionary(v => v, v => Rubrics.JsonData.ToPromptText(trace.GetField(v)!.Value), StringComparer.Ordinal);
@@ -87,8 +124,57 @@ internal static class FeedbackExtractor
             records.Add(new FeedbackRecord(trace.Id, winner.Key, assessments, fields, embeddedField, Fingerprint(winner.Key, assessments, fields)));
         }
 
-        return (records, skipped, discarded);
+        return new FeedbackExtraction(records, skipped, discarded,
+            new LabelResolutionCounts(single, unanimous, majority, recent, adjudicated, droppedTies, droppedDisagreements));
     }
+
+    private enum Decision
+    {
+        Single,
+        Unanimous,
+        Majority,
+        MostRecent,
+        Adjudicated,
+        DroppedTie,
+        DroppedDisagreement,
+    }
+
+    // groups: by value, most votes first, ties ordered by their most recent label.
+    private static IGrouping<FeedbackValue, (Assessment Assessment, FeedbackValue Value)>? Resolve(
+        List<IGrouping<FeedbackValue, (Assessment Assessment, FeedbackValue Value)>> groups, int labels, LabelResolution resolution, out Decision how)
+    {
+        if (groups.Count == 1)
+        {
+            how = labels == 1 ? Decision.Single : Decision.Unanimous;
+            return groups[0];
+        }
+
+        if (resolution.Rule == LabelResolutionRule.DropDisagreements)
+        {
+            how = Decision.DroppedDisagreement;
+            return null;
+        }
+
+        if (resolution.Rule == LabelResolutionRule.Adjudicator
+            && groups.FirstOrDefault(g => g.Any(r => string.Equals(r.Assessment.Source.Id, resolution.Adjudicator, StringComparison.Ordinal))) is { } chosen)
+        {
+            how = Decision.Adjudicated;
+            return chosen;
+        }
+
+        var tied = groups[1].Count() == groups[0].Count();
+        if (!tied)
+        {
+            how = Decision.Majority;
+            return groups[0];
+        }
+
+        how = resolution.Ties == TiePolicy.Drop ? Decision.DroppedTie : Decision.MostRecent;
+        return resolution.Ties == TiePolicy.Drop ? null : groups[0];
+    }
+
+    private static string Tally(IEnumerable<IGrouping<FeedbackValue, (Assessment Assessment, FeedbackValue Value)>> groups) =>
+        string.Join(", ", groups.Select(g => $"{g.Count()} said {g.Key}"));
 
     /// <summary>The field retrieval compares: the first of inputs, outputs, expectations, conversation, trace that the rubric uses.</summary>
     public static string EmbeddedField(JudgeDefinition definition) =>

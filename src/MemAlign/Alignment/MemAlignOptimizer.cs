@@ -66,7 +66,8 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
 
         var started = _clock.GetTimestamp();
         memory = StartingMemory(memory, definition.Name);
-        var (records, skipped, discarded) = FeedbackExtractor.Extract(definition, traces);
+        var extraction = FeedbackExtractor.Extract(definition, traces, Options.LabelResolution);
+        var (records, skipped, discarded) = extraction;
         Log(definition.Name, skipped, discarded);
 
         // A remembered trace that no longer yields feedback would silently lose its example: refuse.
@@ -113,6 +114,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             GuidelinesDropped = diff.GuidelinesDropped,
             SkippedTraces = skipped,
             DiscardedAssessments = discarded,
+            LabelResolution = extraction.Resolution,
             Failures = distilled.Failures,
             Elapsed = _clock.GetElapsedTime(started),
         };

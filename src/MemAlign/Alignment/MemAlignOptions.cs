@@ -35,6 +35,9 @@ public sealed record MemAlignOptions
     /// <summary>Embedding cosine similarity at or above which two guidelines are the same one (default 0.92).</summary>
     public double GuidelineMergeThreshold { get; init; } = 0.92;
 
+    /// <summary>How several human labels on one trace become one (default: majority, ties to the most recent label).</summary>
+    public LabelResolution LabelResolution { get; init; } = LabelResolution.Default;
+
     /// <summary>Text embedded per example is cut to this many tokens (default 8,000, under OpenAI embedders' 8,191).</summary>
     public int MaxEmbeddingInputTokens { get; init; } = 8_000;
 
@@ -60,6 +63,8 @@ public sealed record MemAlignOptions
                 $"{nameof(MemAlignOptions)}.{nameof(GuidelineMergeThreshold)} must be above 0 and at most 1.");
         }
 
+        ArgumentNullException.ThrowIfNull(LabelResolution, nameof(LabelResolution));
+        LabelResolution.Validate();
         ArgumentNullException.ThrowIfNull(ReflectionCallOptions, nameof(ReflectionCallOptions));
         ReflectionCallOptions.Validate();
     }

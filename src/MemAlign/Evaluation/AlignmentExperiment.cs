@@ -5,23 +5,38 @@ namespace MemAlign.Evaluation;
 /// <summary>How an alignment experiment is run.</summary>
 public sealed record ExperimentOptions
 {
-    /// <summary>Cross-validation folds (default 4, as in the Genie Code study).</summary>
+    /// <summary>Cross-validation folds (default 4, as in the Genie Code study); unused by a train/test experiment.</summary>
     public int Folds { get; init; } = 4;
 
-    /// <summary>The seed for fold assignment and the bootstrap; equal seeds give equal reports.</summary>
+    /// <summary>The seed for folds, samples and the bootstrap; equal seeds give equal reports.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Bootstrap resamples per interval (default 10,000).</summary>
     public int BootstrapResamples { get; init; } = PairedBootstrap.DefaultResamples;
 
-    /// <summary>Labelled examples per fold for the learning curve (default 0, 2, 5, 10, 25, 50; larger than the data are left out). Empty: no curve.</summary>
+    /// <summary>
+    /// Labelled examples per fold for the learning curve (default 0, 2, 5, 10, 25, 50; larger than the training
+    /// data are left out). Each point aligns on a stratified sample; smaller samples are part of larger ones. Empty: no curve.
+    /// </summary>
     public IReadOnlyList<int> LearningCurve { get; init; } = [0, 2, 5, 10, 25, 50];
+
+    /// <summary>Different stratified samples per learning-curve point (default 3): the curve shows their mean and range.</summary>
+    public int LearningCurveRepeats { get; init; } = 3;
 
     /// <summary>Whether to score semantic-only and episodic-only variants (default true).</summary>
     public bool Ablations { get; init; } = true;
 
     /// <summary>The human value meaning "not applicable" for numeric judges (such as 0 on a 1-3 scale), left out of the metrics and counted.</summary>
     public double? NotApplicable { get; init; }
+
+    /// <summary>How several human labels on a trace become the one the judge is scored against (default: majority, ties to the most recent).</summary>
+    public LabelResolution LabelResolution { get; init; } = LabelResolution.Default;
+
+    /// <summary>What the training set is, for the report of a train/test experiment (a filter, say).</summary>
+    public string? TrainSetName { get; init; }
+
+    /// <summary>What the test set is, for the report of a train/test experiment.</summary>
+    public string? TestSetName { get; init; }
 
     /// <summary>Judge calls in flight at once while scoring (default 8).</summary>
     public int MaxConcurrency { get; init; } = 8;
@@ -40,158 +55,284 @@ public sealed record ExperimentOptions
         {
             throw new ArgumentOutOfRangeException(nameof(LearningCurve), $"{nameof(ExperimentOptions)}.{nameof(LearningCurve)} holds a negative count.");
         }
+
+        if (LearningCurveRepeats < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningCurveRepeats), LearningCurveRepeats, $"{nameof(ExperimentOptions)}.{nameof(LearningCurveRepeats)} must be at least 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(LabelResolution, nameof(LabelResolution));
+        LabelResolution.Validate();
     }
 }
 
 /// <summary>
-/// Proves (or disproves) that alignment helped, on held-out data: stratified K-fold cross-validation
-/// (align on K-1 folds, score the held-out fold with the baseline and the aligned judge, pool the folds),
-/// metrics with paired bootstrap intervals, a learning curve and memory ablations, with what it cost.
+/// Proves (or disproves) that alignment helped, on held-out data: stratified K-fold cross-validation (align on
+/// K-1 folds, score the held-out fold, pool the folds) or a train/test split; the baseline, the aligned judge and
+/// the majority-class reference with paired bootstrap intervals; human-human agreement on the same traces; a
+/// learning curve over stratified, nested samples repeated with several seeds; memory ablations; and the cost.
 /// </summary>
 public static class AlignmentExperiment
 {
-    private const string Baseline = "baseline";
-    private const string Aligned = "aligned";
+    private const string BaselineVariant = "baseline";
+    private const string AlignedVariant = "aligned";
+    private const string MajorityVariant = "majority";
     private const string SemanticOnly = "semantic only";
     private const string EpisodicOnly = "episodic only";
 
-    /// <summary>Runs the experiment for <paramref name="judge"/> on the labelled <paramref name="traces"/>.</summary>
+    /// <summary>Runs a cross-validated experiment for <paramref name="judge"/> on the labelled <paramref name="traces"/>.</summary>
     /// <exception cref="ArgumentException">Fewer labelled traces than folds.</exception>
-    public static async Task<ExperimentReport> RunAsync(Judge judge, IReadOnlyList<Trace> traces, IAlignmentOptimizer? optimizer = null,
+    public static Task<ExperimentReport> RunAsync(Judge judge, IReadOnlyList<Trace> traces, IAlignmentOptimizer? optimizer = null,
         ExperimentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(judge);
         ArgumentNullException.ThrowIfNull(traces);
         options ??= new ExperimentOptions();
         options.Validate();
-        optimizer ??= new MemAlignOptimizer();
-        var started = options.TimeProvider.GetTimestamp();
-
-        var (records, _, _) = FeedbackExtractor.Extract(judge.Definition, traces);
-        var labels = records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
-        var labelled = traces.Where(t => labels.ContainsKey(t.Id)).DistinctBy(t => t.Id).ToList();
-        if (labelled.Count < options.Folds)
+        var data = Labelled(judge, traces, options);
+        if (data.Traces.Count < options.Folds)
         {
             throw new ArgumentException(
-                $"Judge '{judge.Name}' has {labelled.Count} labelled trace(s); a {options.Folds}-fold experiment needs at least {options.Folds}.", nameof(traces));
+                $"Judge '{judge.Name}' has {data.Traces.Count} labelled trace(s); a {options.Folds}-fold experiment needs at least {options.Folds}.", nameof(traces));
         }
 
-        var folds = Stratify(labelled, labels, options.Folds, options.Seed);
+        var folds = Stratify(data.Traces, Strata.Of(data.Labels), options.Folds, options.Seed);
+        var splits = Enumerable.Range(0, folds.Count).Select(k => new Split(folds.Where((_, i) => i != k).SelectMany(f => f).ToList(), folds[k])).ToList();
+        return RunAsync(judge, data, splits, ExperimentDesign.CrossValidation, optimizer ?? new MemAlignOptimizer(), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a train/test experiment: aligns <paramref name="judge"/> on the labelled <paramref name="train"/> traces
+    /// and scores the labelled <paramref name="test"/> traces (a trace in both is an error: it would be scored on what it taught).
+    /// </summary>
+    /// <exception cref="ArgumentException">A set has no labelled trace, or the sets share a trace.</exception>
+    public static Task<ExperimentReport> RunTrainTestAsync(Judge judge, IReadOnlyList<Trace> train, IReadOnlyList<Trace> test, IAlignmentOptimizer? optimizer = null,
+        ExperimentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        options ??= new ExperimentOptions();
+        options.Validate();
+        var shared = train.Select(t => t.Id).Intersect(test.Select(t => t.Id), StringComparer.Ordinal).Take(5).ToList();
+        if (shared.Count > 0)
+        {
+            throw new ArgumentException($"The training and test sets share trace(s) {string.Join(", ", shared.Select(id => $"'{id}'"))}; a trace must be in one set only.", nameof(test));
+        }
+
+        var data = Labelled(judge, train.Concat(test).ToList(), options);
+        var trainIds = train.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var split = new Split(data.Traces.Where(t => trainIds.Contains(t.Id)).ToList(), data.Traces.Where(t => !trainIds.Contains(t.Id)).ToList());
+        if (split.Train.Count == 0 || split.Test.Count == 0)
+        {
+            throw new ArgumentException(
+                $"Judge '{judge.Name}' has {split.Train.Count} labelled training trace(s) and {split.Test.Count} labelled test trace(s); both sets need at least one.", nameof(train));
+        }
+
+        return RunAsync(judge, data, [split], ExperimentDesign.TrainTest, optimizer ?? new MemAlignOptimizer(), options, cancellationToken);
+    }
+
+    private static async Task<ExperimentReport> RunAsync(Judge judge, LabelledData data, IReadOnlyList<Split> splits, ExperimentDesign design,
+        IAlignmentOptimizer optimizer, ExperimentOptions options, CancellationToken cancellationToken)
+    {
+        var started = options.TimeProvider.GetTimestamp();
+        var labels = data.Labels;
+        var offline = judge.ModelId == Models.LocalJudgeModel.ModelName;
         var predictions = new Dictionary<string, Dictionary<string, FeedbackValue?>>(StringComparer.Ordinal);
         var details = new List<FoldReport>();
         var calls = 0;
         var usage = default(TokenUsage);
 
-        async Task Score(string variant, Judge scorer, IReadOnlyList<Trace> test)
+        async Task<Dictionary<string, FeedbackValue?>> Score(Judge scorer, IReadOnlyList<Trace> test)
         {
             var result = await Evaluator.RunAsync([scorer], test, new EvaluationOptions { MaxConcurrency = options.MaxConcurrency }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            calls += result.Records.Sum(r => r.ModelCalls);
+            usage = result.Records.Aggregate(usage, (sum, r) => sum + r.Usage);
+            return result.Records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
+        }
+
+        void Keep(string variant, Dictionary<string, FeedbackValue?> scored)
+        {
             var map = predictions.TryGetValue(variant, out var existing) ? existing : predictions[variant] = new(StringComparer.Ordinal);
-            foreach (var record in result.Records)
+            foreach (var (id, value) in scored)
             {
-                map[record.TraceId] = record.Value;
-                calls += record.ModelCalls;
-                usage += record.Usage;
+                map[id] = value;
             }
         }
 
-        for (var k = 0; k < folds.Count; k++)
+        async Task<Judge> AlignAsync(Judge from, IReadOnlyList<Trace> train)
         {
-            var test = folds[k];
-            var train = folds.Where((_, i) => i != k).SelectMany(f => f).ToList();
-            var (aligned, report) = await judge.AlignAsync(train, optimizer, cancellationToken).ConfigureAwait(false);
+            var (aligned, report) = await from.AlignAsync(train, optimizer, cancellationToken).ConfigureAwait(false);
             calls += report.ModelCalls;
             usage += report.Usage;
-            details.Add(new FoldReport(k, train.Select(t => t.Id).ToList(), test.Select(t => t.Id).ToList(), aligned.Memory.TraceIds.Order(StringComparer.Ordinal).ToList()));
+            return aligned;
+        }
 
-            await Score(Baseline, judge, test).ConfigureAwait(false);
-            await Score(Aligned, aligned, test).ConfigureAwait(false);
+        // The majority reference, and offline also the baseline: the local judge without memory has nothing to vote with.
+        Dictionary<string, FeedbackValue?> Majority(Split split)
+        {
+            var majority = MajorityOf(split.Train.Select(t => labels[t.Id]));
+            return split.Test.ToDictionary(t => t.Id, _ => (FeedbackValue?)majority, StringComparer.Ordinal);
+        }
+
+        for (var k = 0; k < splits.Count; k++)
+        {
+            var (train, test) = splits[k];
+            var aligned = await AlignAsync(judge, train).ConfigureAwait(false);
+            details.Add(new FoldReport(k, train.Select(t => t.Id).ToList(), test.Select(t => t.Id).ToList(), aligned.Memory.TraceIds.Order(StringComparer.Ordinal).ToList()));
+            Keep(MajorityVariant, Majority(splits[k]));
+            Keep(BaselineVariant, offline ? Majority(splits[k]) : await Score(judge, test).ConfigureAwait(false));
+            Keep(AlignedVariant, await Score(aligned, test).ConfigureAwait(false));
             if (options.Ablations && aligned.Embedder is { } embedder)
             {
-                await Score(SemanticOnly, aligned.WithMemory(aligned.Memory.With(examples: []), embedder), test).ConfigureAwait(false);
-                await Score(EpisodicOnly, aligned.WithMemory(aligned.Memory.With(guidelines: []), embedder), test).ConfigureAwait(false);
+                Keep(SemanticOnly, await Score(aligned.WithMemory(aligned.Memory.With(examples: []), embedder), test).ConfigureAwait(false));
+                Keep(EpisodicOnly, await Score(aligned.WithMemory(aligned.Memory.With(guidelines: []), embedder), test).ConfigureAwait(false));
             }
         }
 
         var valueType = judge.Definition.ValueType;
         var notApplicable = options.NotApplicable;
-        var applicable = labelled.Where(t => !IsNotApplicable(labels[t.Id], notApplicable)).ToList();
-        // Each judge is measured on the rows it could score; the difference only on rows both scored
-        // (a judge without a model and without memory, the offline baseline, scores none).
-        List<Row> Scored(string variant) => applicable.Where(t => predictions[variant].GetValueOrDefault(t.Id) is not null)
-            .Select(t => new Row(labels[t.Id], predictions[variant][t.Id]!, predictions[variant][t.Id]!)).ToList();
-        var baselineRows = Scored(Baseline);
-        var alignedRows = Scored(Aligned);
-        var rows = applicable
-            .Where(t => predictions[Baseline].GetValueOrDefault(t.Id) is not null && predictions[Aligned].GetValueOrDefault(t.Id) is not null)
-            .Select(t => new Row(labels[t.Id], predictions[Baseline][t.Id]!, predictions[Aligned][t.Id]!))
+        var tested = splits.SelectMany(s => s.Test).ToList();
+        var applicable = tested.Where(t => !IsNotApplicable(labels[t.Id], notApplicable)).ToList();
+        List<Row> Rows(params string[] variants) => applicable
+            .Where(t => variants.All(v => predictions[v].GetValueOrDefault(t.Id) is not null))
+            .Select(t => new Row(labels[t.Id], predictions[variants[0]][t.Id]!, predictions[variants[^1]][t.Id]!))
             .ToList();
+
+        var baselineRows = Rows(BaselineVariant);
+        var alignedRows = Rows(AlignedVariant);
+        var bothRows = Rows(BaselineVariant, AlignedVariant);
+        var majorityRows = Rows(MajorityVariant, AlignedVariant);
         var metrics = Metrics(valueType, notApplicable);
+        var (resamples, seed) = (options.BootstrapResamples, options.Seed);
         var comparisons = metrics.Select(m => new MetricComparison(
             m.Name,
             m.LowerIsBetter,
-            PairedBootstrap.Interval(baselineRows, s => m.Compute(s, r => r.Baseline), options.BootstrapResamples, options.Seed),
-            PairedBootstrap.Interval(alignedRows, s => m.Compute(s, r => r.Aligned), options.BootstrapResamples, options.Seed),
-            PairedBootstrap.Difference(rows, s => m.Compute(s, r => r.Baseline), s => m.Compute(s, r => r.Aligned), options.BootstrapResamples, options.Seed))).ToList();
+            PairedBootstrap.Interval(baselineRows, s => m.Compute(s, r => r.First), resamples, seed),
+            PairedBootstrap.Interval(alignedRows, s => m.Compute(s, r => r.Last), resamples, seed),
+            PairedBootstrap.Difference(bothRows, s => m.Compute(s, r => r.First), s => m.Compute(s, r => r.Last), resamples, seed))
+        {
+            Majority = PairedBootstrap.Interval(majorityRows, s => m.Compute(s, r => r.First), resamples, seed),
+            VersusMajority = PairedBootstrap.Difference(majorityRows, s => m.Compute(s, r => r.First), s => m.Compute(s, r => r.Last), resamples, seed),
+        }).ToList();
 
         var primary = metrics[0];
+        var kappa = metrics.FirstOrDefault(m => m.Name is "Cohen's kappa" or "quadratic weighted kappa");
         var ablations = new Dictionary<string, double?>(StringComparer.Ordinal);
-        foreach (var variant in new[] { Baseline, SemanticOnly, EpisodicOnly, Aligned }.Where(predictions.ContainsKey))
+        foreach (var variant in new[] { BaselineVariant, SemanticOnly, EpisodicOnly, AlignedVariant }.Where(predictions.ContainsKey))
         {
-            ablations[variant] = primary.Compute(Scored(variant), r => r.Aligned);
+            ablations[variant] = primary.Compute(Rows(variant), r => r.Last);
         }
 
-        var curve = new List<LearningCurvePoint>();
-        var largestTrain = folds.Min(f => labelled.Count - f.Count);
-        foreach (var size in options.LearningCurve.Distinct().Order().Where(n => n <= largestTrain))
-        {
-            var pooled = new List<Row>();
-            for (var k = 0; k < folds.Count; k++)
-            {
-                var test = folds[k];
-                var train = folds.Where((_, i) => i != k).SelectMany(f => f).Take(size).ToList();
-                var scorer = judge;
-                if (size > 0)
-                {
-                    var (aligned, report) = await judge.AlignAsync(train, optimizer, cancellationToken).ConfigureAwait(false);
-                    calls += report.ModelCalls;
-                    usage += report.Usage;
-                    scorer = aligned;
-                }
-
-                var result = size == 0 ? null : await Evaluator.RunAsync([scorer], test, new EvaluationOptions { MaxConcurrency = options.MaxConcurrency }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var scored = result?.Records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal) ?? predictions[Baseline];
-                calls += result?.Records.Sum(r => r.ModelCalls) ?? 0;
-                pooled.AddRange(test.Where(t => !IsNotApplicable(labels[t.Id], notApplicable) && scored.GetValueOrDefault(t.Id) is not null)
-                    .Select(t => new Row(labels[t.Id], scored[t.Id]!, scored[t.Id]!)));
-            }
-
-            curve.Add(new LearningCurvePoint(size, primary.Compute(pooled, r => r.Aligned)));
-        }
-
-        return new ExperimentReport
+        var curve = await LearningCurveAsync().ConfigureAwait(false);
+        var report = new ExperimentReport
         {
             JudgeName = judge.Name,
-            Folds = options.Folds,
-            ComparableRows = rows.Count,
-            NotApplicableRows = labelled.Count - applicable.Count,
-            ErrorRows = applicable.Count - rows.Count,
+            Folds = splits.Count,
+            Design = design,
+            TrainSet = design == ExperimentDesign.TrainTest ? options.TrainSetName : null,
+            TestSet = design == ExperimentDesign.TrainTest ? options.TestSetName : null,
+            TrainTraces = design == ExperimentDesign.TrainTest ? splits[0].Train.Count : data.Traces.Count,
+            TestTraces = tested.Count,
+            Baseline = offline
+                ? "the majority class of the training labels (the local judge has no model: without memory it has nothing to vote with)"
+                : "the judge without memory (its rubric alone)",
+            Offline = offline,
+            MajorityLabel = MajorityOf(splits.SelectMany(s => s.Train).Select(t => labels[t.Id])).ToString(),
+            HumanAgreement = HumanAgreement.Compute(judge.Definition, data.Traces, Math.Min(resamples, 2_000), seed),
+            LabelRule = options.LabelResolution.ToString(),
+            LabelResolution = data.Resolution,
+            ComparableRows = bothRows.Count,
+            NotApplicableRows = tested.Count - applicable.Count,
+            ErrorRows = applicable.Count - bothRows.Count,
             BaselineRows = baselineRows.Count,
             AlignedRows = alignedRows.Count,
             Metrics = comparisons,
             Ablations = ablations,
             LearningCurve = curve,
+            LearningCurveRepeats = curve.Count == 0 ? 0 : options.LearningCurveRepeats,
             FoldDetails = details,
             Cost = new ExperimentCost(calls, usage, options.TimeProvider.GetElapsedTime(started)),
         };
+        return report with { Findings = ExperimentFindings.For(report) };
+
+        // Per repeat and split: the training traces in a nested stratified order; each size aligns on the next
+        // examples of that order, on top of the memory of the size before (so it is the same sample, grown).
+        async Task<List<LearningCurvePoint>> LearningCurveAsync()
+        {
+            var largest = splits.Min(s => s.Train.Count);
+            var sizes = options.LearningCurve.Distinct().Order().Where(n => n <= largest).ToList();
+            var scores = sizes.ToDictionary(n => n, _ => new List<(double? Value, double? Kappa)>());
+            var composition = sizes.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+            var stratum = Strata.Of(labels);
+            for (var repeat = 0; repeat < options.LearningCurveRepeats && sizes.Count > 0; repeat++)
+            {
+                var pooled = sizes.ToDictionary(n => n, _ => new List<Row>());
+                for (var k = 0; k < splits.Count; k++)
+                {
+                    var (train, test) = splits[k];
+                    var order = NestedStratifiedOrder.Order(train, stratum, unchecked(options.Seed + (7919 * repeat) + (104_729 * k)));
+                    var current = judge;
+                    foreach (var size in sizes)
+                    {
+                        var sample = order.Take(size).ToList();
+                        Dictionary<string, FeedbackValue?> scored;
+                        if (size == 0)
+                        {
+                            scored = test.ToDictionary(t => t.Id, t => predictions[BaselineVariant].GetValueOrDefault(t.Id), StringComparer.Ordinal);
+                        }
+                        else
+                        {
+                            current = await AlignAsync(current, sample).ConfigureAwait(false);
+                            scored = await Score(current, test).ConfigureAwait(false);
+                        }
+
+                        if (repeat == 0)
+                        {
+                            foreach (var trace in sample)
+                            {
+                                var label = labels[trace.Id].ToString();
+                                composition[size][label] = composition[size].GetValueOrDefault(label) + 1;
+                            }
+                        }
+
+                        pooled[size].AddRange(test.Where(t => !IsNotApplicable(labels[t.Id], notApplicable) && scored.GetValueOrDefault(t.Id) is not null)
+                            .Select(t => new Row(labels[t.Id], scored[t.Id]!, scored[t.Id]!)));
+                    }
+                }
+
+                foreach (var size in sizes)
+                {
+                    scores[size].Add((primary.Compute(pooled[size], r => r.Last), kappa?.Compute(pooled[size], r => r.Last)));
+                }
+            }
+
+            return sizes.Select(size =>
+            {
+                var values = scores[size].Select(s => s.Value).ToList();
+                var kappas = scores[size].Select(s => s.Kappa).Where(v => v is not null).Select(v => v!.Value).ToList();
+                var defined = values.Where(v => v is not null).Select(v => v!.Value).ToList();
+                return new LearningCurvePoint(size, defined.Count == 0 ? null : defined.Average())
+                {
+                    Lower = defined.Count == 0 ? null : defined.Min(),
+                    Upper = defined.Count == 0 ? null : defined.Max(),
+                    Kappa = kappas.Count == 0 ? null : kappas.Average(),
+                    KappaLower = kappas.Count == 0 ? null : kappas.Min(),
+                    KappaUpper = kappas.Count == 0 ? null : kappas.Max(),
+                    Repeats = values,
+                    Labels = composition[size],
+                };
+            }).ToList();
+        }
     }
 
-    /// <summary>Stratified folds: each label's traces, shuffled with the seed, are dealt round-robin, so every fold gets its share of every label.</summary>
-    internal static List<List<Trace>> Stratify(IReadOnlyList<Trace> traces, IReadOnlyDictionary<string, FeedbackValue> labels, int folds, int seed)
+    /// <summary>Stratified folds: each stratum's traces, shuffled with the seed, are dealt round-robin, so every fold gets its share of every label.</summary>
+    internal static List<List<Trace>> Stratify(IReadOnlyList<Trace> traces, Func<Trace, string> stratum, int folds, int seed)
     {
         var random = new Random(seed);
         var result = Enumerable.Range(0, folds).Select(_ => new List<Trace>()).ToList();
         var next = 0;
-        foreach (var group in traces.GroupBy(t => labels[t.Id]).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
+        foreach (var group in traces.GroupBy(stratum, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var members = group.OrderBy(t => t.Id, StringComparer.Ordinal).ToArray();
             random.Shuffle(members);
@@ -204,6 +345,17 @@ public static class AlignmentExperiment
 
         return result;
     }
+
+    private static LabelledData Labelled(Judge judge, IReadOnlyList<Trace> traces, ExperimentOptions options)
+    {
+        var extraction = FeedbackExtractor.Extract(judge.Definition, traces, options.LabelResolution);
+        var labels = extraction.Records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
+        return new LabelledData(traces.Where(t => labels.ContainsKey(t.Id)).DistinctBy(t => t.Id).ToList(), labels, extraction.Resolution);
+    }
+
+    // The most common value; a tie goes to the value that sorts first, so the reference is deterministic.
+    private static FeedbackValue MajorityOf(IEnumerable<FeedbackValue> values) =>
+        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.ToString(), StringComparer.Ordinal).First().Key;
 
     private static bool IsNotApplicable(FeedbackValue label, double? notApplicable) =>
         notApplicable is { } na && label.Kind == FeedbackValueKind.Number && label.AsNumber() == na;
@@ -221,6 +373,7 @@ public static class AlignmentExperiment
                 new("exact agreement", false, (rows, judged) => Numeric(rows, judged).ExactAgreement),
                 new("within-1 agreement", false, (rows, judged) => Numeric(rows, judged).WithinOneAgreement),
                 new("quadratic weighted kappa", false, (rows, judged) => Numeric(rows, judged).QuadraticWeightedKappa),
+                new("Krippendorff's alpha (interval)", false, (rows, judged) => IntervalAlpha(rows, judged)),
                 new("Spearman", false, (rows, judged) => Numeric(rows, judged).Spearman),
                 new("Lin's concordance", false, (rows, judged) => Numeric(rows, judged).LinsConcordance),
             ];
@@ -237,7 +390,37 @@ public static class AlignmentExperiment
         ];
     }
 
-    private sealed record Row(FeedbackValue Human, FeedbackValue Baseline, FeedbackValue Aligned);
+    // The judge as a second rater beside the experts' label: comparable with the experts' alpha among themselves.
+    // Two complete raters reduce Krippendorff's interval alpha to 1 - (N-1) sum (x-y)^2 / (N sum (v-mean)^2) over the
+    // N = 2n values; in closed form because the bootstrap computes it thousands of times.
+    internal static double? IntervalAlpha(IReadOnlyList<(double Human, double Judge)> pairs)
+    {
+        if (pairs.Count < 2)
+        {
+            return null;
+        }
+
+        var n = 2.0 * pairs.Count;
+        var mean = pairs.Sum(p => p.Human + p.Judge) / n;
+        var spread = pairs.Sum(p => ((p.Human - mean) * (p.Human - mean)) + ((p.Judge - mean) * (p.Judge - mean)));
+        if (spread == 0)
+        {
+            return null;
+        }
+
+        var observed = pairs.Sum(p => (p.Human - p.Judge) * (p.Human - p.Judge));
+        return 1 - ((n - 1) * observed / (n * spread));
+    }
+
+    private static double? IntervalAlpha(IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged) =>
+        IntervalAlpha(rows.Select(r => (r.Human.AsNumber(), judged(r).AsNumber())).ToList());
+
+    private sealed record Split(IReadOnlyList<Trace> Train, IReadOnlyList<Trace> Test);
+
+    private sealed record LabelledData(IReadOnlyList<Trace> Traces, IReadOnlyDictionary<string, FeedbackValue> Labels, LabelResolutionCounts Resolution);
+
+    // The expert's label and two judges' values (or one judge's twice).
+    private sealed record Row(FeedbackValue Human, FeedbackValue First, FeedbackValue Last);
 
     private sealed record Metric(string Name, bool LowerIsBetter, Func<IReadOnlyList<Row>, Func<Row, FeedbackValue>, double?> Compute);
 }

@@ -59,6 +59,9 @@ public sealed record EvaluationReport
     /// </summary>
     public IReadOnlyDictionary<string, ConfidenceInterval> Intervals { get; init; } = new Dictionary<string, ConfidenceInterval>();
 
+    /// <summary>Agreement among the human experts on the run's traces: the ceiling to hold the judge to.</summary>
+    public HumanAgreement? HumanAgreement { get; init; }
+
     /// <summary>The models that gave the run's verdicts.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 
@@ -100,6 +103,7 @@ public sealed record EvaluationReport
             Disagreements = compared.Where(c => !c.Human.Equals(c.Judge)).Select(c => new Disagreement(c.Record.TraceId, c.Human.ToString(), c.Judge.ToString(), c.Record.Rationale)).ToList(),
             Redacted = mine.Count(r => r.Redacted),
             ForgottenTraces = run.Settings.TryGetValue("forgotten_traces", out var forgotten) && int.TryParse(forgotten, out var n) ? n : 0,
+            HumanAgreement = HumanAgreement.Compute(judge, traces),
             Models = mine.Where(r => r.Model is not null).Select(r => r.Model!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
         if (compared.Count == 0)

@@ -8,6 +8,15 @@ namespace MemAlign.Evaluation;
 /// <param name="Difference">Aligned minus baseline, bootstrapped on the same rows.</param>
 public sealed record MetricComparison(string Name, bool LowerIsBetter, ConfidenceInterval? Baseline, ConfidenceInterval? Aligned, ConfidenceInterval? Difference)
 {
+    /// <summary>The reference: always answering the training labels' most common value, scored on the same held-out rows.</summary>
+    public ConfidenceInterval? Majority { get; init; }
+
+    /// <summary>Aligned minus <see cref="Majority"/>, bootstrapped on the same rows.</summary>
+    public ConfidenceInterval? VersusMajority { get; init; }
+
+    /// <summary>Whether the aligned judge does worse than the majority reference (by its estimate).</summary>
+    public bool BelowMajority => VersusMajority is { } d && (LowerIsBetter ? d.Estimate > 0 : d.Estimate < 0);
+
     /// <summary>Whether the difference's interval excludes zero.</summary>
     public bool IsSignificant => Difference?.ExcludesZero ?? false;
 
@@ -15,10 +24,45 @@ public sealed record MetricComparison(string Name, bool LowerIsBetter, Confidenc
     public bool Improved => Difference is { } d && (LowerIsBetter ? d.Estimate < 0 : d.Estimate > 0);
 }
 
-/// <summary>One point of the learning curve: agreement after aligning on this many labelled examples.</summary>
-/// <param name="Examples">Labelled examples aligned on (per fold).</param>
-/// <param name="Value">The primary metric, pooled over the held-out folds.</param>
-public sealed record LearningCurvePoint(int Examples, double? Value);
+/// <summary>
+/// One point of the learning curve: agreement after aligning on a stratified sample of this many labelled
+/// examples (per fold), pooled over the held-out folds, averaged over repeats with different samples.
+/// </summary>
+/// <param name="Examples">Labelled examples aligned on (per fold); 0 is the baseline.</param>
+/// <param name="Value">The primary metric, mean over the repeats.</param>
+public sealed record LearningCurvePoint(int Examples, double? Value)
+{
+    /// <summary>The lowest repeat's primary metric (the band's lower edge).</summary>
+    public double? Lower { get; init; }
+
+    /// <summary>The highest repeat's primary metric (the band's upper edge).</summary>
+    public double? Upper { get; init; }
+
+    /// <summary>The chance-corrected metric (Cohen's kappa, or quadratic weighted kappa for numeric judges), mean over the repeats.</summary>
+    public double? Kappa { get; init; }
+
+    /// <summary>The lowest repeat's chance-corrected metric.</summary>
+    public double? KappaLower { get; init; }
+
+    /// <summary>The highest repeat's chance-corrected metric.</summary>
+    public double? KappaUpper { get; init; }
+
+    /// <summary>Each repeat's primary metric.</summary>
+    public IReadOnlyList<double?> Repeats { get; init; } = [];
+
+    /// <summary>How many of the sample's examples carry each label, summed over folds (one repeat): proof the sample is stratified.</summary>
+    public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>How an experiment splits its data.</summary>
+public enum ExperimentDesign
+{
+    /// <summary>Stratified K-fold cross-validation: align on K-1 folds, score the held-out one, pool.</summary>
+    CrossValidation,
+
+    /// <summary>Align on one set, score another.</summary>
+    TrainTest,
+}
 
 /// <summary>One fold of a cross-validated experiment: what it aligned on and what it held out.</summary>
 /// <param name="Index">The fold, from 0.</param>
@@ -39,8 +83,47 @@ public sealed record ExperimentReport
     /// <summary>The judge.</summary>
     public required string JudgeName { get; init; }
 
-    /// <summary>Folds (K).</summary>
+    /// <summary>Folds (K); 1 for a train/test experiment.</summary>
     public required int Folds { get; init; }
+
+    /// <summary>Cross-validation, or train/test.</summary>
+    public ExperimentDesign Design { get; init; } = ExperimentDesign.CrossValidation;
+
+    /// <summary>What the training set is (a filter, say), for a train/test experiment.</summary>
+    public string? TrainSet { get; init; }
+
+    /// <summary>What the test set is, for a train/test experiment.</summary>
+    public string? TestSet { get; init; }
+
+    /// <summary>Labelled traces aligned on (train/test), or labelled traces in all folds (cross-validation).</summary>
+    public int TrainTraces { get; init; }
+
+    /// <summary>Labelled traces scored (train/test), or the same as <see cref="TrainTraces"/> (cross-validation: each is held out once).</summary>
+    public int TestTraces { get; init; }
+
+    /// <summary>What the baseline is: the judge without memory, or, offline, the majority class of the training labels.</summary>
+    public string Baseline { get; init; } = "the judge without memory";
+
+    /// <summary>Whether the verdicts came from the local judge (no LLM).</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>The training labels' most common value: the majority reference answers it always.</summary>
+    public string? MajorityLabel { get; init; }
+
+    /// <summary>Agreement among the human experts on the experiment's traces (the ceiling a judge can be held to).</summary>
+    public HumanAgreement? HumanAgreement { get; init; }
+
+    /// <summary>The rule that made one label of several, as text.</summary>
+    public string LabelRule { get; init; } = MemAlign.LabelResolution.Default.ToString();
+
+    /// <summary>How many traces each part of the label rule decided.</summary>
+    public LabelResolutionCounts LabelResolution { get; init; } = LabelResolutionCounts.None;
+
+    /// <summary>Repeats (different stratified samples) behind each learning-curve point.</summary>
+    public int LearningCurveRepeats { get; init; }
+
+    /// <summary>What the figures mean, in plain sentences: the offline caveat, the judge against the majority reference and the human band.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
 
     /// <summary>Held-out rows where both judges and the human gave a value.</summary>
     public required int ComparableRows { get; init; }
@@ -63,7 +146,7 @@ public sealed record ExperimentReport
     /// <summary>The primary metric with only semantic memory (guidelines), only episodic memory (examples), and both.</summary>
     public IReadOnlyDictionary<string, double?> Ablations { get; init; } = new Dictionary<string, double?>();
 
-    /// <summary>The primary metric after aligning on 0, 2, 5, 10, 25, 50 examples (as many as exist).</summary>
+    /// <summary>The primary metric after aligning on stratified, nested samples of 0, 2, 5, 10, 25, 50 examples (as many as exist), with bands over repeats.</summary>
     public IReadOnlyList<LearningCurvePoint> LearningCurve { get; init; } = [];
 
     /// <summary>The folds.</summary>
@@ -74,4 +157,7 @@ public sealed record ExperimentReport
 
     /// <summary>The primary metric's comparison.</summary>
     public MetricComparison Primary => Metrics[0];
+
+    /// <summary>The chance-corrected metric (Cohen's kappa, or quadratic weighted kappa for numeric judges), if reported.</summary>
+    public MetricComparison? Kappa => Metrics.FirstOrDefault(m => m.Name is "Cohen's kappa" or "quadratic weighted kappa");
 }

@@ -176,6 +176,14 @@ public static class EvaluationReportWriter
                 + (n.MeanAbsoluteError > report.MajorityScore ? " The judge does worse." : "");
         }
 
+        if (report.HumanAgreement is { } humans)
+        {
+            yield return "Human-human agreement: " + humans
+                + (humans.Statistics?.MeanCohensKappa is { } kappa && report.Categorical?.CohensKappa is { } judge
+                    ? Invariant($"; mean pairwise Cohen's kappa {Value(kappa)}{Band(humans.Statistics.MeanCohensKappaInterval)} against the judge's {Value(judge)}.")
+                    : ".");
+        }
+
         if (report.Redacted > 0)
         {
             yield return Invariant($"{report.Redacted} rationale(s) were withheld: those verdicts drew on traces since forgotten.");
@@ -186,6 +194,8 @@ public static class EvaluationReportWriter
             yield return Invariant($"{report.ForgottenTraces} trace(s) were forgotten after this run; its results on them are gone.");
         }
     }
+
+    private static string Band(ConfidenceInterval? interval) => interval is { } i ? Invariant($" (95% CI {Value(i.Lower)} to {Value(i.Upper)})") : "";
 
     private static string Range(EvaluationReport report, string metric) =>
         report.Intervals.TryGetValue(metric, out var interval) ? Invariant($" (95% CI {Value(interval.Lower)} to {Value(interval.Upper)})") : "";

@@ -81,7 +81,7 @@ public class AlignmentExperimentTests
 
         var report = await AlignmentExperiment.RunAsync(new Judge<int>(rating, model), traces, options: Quick with { NotApplicable = 0, Ablations = false, LearningCurve = [0] });
 
-        Assert.Equal(["MAE", "exact agreement", "within-1 agreement", "quadratic weighted kappa", "Spearman", "Lin's concordance"], report.Metrics.Select(m => m.Name));
+        Assert.Equal(["MAE", "exact agreement", "within-1 agreement", "quadratic weighted kappa", "Krippendorff's alpha (interval)", "Spearman", "Lin's concordance"], report.Metrics.Select(m => m.Name));
         Assert.True(report.Primary.LowerIsBetter);
         Assert.Equal((2, 14), (report.NotApplicableRows, report.ComparableRows));
     }

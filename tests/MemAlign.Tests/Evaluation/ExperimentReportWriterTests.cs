@@ -11,40 +11,76 @@ public class ExperimentReportWriterTests
     {
         JudgeName = "helpfulness",
         Folds = 4,
+        TrainTraces = 40,
+        TestTraces = 40,
         ComparableRows = 40,
         BaselineRows = 40,
         AlignedRows = 40,
+        MajorityLabel = "true",
         Metrics =
         [
-            new MetricComparison("accuracy", false, new(0.5, 0.35, 0.65, 0.95), new(0.95, 0.875, 1.0, 0.95), new(0.45, 0.3, 0.6, 0.95)),
-            new MetricComparison("Cohen's kappa", false, new(0, -0.1, 0.1, 0.95), new(0.9, 0.75, 1.0, 0.95), new(0.9, -0.05, 1.0, 0.95)),
+            new MetricComparison("accuracy", false, new(0.5, 0.35, 0.65, 0.95), new(0.95, 0.875, 1.0, 0.95), new(0.45, 0.3, 0.6, 0.95))
+            {
+                Majority = new(0.6, 0.45, 0.75, 0.95), VersusMajority = new(0.35, 0.2, 0.5, 0.95),
+            },
+            new MetricComparison("Cohen's kappa", false, new(0, -0.1, 0.1, 0.95), new(0.9, 0.75, 1.0, 0.95), new(0.9, -0.05, 1.0, 0.95))
+            {
+                Majority = new(0, 0, 0, 0.95), VersusMajority = new(0.9, 0.75, 1.0, 0.95),
+            },
         ],
+        HumanAgreement = new HumanAgreement
+        {
+            JudgeName = "helpfulness",
+            LabelledTraces = 40,
+            MultiplyLabelledTraces = 30,
+            Reviewers = 3,
+            CheckStatistic = "Krippendorff's alpha (nominal)",
+            CheckValue = 0.7,
+            CheckInterval = new(0.7, 0.55, 0.82, 0.95),
+            Statistics = new InterRaterAgreement
+            {
+                Items = 30, ItemsUsed = 30, Raters = 3, Ratings = 90, RaterPairs = 3, RaterPairsUsed = 3, Pairs = [],
+                MeanCohensKappa = 0.71, MeanCohensKappaInterval = new(0.71, 0.56, 0.83, 0.95),
+                FleissKappa = 0.7, FleissKappaInterval = new(0.7, 0.55, 0.82, 0.95),
+                AlphaNominal = 0.7, AlphaNominalInterval = new(0.7, 0.55, 0.82, 0.95),
+            },
+        },
+        Findings = ["Baseline: the judge without memory.", "Majority reference: always answering 'true' scores accuracy 0.600 (kappa 0)."],
         Ablations = new Dictionary<string, double?> { ["baseline"] = 0.5, ["semantic only"] = 0.5, ["episodic only"] = 0.95, ["aligned"] = 0.95 },
-        LearningCurve = [new(0, 0.5), new(2, 0.6), new(5, 0.8), new(10, 0.9), new(25, 0.95)],
+        LearningCurve = [Point(0, 0.5, 0.5, 0.5), Point(2, 0.6, 0.55, 0.65), Point(5, 0.8, 0.7, 0.85), Point(10, 0.9, 0.85, 0.95), Point(25, 0.95, 0.95, 0.95)],
+        LearningCurveRepeats = 3,
         FoldDetails = [],
         Cost = new ExperimentCost(320, new TokenUsage(12_000, 800), TimeSpan.FromSeconds(12.5)),
     };
 
+    private static LearningCurvePoint Point(int examples, double mean, double lower, double upper) =>
+        new(examples, mean) { Lower = lower, Upper = upper, Kappa = (mean * 2) - 1, KappaLower = (lower * 2) - 1, KappaUpper = (upper * 2) - 1, Labels = new Dictionary<string, int> { ["true"] = examples, ["false"] = examples } };
+
     [Fact]
-    public void The_console_table_shows_baseline_aligned_change_interval_and_significance()
+    public void The_console_table_shows_baseline_aligned_majority_change_interval_significance_and_findings()
     {
         var table = ExperimentReportWriter.ToConsoleTable(Sample());
 
-        Assert.Contains("helpfulness: baseline vs aligned, 4-fold cross-validation, 40 held-out rows scored by both", table);
-        Assert.Matches(@"accuracy\s+0\.500\s+0\.950\s+\+0\.450\s+\[0\.300, 0\.600\]\s+yes", table);
-        Assert.Matches(@"Cohen's kappa\s+0\.000\s+0\.900\s+\+0\.900\s+\[-0\.050, 1\.000\]\s+no", table);
-        Assert.Contains("learning curve (accuracy): 0 -> 0.500, 2 -> 0.600", table);
+        Assert.Contains("helpfulness: baseline vs aligned, 4-fold cross-validation on 40 labelled traces, each held out once; 40 rows scored by baseline and aligned", table);
+        Assert.Matches(@"accuracy\s+0\.500\s+0\.950\s+0\.600\s+\+0\.450\s+\[0\.300, 0\.600\]\s+yes", table);
+        Assert.Matches(@"Cohen's kappa\s+0\.000\s+0\.900\s+0\.000\s+\+0\.900\s+\[-0\.050, 1\.000\]\s+no", table);
+        Assert.Contains("* Majority reference: always answering 'true' scores accuracy 0.600 (kappa 0).", table);
+        Assert.Contains("learning curve (accuracy, mean [range] over 3 stratified sample(s) per size; majority 0.600): 0 -> 0.500 [0.500, 0.500], 2 -> 0.600 [0.550, 0.650]", table);
         Assert.Contains("cost: 320 model calls, 12800 tokens, 12.5 s", table);
     }
 
     [Fact]
-    public void Markdown_has_the_comparison_ablation_and_curve_tables()
+    public void Markdown_has_the_comparison_with_the_majority_the_human_agreement_ablation_and_curve_tables()
     {
         var markdown = ExperimentReportWriter.ToMarkdown(Sample());
 
-        Assert.Contains("| accuracy | 0.500 [0.350, 0.650] | 0.950 [0.875, 1.000] | +0.450 [0.300, 0.600] | yes |", markdown);
+        Assert.Contains("| accuracy | 0.500 [0.350, 0.650] | 0.950 [0.875, 1.000] | 0.600 [0.450, 0.750] | +0.450 [0.300, 0.600] | yes |", markdown);
+        Assert.Contains("## Human-human agreement", markdown);
+        Assert.Contains("| Cohen's kappa, mean over pairs of experts | 0.710 [0.560, 0.830] |", markdown);
+        Assert.Contains("| Fleiss' kappa | 0.700 [0.550, 0.820] |", markdown);
         Assert.Contains("| episodic only | 0.950 |", markdown);
-        Assert.Contains("| 25 | 0.950 |", markdown);
+        Assert.Contains("| 2 | 0.600 [0.550, 0.650] | 0.200 [0.100, 0.300] | false: 2, true: 2 |", markdown);
+        Assert.Contains("- Baseline: the judge without memory.", markdown);
     }
 
     [Fact]
@@ -55,8 +91,13 @@ public class ExperimentReportWriterTests
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("<svg id=\"metrics-chart\"", html);
         Assert.Contains("<svg id=\"learning-curve\"", html);
+        Assert.Contains("<svg id=\"kappa-curve\"", html);
         Assert.Equal(4, CountOf(html, "class=\"bar "));
-        Assert.Equal(5, CountOf(html, "class=\"point\""));
+        Assert.Equal(10, CountOf(html, "class=\"point\"")); // both curves
+        Assert.Equal(2, CountOf(html, "class=\"band\""));
+        Assert.Equal(4, CountOf(html, "class=\"majority\"")); // a mark on each metric's bars and a line on each curve
+        Assert.Equal(2, CountOf(html, "class=\"human-band\"")); // on the kappa bars and the kappa curve
+        Assert.Contains("class=\"human-agreement\"", html);
         Assert.DoesNotContain(" src=", html);
         Assert.DoesNotContain(" href=", html);
         Assert.DoesNotContain("<script", html);

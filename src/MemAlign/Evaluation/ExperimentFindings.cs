@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace MemAlign.Evaluation;
+
+/// <summary>
+/// What an experiment's figures mean, in sentences every report format prints the same: whether verdicts came
+/// from the local judge, where the aligned judge stands against always answering the majority label, and where
+/// it stands against the experts' agreement with each other.
+/// </summary>
+internal static class ExperimentFindings
+{
+    public static List<string> For(ExperimentReport report)
+    {
+        var findings = new List<string>();
+        if (report.Offline)
+        {
+            findings.Add("Offline: the verdicts come from the local judge (a vote of the aligned examples most similar to each trace, no LLM); "
+                + "the figures show the workflow and the data, not what a model would score.");
+        }
+
+        findings.Add(Invariant($"Baseline: {report.Baseline}."));
+        var primary = report.Primary;
+        if (primary.Majority is { } majority && primary.Aligned is { } aligned)
+        {
+            var versus = primary.VersusMajority;
+            var where = versus is null ? "compared with"
+                : versus.ExcludesZero ? (primary.BelowMajority ? "significantly below" : "significantly better than")
+                : primary.BelowMajority ? "below (not significantly)" : "not significantly different from";
+            findings.Add(Invariant($"Majority reference: always answering '{report.MajorityLabel}' scores {primary.Name} {F(majority.Estimate)} (kappa 0); ")
+                + Invariant($"the aligned judge's {F(aligned.Estimate)} is {where} it")
+                + (versus is null ? "." : Invariant($" (difference {Signed(versus.Estimate)}, 95% CI {F(versus.Lower)} to {F(versus.Upper)}).")));
+        }
+
+        findings.Add(HumanBand(report));
+        if (report.LabelResolution.MultiplyLabelled > 0)
+        {
+            findings.Add(Invariant($"Labels: {report.LabelResolution.MultiplyLabelled} trace(s) carry several human labels; rule {report.LabelRule}: {report.LabelResolution}."));
+        }
+
+        return findings;
+    }
+
+    // The judge's chance-corrected agreement with the experts' label against the experts' agreement with each other.
+    private static string HumanBand(ExperimentReport report)
+    {
+        if (report.HumanAgreement is not { Statistics: { } humans } agreement)
+        {
+            return "Human-human agreement: " + (report.HumanAgreement?.ToString() ?? "not measured") + "; the judge cannot be compared with the experts' own consistency.";
+        }
+
+        var numeric = report.Metrics.Any(m => m.Name == "MAE");
+        var (name, human, interval, judgeMetric) = numeric
+            ? ("Krippendorff's alpha (interval)", humans.AlphaInterval, humans.AlphaIntervalInterval, report.Metrics.FirstOrDefault(m => m.Name == "Krippendorff's alpha (interval)"))
+            : ("Cohen's kappa (mean over pairs of experts)", humans.MeanCohensKappa, humans.MeanCohensKappaInterval, report.Kappa);
+        var text = Invariant($"Human-human agreement: {name} {F(human)}")
+            + (interval is { } i ? Invariant($" (95% CI {F(i.Lower)} to {F(i.Upper)})") : "")
+            + Invariant($" among {agreement.Reviewers} reviewer(s) on {agreement.MultiplyLabelledTraces} trace(s) labelled more than once");
+        if (judgeMetric?.Aligned is not { } judge || interval is null)
+        {
+            return text + ".";
+        }
+
+        var position = judge.Estimate < interval.Lower ? "below the human band"
+            : judge.Estimate > interval.Upper ? "above the human band (the judge agrees with the experts' resolved label more than experts agree with each other)"
+            : "within the human band";
+        return text + Invariant($"; the aligned judge's {(numeric ? "alpha" : "kappa")} with the experts' label, {F(judge.Estimate)}, is {position}.");
+    }
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
