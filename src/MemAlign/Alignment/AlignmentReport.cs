@@ -54,10 +54,38 @@ public sealed record AlignmentReport
     /// <summary>Whether every distillation batch succeeded.</summary>
     public bool IsComplete => Failures.Count == 0;
 
+    // Semantic memory's size and budget (MemAlignOptions.MaxGuidelineTokens).
+
+    /// <summary>Guidelines in the judge's memory afterwards.</summary>
+    public int GuidelineCount { get; init; }
+
+    /// <summary>Tokens of guideline text in the judge's memory afterwards.</summary>
+    public int GuidelineTokens { get; init; }
+
+    /// <summary>The token budget for guidelines the alignment applied (0 when none was applied).</summary>
+    public int GuidelineTokenBudget { get; init; }
+
+    /// <summary>The texts of the distilled guidelines dropped to keep within the budget (in rank order: the best-supported of them first).</summary>
+    public IReadOnlyList<string> GuidelinesDroppedForBudget { get; init; } = [];
+
     /// <inheritdoc />
     public override string ToString() =>
         $"examples +{ExamplesAdded} ~{ExamplesReplaced} -{ExamplesRemoved} ={ExamplesUnchanged}; guidelines +{GuidelinesAdded} merged {GuidelinesMerged} -{GuidelinesDropped}; "
+        + $"{GuidelineCount} guideline(s), {GuidelineTokens}{(GuidelineTokenBudget > 0 ? $" of {GuidelineTokenBudget}" : "")} tokens{DroppedForBudget()}; "
         + $"{ModelCalls} model call(s), {Usage.TotalTokens} tokens, {EmbeddingCalls} embedding call(s); {Failures.Count} failed batch(es)";
+
+    // ", 3 dropped for the budget ("first...", "second..." and 1 more)": one line however many were dropped.
+    private string DroppedForBudget()
+    {
+        if (GuidelinesDroppedForBudget.Count == 0)
+        {
+            return "";
+        }
+
+        var shown = GuidelinesDroppedForBudget.Take(2).Select(t => "\"" + (t.Length > 40 ? t[..40].TrimEnd() + "..." : t).ReplaceLineEndings(" ") + "\"");
+        var more = GuidelinesDroppedForBudget.Count > 2 ? $" and {GuidelinesDroppedForBudget.Count - 2} more" : "";
+        return $", {GuidelinesDroppedForBudget.Count} dropped for the budget ({string.Join(", ", shown)}{more})";
+    }
 }
 
 /// <summary>A trace that gave no example.</summary>

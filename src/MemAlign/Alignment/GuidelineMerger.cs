@@ -5,8 +5,10 @@ namespace MemAlign.Alignment;
 
 /// <summary>
 /// Adds newly distilled guidelines to a judge's guidelines, merging each one that repeats a kept
-/// guideline (same text, or embedding cosine at or above the threshold) into it: the kept text stays
-/// and the sources are joined. Order: existing guidelines first, then new ones in batch order.
+/// guideline into it: the same text once normalised (<see cref="GuidelineText"/>), embedding cosine at or
+/// above the threshold, or word overlap (Jaccard) at or above the overlap threshold. The kept text stays
+/// and the sources are joined; the closest match wins, a normalised-equal text before any other. Order:
+/// existing guidelines first, then new ones in batch order.
 /// </summary>
 internal static class GuidelineMerger
 {
@@ -15,6 +17,7 @@ internal static class GuidelineMerger
         IReadOnlyList<Guideline> distilled,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
         double threshold,
+        double overlapThreshold,
         int maxEmbeddingTokens,
         CancellationToken cancellationToken)
     {
@@ -28,19 +31,21 @@ internal static class GuidelineMerger
         var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         var vectors = embeddings.Select(e => e.Vector.ToArray()).ToList();
         var keptVectors = vectors.Take(existing.Count).ToList();
+        var keptTexts = existing.Select(g => GuidelineText.Normalize(g.Text)).ToList();
+        var keptWords = keptTexts.Select(GuidelineText.Words).ToList();
         int added = 0, merged = 0;
         for (var i = 0; i < distilled.Count; i++)
         {
             var candidate = distilled[i];
             var vector = vectors[existing.Count + i];
+            var text = GuidelineText.Normalize(candidate.Text);
+            var words = GuidelineText.Words(text);
             var match = -1;
             var best = double.NegativeInfinity;
             for (var j = 0; j < kept.Count; j++)
             {
-                var similarity = string.Equals(kept[j].Text, candidate.Text, StringComparison.OrdinalIgnoreCase)
-                    ? 1.0
-                    : TensorPrimitives.CosineSimilarity(keptVectors[j], vector);
-                if (similarity >= threshold && similarity > best)
+                var similarity = Similarity(keptTexts[j], keptWords[j], keptVectors[j], text, words, vector, threshold, overlapThreshold);
+                if (similarity > best)
                 {
                     best = similarity;
                     match = j;
@@ -60,10 +65,27 @@ internal static class GuidelineMerger
             {
                 kept.Add(candidate);
                 keptVectors.Add(vector);
+                keptTexts.Add(text);
+                keptWords.Add(words);
                 added++;
             }
         }
 
         return (kept, added, merged, 1);
+    }
+
+    // How close two guidelines are when they count as one (2 for normalised-equal texts), or -infinity when they do not.
+    private static double Similarity(
+        string keptText, HashSet<string> keptWords, float[] keptVector, string text, HashSet<string> words, float[] vector, double threshold, double overlapThreshold)
+    {
+        if (keptText == text)
+        {
+            return 2;
+        }
+
+        var cosine = TensorPrimitives.CosineSimilarity(keptVector, vector);
+        var overlap = GuidelineText.Overlap(keptWords, words);
+        var score = Math.Max(cosine >= threshold ? cosine : double.NegativeInfinity, overlap >= overlapThreshold ? overlap : double.NegativeInfinity);
+        return score;
     }
 }

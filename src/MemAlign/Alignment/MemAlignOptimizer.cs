@@ -117,6 +117,10 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             LabelResolution = extraction.Resolution,
             Failures = distilled.Failures,
             Elapsed = _clock.GetElapsedTime(started),
+            GuidelineCount = distilled.Guidelines.Count,
+            GuidelineTokens = distilled.GuidelineTokens,
+            GuidelineTokenBudget = Options.MaxGuidelineTokens,
+            GuidelinesDroppedForBudget = distilled.DroppedForBudget.Select(g => g.Text).ToList(),
         };
         return new MemoryAlignment(aligned, _embedder, report);
     }
@@ -163,10 +167,18 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
                 GuidelinesAdded = distilled.Added,
                 GuidelinesMerged = distilled.Merged,
                 Failures = distilled.Failures,
+                GuidelinesDroppedForBudget = distilled.DroppedForBudget.Select(g => g.Text).ToList(),
             };
         }
 
-        report = report with { GuidelinesDropped = dropped, Elapsed = _clock.GetElapsedTime(started) };
+        report = report with
+        {
+            GuidelinesDropped = dropped,
+            Elapsed = _clock.GetElapsedTime(started),
+            GuidelineCount = guidelines.Count,
+            GuidelineTokens = GuidelineBudget.Tokens(guidelines),
+            GuidelineTokenBudget = Options.MaxGuidelineTokens,
+        };
         return new MemoryAlignment(memory.With(guidelines, examples), _embedder, report);
     }
 
@@ -247,7 +259,10 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         var pending = examples.Where(e => !e.IsDistilled).ToList();
         if (pending.Count == 0)
         {
-            return new DistillationRun(examples, guidelines, 0, 0, 0, default, 0, []);
+            // Nothing to distil: the guidelines stay as they are (order included) unless a lowered budget cuts them.
+            var tokens = GuidelineBudget.Tokens(guidelines);
+            var unchanged = tokens <= Options.MaxGuidelineTokens ? (Kept: guidelines, Dropped: new List<Guideline>(), Tokens: tokens) : GuidelineBudget.Apply(guidelines, Options.MaxGuidelineTokens);
+            return new DistillationRun(examples, unchanged.Kept, 0, 0, 0, default, 0, [], unchanged.Dropped, unchanged.Tokens);
         }
 
         var existing = guidelines.Select(g => g.Text).ToList();
@@ -293,9 +308,13 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             newGuidelines.AddRange(outcome.Guidelines);
         }
 
-        var merge = await GuidelineMerger.MergeAsync(guidelines, newGuidelines, _embedder, Options.GuidelineMergeThreshold, Options.MaxEmbeddingInputTokens, cancellationToken).ConfigureAwait(false);
+        var merge = await GuidelineMerger.MergeAsync(
+            guidelines, newGuidelines, _embedder, Options.GuidelineMergeThreshold, Options.GuidelineOverlapThreshold, Options.MaxEmbeddingInputTokens, cancellationToken).ConfigureAwait(false);
+
+        // Traces of a dropped guideline stay marked distilled: the next align must not distil it back.
+        var budget = GuidelineBudget.Apply(merge.Guidelines, Options.MaxGuidelineTokens);
         var marked = examples.Select(e => !e.IsDistilled && done.Contains(e.TraceId) ? e.WithDistilled(true) : e).ToList();
-        return new DistillationRun(marked, merge.Guidelines, merge.Added, merge.Merged, merge.EmbeddingCalls, usage, calls, failures);
+        return new DistillationRun(marked, budget.Kept, merge.Added, merge.Merged, merge.EmbeddingCalls, usage, calls, failures, budget.Dropped, budget.Tokens);
     }
 
     private void Log(string judge, List<SkippedTrace> skipped, List<DiscardedAssessment> discarded)
@@ -321,5 +340,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         int EmbeddingCalls,
         TokenUsage Usage,
         int ModelCalls,
-        List<DistillationFailure> Failures);
+        List<DistillationFailure> Failures,
+        List<Guideline> DroppedForBudget,
+        int GuidelineTokens);
 }

@@ -38,6 +38,22 @@ public sealed record MemAlignOptions
     /// <summary>How several human labels on one trace become one (default: majority, ties to the most recent label).</summary>
     public LabelResolution LabelResolution { get; init; } = LabelResolution.Default;
 
+    /// <summary>
+    /// Word overlap (Jaccard similarity of the word sets, after normalising case and punctuation) at or
+    /// above which two guidelines are the same one (default 0.8); texts that differ in a polarity word
+    /// ("not", "true" / "false") never merge this way.
+    /// </summary>
+    public double GuidelineOverlapThreshold { get; init; } = 0.8;
+
+    /// <summary>
+    /// The most tokens of guideline text semantic memory keeps (default 1,500: about a page, which a judge
+    /// model reads in full next to the rubric and examples). Applied after merging, on every align, whatever
+    /// the distiller: user-written guidelines always stay; distilled ones are kept by support (the number of
+    /// traces they rest on) while they fit, and the rest are dropped and listed in the report. Their traces
+    /// stay distilled, so a later align does not bring them back unless their feedback changes.
+    /// </summary>
+    public int MaxGuidelineTokens { get; init; } = 1_500;
+
     /// <summary>Text embedded per example is cut to this many tokens (default 8,000, under OpenAI embedders' 8,191).</summary>
     public int MaxEmbeddingInputTokens { get; init; } = 8_000;
 
@@ -57,6 +73,13 @@ public sealed record MemAlignOptions
         AtLeast(MaxBatchInputTokens, 1_000, nameof(MaxBatchInputTokens));
         AtLeast(MaxParallelDistillations, 1, nameof(MaxParallelDistillations));
         AtLeast(MaxEmbeddingInputTokens, 16, nameof(MaxEmbeddingInputTokens));
+        AtLeast(MaxGuidelineTokens, 1, nameof(MaxGuidelineTokens));
+        if (double.IsNaN(GuidelineOverlapThreshold) || GuidelineOverlapThreshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GuidelineOverlapThreshold), GuidelineOverlapThreshold,
+                $"{nameof(MemAlignOptions)}.{nameof(GuidelineOverlapThreshold)} must be above 0 and at most 1.");
+        }
+
         if (double.IsNaN(GuidelineMergeThreshold) || GuidelineMergeThreshold is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(GuidelineMergeThreshold), GuidelineMergeThreshold,

@@ -50,6 +50,12 @@ public sealed record EvaluationRecord
     /// </summary>
     public bool Redacted { get; init; }
 
+    /// <summary>
+    /// The verdict's <see cref="JudgeVerdict.Confidence"/>, when its judge gave one. Kept in memory only:
+    /// stores do not save it, so results read back from a store have <see langword="null"/>.
+    /// </summary>
+    public double? Confidence { get; init; }
+
     /// <summary>Whether there is a value.</summary>
     public bool IsOk => Error is null;
 
@@ -70,6 +76,7 @@ public sealed record EvaluationRecord
             Latency = verdict.Latency,
             RetrievedExampleIds = verdict.RetrievedExampleIds,
             CreatedAt = verdict.CreatedAt,
+            Confidence = verdict.Confidence,
         };
     }
 }

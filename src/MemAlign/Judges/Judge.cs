@@ -74,8 +74,14 @@ public abstract class Judge : IJudge
     }
 
     /// <summary>
-    /// A judge that needs no model: its verdict is the similarity-weighted vote of the aligned examples
-    /// most like the trace. It must be aligned before it can judge; verdicts name the local model.
+    /// A judge that needs no model, judging from the aligned examples most like the trace. Pass/fail and
+    /// categorical: the most probable label, each label's probability being the neighbours'
+    /// similarity-weighted vote shrunk toward the label's share of the whole memory (the prior's weight is
+    /// chosen by leave-one-out on the memory), so imbalanced data does not push it below always answering
+    /// the majority; the verdict's <see cref="JudgeVerdict.Confidence"/> is that label's probability.
+    /// Numeric: the weighted mean pulled toward the memory's mean by the neighbours' mean similarity, on the
+    /// scale; its confidence is that similarity times one minus the neighbours' spread over half the scale.
+    /// It must be aligned before it can judge; verdicts name the local model and the examples used.
     /// The C# value type is chosen as <see cref="Create"/> does.
     /// </summary>
     public static Judge CreateLocal(JudgeDefinition definition, JudgeOptions? options = null)
@@ -102,7 +108,7 @@ public abstract class Judge : IJudge
         ArgumentNullException.ThrowIfNull(trace);
         Definition.Render(trace, cancellationToken); // fail on a missing field before spending an embedding call
         var examples = await RetrieveAsync(trace, cancellationToken).ConfigureAwait(false);
-        return JudgePromptBuilder.Build(Definition, trace, examples, Memory.Guidelines, cancellationToken);
+        return JudgePromptBuilder.Build(Definition, trace, examples, Memory.Guidelines, cancellationToken, Memory);
     }
 
     async Task<JudgeVerdict> IJudge.EvaluateAsync(Trace trace, CancellationToken cancellationToken) =>
@@ -190,6 +196,7 @@ public abstract class Judge : IJudge
             judgement.ModelCalls,
             clock.GetElapsedTime(started),
             retrieved,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            judgement.Error is null ? judgement.Confidence : null);
     }
 }

@@ -47,6 +47,14 @@ public class JudgeVerdict
     /// <summary>When the verdict was made.</summary>
     public DateTimeOffset CreatedAt => Data.CreatedAt;
 
+    /// <summary>
+    /// How sure the judge is, from 0 to 1, when its model estimates it: the local judge gives the
+    /// probability of the class it chose (pass/fail, categorical) or a spread-based score (numeric; see
+    /// <see cref="Judge.CreateLocal(JudgeDefinition, JudgeOptions?)"/>). <see langword="null"/> for LLM
+    /// judges and for error verdicts.
+    /// </summary>
+    public double? Confidence => Data.Confidence;
+
     internal VerdictData Data { get; }
 
     /// <summary>The verdict as an assessment with source <see cref="AssessmentSourceType.LlmJudge"/>, named after the judge.</summary>
@@ -101,4 +109,5 @@ internal sealed record VerdictData(
     int ModelCalls,
     TimeSpan Latency,
     IReadOnlyList<string> RetrievedExampleIds,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    double? Confidence = null);

@@ -13,11 +13,12 @@ internal interface IJudgeModel
     Task<ModelJudgement> JudgeAsync(JudgePrompt prompt, CancellationToken cancellationToken);
 }
 
-/// <summary>What a model made of one prompt.</summary>
+/// <summary>What a model made of one prompt; a confidence (0 to 1) only from models that estimate one.</summary>
 internal sealed record ModelJudgement(
     FeedbackValue? Value,
     string? Rationale,
     JudgeError? Error,
     string Model,
     TokenUsage Usage,
-    int ModelCalls);
+    int ModelCalls,
+    double? Confidence = null);

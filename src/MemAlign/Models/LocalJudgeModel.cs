@@ -3,13 +3,20 @@ using System.Globalization;
 namespace MemAlign.Models;
 
 /// <summary>
-/// Judges without a model: the verdict is the similarity-weighted vote of the examples retrieved from
-/// episodic memory (weighted majority for pass/fail and categorical judges, weighted mean rounded onto
-/// the scale for numeric ones). With no examples it has nothing to go on and says so.
+/// Judges without a model, from the examples retrieved from episodic memory. Pass/fail and categorical
+/// judges: the most probable label, the neighbours' similarity-weighted vote shrunk toward the labels'
+/// shares of the whole memory by a prior weight chosen by leave-one-out on the memory
+/// (<see cref="LocalClassVote"/>, <see cref="LocalCalibration"/>); the confidence is that label's
+/// probability. Numeric judges: the weighted mean, pulled toward the memory's mean when the neighbours are
+/// dissimilar (<see cref="LocalNumericVote"/>). With no examples it has nothing to go on and says so.
+/// The rationale names every example it used, so forgetting a trace can find the verdicts that drew on it.
 /// </summary>
 internal sealed class LocalJudgeModel : IJudgeModel
 {
     public const string ModelName = "memalign-local-judge";
+
+    // Categorical judges with many labels (free text) list only the most probable ones in the rationale.
+    private const int MaxLabelsShown = 5;
 
     public string Id => ModelName;
 
@@ -26,29 +33,39 @@ internal sealed class LocalJudgeModel : IJudgeModel
             return Task.FromResult(new ModelJudgement(null, null, error, ModelName, default, 0));
         }
 
-        // Similarities can be zero or negative; every retrieved example keeps a small say.
-        var weighted = examples.Select(e => (e.Example, Weight: Math.Max(e.Similarity, 0f) + 1e-3)).ToList();
+        var calibration = prompt.Memory is { Examples.Count: > 0 } memory ? LocalCalibration.For(memory) : LocalCalibration.FromExamples(examples.Select(e => e.Example));
         var valueType = prompt.Definition.ValueType;
-        FeedbackValue value;
+        var votes = string.Join(", ", examples.Select(e => Invariant($"{e.Example.TraceId} ({e.Example.Value}, similarity {e.Similarity:0.00})")));
         if (valueType.Kind is FeedbackTypeKind.Integer or FeedbackTypeKind.Number)
         {
-            var mean = weighted.Sum(w => w.Weight * w.Example.Value.AsNumber()) / weighted.Sum(w => w.Weight);
-            var onScale = valueType.Kind == FeedbackTypeKind.Integer ? Math.Round(mean, MidpointRounding.AwayFromZero) : mean;
-            value = FeedbackValue.FromNumber(Math.Clamp(onScale, valueType.Minimum!.Value, valueType.Maximum!.Value));
-        }
-        else
-        {
-            value = weighted
-                .GroupBy(w => w.Example.Value)
-                .Select(g => (Value: g.Key, Weight: g.Sum(w => w.Weight), Best: g.Max(w => w.Weight)))
-                .OrderByDescending(g => g.Weight)
-                .ThenByDescending(g => g.Best)
-                .ThenBy(g => g.Value.ToString(), StringComparer.Ordinal)
-                .First().Value;
+            var estimate = LocalNumericVote.Decide(examples, calibration.Mean, valueType);
+            var value = FeedbackValue.FromNumber(estimate.Value);
+            var text = Invariant(
+                $"Local judge (no model): {value} from the weighted mean {estimate.NeighbourMean:0.00} of {examples.Count} similar example(s), pulled toward the memory's mean {calibration.Mean:0.00} by their mean similarity {estimate.Similarity:0.00} (confidence {estimate.Confidence:0.00}): {votes}.");
+            return Task.FromResult(new ModelJudgement(value, text, null, ModelName, default, 0, estimate.Confidence));
         }
 
-        var votes = string.Join(", ", examples.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Example.TraceId} ({e.Example.Value}, similarity {e.Similarity:0.00})")));
-        var rationale = $"Local judge (no model): similarity-weighted vote of {examples.Count} aligned example(s): {votes}.";
-        return Task.FromResult(new ModelJudgement(value, rationale, null, ModelName, default, 0));
+        var decision = LocalClassVote.Decide(examples, calibration.Classes, calibration.Total, calibration.PriorWeight);
+        var rationale = Invariant($"Local judge (no model): {Probabilities(decision, valueType)} from {examples.Count} similar example(s) ({Priors(decision, valueType)}; prior weight {calibration.PriorWeight:0.##}): {votes}.");
+        return Task.FromResult(new ModelJudgement(decision.Value, rationale, null, ModelName, default, 0, decision.Confidence));
     }
+
+    // "P(true)=0.31" for pass/fail; the most probable labels for categorical judges.
+    private static string Probabilities(LocalClassVote.Decision decision, FeedbackValueType valueType) =>
+        valueType.Kind == FeedbackTypeKind.Boolean
+            ? Invariant($"P(true)={Probability(decision, true):0.00}")
+            : string.Join(", ", Shown(decision).Select(p => Invariant($"P({p.Value})={p.Probability:0.00}")));
+
+    private static string Priors(LocalClassVote.Decision decision, FeedbackValueType valueType) =>
+        valueType.Kind == FeedbackTypeKind.Boolean
+            ? Invariant($"prior {decision.Probabilities.FirstOrDefault(p => p.Value.Equals(FeedbackValue.FromBoolean(true))).Prior:0.00}")
+            : "priors " + string.Join(", ", Shown(decision).Select(p => Invariant($"{p.Value} {p.Prior:0.00}")));
+
+    private static double Probability(LocalClassVote.Decision decision, bool value) =>
+        decision.Probabilities.Where(p => p.Value.Equals(FeedbackValue.FromBoolean(value))).Select(p => p.Probability).FirstOrDefault();
+
+    private static IEnumerable<(FeedbackValue Value, double Probability, double Prior)> Shown(LocalClassVote.Decision decision) =>
+        decision.Probabilities.OrderByDescending(p => p.Probability).ThenByDescending(p => p.Prior).Take(MaxLabelsShown);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

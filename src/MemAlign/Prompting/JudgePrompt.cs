@@ -8,8 +8,10 @@ namespace MemAlign;
 public sealed class JudgePrompt
 {
     internal JudgePrompt(
-        JudgeDefinition definition, string traceId, string systemText, string userText, IReadOnlyList<RetrievedExample> examples, IReadOnlyList<Guideline> guidelines)
+        JudgeDefinition definition, string traceId, string systemText, string userText, IReadOnlyList<RetrievedExample> examples, IReadOnlyList<Guideline> guidelines,
+        JudgeMemory? memory = null)
     {
+        Memory = memory;
         Definition = definition;
         TraceId = traceId;
         SystemText = systemText;
@@ -35,4 +37,7 @@ public sealed class JudgePrompt
 
     /// <summary>The guidelines of semantic memory.</summary>
     public IReadOnlyList<Guideline> Guidelines { get; }
+
+    // The memory the examples were retrieved from: the local judge reads its label distribution; never sent to a model.
+    internal JudgeMemory? Memory { get; }
 }

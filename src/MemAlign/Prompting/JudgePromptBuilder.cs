@@ -10,7 +10,8 @@ namespace MemAlign.Prompting;
 /// </summary>
 internal static class JudgePromptBuilder
 {
-    public static JudgePrompt Build(JudgeDefinition definition, Trace trace, IReadOnlyList<RetrievedExample> examples, IReadOnlyList<Guideline> guidelines, CancellationToken cancellationToken)
+    public static JudgePrompt Build(
+        JudgeDefinition definition, Trace trace, IReadOnlyList<RetrievedExample> examples, IReadOnlyList<Guideline> guidelines, CancellationToken cancellationToken, JudgeMemory? memory = null)
     {
         var user = new StringBuilder(definition.Render(trace, cancellationToken).TrimEnd());
         if (examples.Count > 0)
@@ -42,7 +43,7 @@ internal static class JudgePromptBuilder
             user.Append('\n').Append(GuidelinesSection(guidelines));
         }
 
-        return new JudgePrompt(definition, trace.Id, SystemText(definition), user.ToString().TrimEnd(), examples, guidelines);
+        return new JudgePrompt(definition, trace.Id, SystemText(definition), user.ToString().TrimEnd(), examples, guidelines, memory);
     }
 
     /// <summary>A judge's instructions: the rubric, then the distilled guidelines when there are any (the reference's format).</summary>

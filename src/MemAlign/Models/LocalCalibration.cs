@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+
+namespace MemAlign.Models;
+
+/// <summary>
+/// What the local judge knows about a whole memory: the label counts (the class priors) and how much
+/// weight the prior gets against the retrieved neighbours. That weight is chosen by leave-one-trace-out
+/// on the memory itself: each remembered trace is judged by its k nearest examples of other traces, for
+/// every candidate weight, and the weight with the most correct verdicts wins (ties go to the larger
+/// weight, the more cautious one). With no signal the prior wins and the judge keeps to the majority;
+/// with signal a small weight wins and the neighbours decide. Computed once per memory and cached.
+/// </summary>
+internal sealed class LocalCalibration
+{
+    /// <summary>Below this many distinct traces leave-one-out is too noisy to choose from; the default weight is used.</summary>
+    public const int MinTracesToCalibrate = 20;
+
+    /// <summary>The prior's weight when the memory is too small to calibrate: as much as one identical neighbour.</summary>
+    public const double DefaultPriorWeight = 1.0;
+
+    // Candidate prior weights, in units of one identical neighbour (similarity 1).
+    private static readonly double[] Candidates = [0.25, 0.5, 1, 2, 4, 8, 16, 32];
+
+    // Leave-one-out over at most this many traces (evenly spaced by trace id) keeps the cost bounded on large memories.
+    private const int MaxQueries = 1_000;
+
+    // Lazy, so that judges evaluating in parallel on a fresh memory run leave-one-out once between them.
+    private static readonly ConditionalWeakTable<JudgeMemory, Lazy<LocalCalibration>> Cache = new();
+
+    private LocalCalibration(IReadOnlyList<ClassCount> classes, int total, double priorWeight)
+    {
+        Classes = classes;
+        Total = total;
+        Mean = total > 0 && classes.All(c => c.Value.Kind == FeedbackValueKind.Number) ? classes.Sum(c => c.Value.AsNumber() * c.Count) / total : 0;
+        PriorWeight = priorWeight;
+    }
+
+    /// <summary>Every label in memory with its count, most frequent first (then ordinal), so ties in a vote go to the more common label.</summary>
+    public IReadOnlyList<ClassCount> Classes { get; }
+
+    /// <summary>Examples in memory.</summary>
+    public int Total { get; }
+
+    /// <summary>The mean label, for numeric judges (0 otherwise).</summary>
+    public double Mean { get; }
+
+    /// <summary>How many identical neighbours the prior counts as.</summary>
+    public double PriorWeight { get; }
+
+    public static LocalCalibration For(JudgeMemory memory) => Cache.GetValue(memory, m => new Lazy<LocalCalibration>(() => Compute(m))).Value;
+
+    /// <summary>For a prompt that carries no memory: the retrieved examples stand in for it, with the default weight.</summary>
+    public static LocalCalibration FromExamples(IEnumerable<EpisodicExample> examples)
+    {
+        var list = examples.ToList();
+        return new LocalCalibration(Count(list), list.Count, DefaultPriorWeight);
+    }
+
+    private static LocalCalibration Compute(JudgeMemory memory)
+    {
+        var examples = memory.Examples;
+        var classes = Count(examples);
+        var traces = examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+        // Numeric judges shrink by similarity instead (LocalNumericVote): only the mean is needed.
+        if (traces.Count < MinTracesToCalibrate || classes.Count < 2 || examples[0].Value.Kind == FeedbackValueKind.Number)
+        {
+            return new LocalCalibration(classes, examples.Count, DefaultPriorWeight);
+        }
+
+        var stride = Math.Max(1, (traces.Count + MaxQueries - 1) / MaxQueries);
+        var correct = new int[Candidates.Length];
+        for (var q = 0; q < traces.Count; q += stride)
+        {
+            var own = traces[q].ToList();
+            var neighbours = memory.Index.Search(own[0].Vector.Span, memory.RetrievalK + own.Count)
+                .Where(r => r.Example.TraceId != traces[q].Key)
+                .Take(memory.RetrievalK)
+                .ToList();
+
+            // The prior without the held-out trace, as it would be had the trace never been labelled.
+            var held = new ClassCounts(classes, own.Select(e => e.Value));
+            for (var c = 0; c < Candidates.Length; c++)
+            {
+                var verdict = LocalClassVote.Decide(neighbours, held.Classes, held.Total, Candidates[c]).Value;
+                correct[c] += own.Count(e => e.Value.Equals(verdict));
+            }
+        }
+
+        var best = 0;
+        for (var c = 1; c < Candidates.Length; c++)
+        {
+            if (correct[c] >= correct[best])
+            {
+                best = c;
+            }
+        }
+
+        return new LocalCalibration(classes, examples.Count, Candidates[best]);
+    }
+
+    private static List<ClassCount> Count(IReadOnlyList<EpisodicExample> examples) =>
+        examples.GroupBy(e => e.Value)
+            .Select(g => new ClassCount(g.Key, g.Count()))
+            .OrderByDescending(c => c.Count)
+            .ThenBy(c => c.Value.ToString(), StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The label counts with some examples taken out.</summary>
+    private sealed class ClassCounts
+    {
+        public ClassCounts(IReadOnlyList<ClassCount> all, IEnumerable<FeedbackValue> removed)
+        {
+            var less = removed.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+            Classes = all.Select(c => new ClassCount(c.Value, c.Count - less.GetValueOrDefault(c.Value))).ToList();
+            Total = Classes.Sum(c => c.Count);
+        }
+
+        public IReadOnlyList<ClassCount> Classes { get; }
+
+        public int Total { get; }
+    }
+}
