@@ -26,8 +26,14 @@ Console.WriteLine($"{notebooks.Count} notebooks for {Request.All.Count} requests
     + $"{grades.Count} grades, {grades.Count(g => g.Value.AsNumber() == 0)} of them 'not applicable' (0).");
 Console.WriteLine();
 
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null });
-var options = new ExperimentOptions { Folds = 4, NotApplicable = 0 };
+// Where the two graders differ, the lead expert's grade decides.
+var options = new ExperimentOptions
+{
+    Folds = 4,
+    NotApplicable = 0,
+    LabelResolution = new LabelResolution { Rule = LabelResolutionRule.Adjudicator, Adjudicator = EvaluationSet.LeadExpert },
+};
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, LabelResolution = options.LabelResolution });
 var reports = new List<ExperimentReport>();
 foreach (var dimension in Dimension.All)
 {
@@ -56,7 +62,13 @@ Console.WriteLine();
 Console.WriteLine("In detail, for one dimension:");
 Console.WriteLine(ExperimentReportWriter.ToConsoleTable(reports.Single(r => r.JudgeName == DataImputationJudge.JudgeName)));
 
-await File.WriteAllTextAsync(htmlPath, ExperimentReportWriter.ToHtml(reports, "Notebook quality: nine judges before and after MemAlign"));
+// The same judge on a train/test split: the first 36 notebooks to align on, the last 12 to score.
+var imputation = catalog.Judges.Single(j => j.Name == DataImputationJudge.JudgeName).WithModel(model);
+var trainTest = await AlignmentExperiment.RunTrainTestAsync(new Judge<int>(imputation, chat), notebooks.Take(36).ToList(), notebooks.Skip(36).ToList(), optimizer,
+    options with { TrainSetName = "notebooks 1-36", TestSetName = "notebooks 37-48" });
+Console.WriteLine(ExperimentReportWriter.ToConsoleTable(trainTest));
+
+await File.WriteAllTextAsync(htmlPath, ExperimentReportWriter.ToHtml([.. reports, trainTest with { JudgeName = $"{trainTest.JudgeName} (train/test)" }], "Notebook quality: nine judges before and after MemAlign"));
 Console.WriteLine($"HTML report: {htmlPath}");
 return 0;
 

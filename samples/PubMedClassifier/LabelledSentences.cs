@@ -5,12 +5,24 @@ namespace PubMedClassifier;
 
 /// <summary>
 /// The sample's labelled set, written for it: sentences from (imagined) medical abstracts, the label a
-/// section classifier gave each, and an expert's verdict on that label with the section it belongs in.
+/// section classifier gave each, and an expert's verdict on that label with the section it belongs in; a
+/// second reviewer also labelled each sentence's section, so the reviewers' agreement can be measured.
 /// The classifier's typical slips are here: prior findings read as RESULTS, "we aimed to" read as METHODS,
 /// interpreted findings read as RESULTS, and one label that is not a section at all.
 /// </summary>
 internal static class LabelledSentences
 {
+    // A second reviewer labelled every sentence's section too, and read these borderline ones differently.
+    // Declared before the sentences: static fields initialise in order.
+    private static readonly Dictionary<string, Section> SecondReviewerDiffers = new()
+    {
+        ["a04"] = Section.Objective,
+        ["t08"] = Section.Results,
+        ["t11"] = Section.Methods,
+        ["t14"] = Section.Results,
+        ["t16"] = Section.Results,
+    };
+
     public static IReadOnlyList<Trace> Alignment { get; } =
     [
         Sentence("a01", "Previous trials have shown that statins reduced major vascular events in patients with diabetes.", "RESULTS", Section.Background, "it reports what earlier trials found"),
@@ -64,9 +76,12 @@ internal static class LabelledSentences
         trace.Assessments.Where(a => a.IsNamed(PubMedJudge.JudgeName) && a.Source.Type == AssessmentSourceType.Human)
             .Select(a => PubMedLabel.FromAssessment(a, trace.Id).Value).Cast<Verdict?>().FirstOrDefault();
 
-    /// <summary>The section the experts say the sentence of <paramref name="trace"/> belongs in.</summary>
+    /// <summary>The expert who decides when the two reviewers disagree on a section.</summary>
+    public const string Adjudicator = "pubmed_expert";
+
+    /// <summary>The section the adjudicating expert says the sentence of <paramref name="trace"/> belongs in.</summary>
     public static Section ExpertSection(Trace trace) =>
-        trace.Assessments.Where(a => a.IsNamed(AbstractSectionJudge.JudgeName)).Select(a => SectionLabel.FromAssessment(a, trace.Id).Value).First();
+        trace.Assessments.Where(a => a.IsNamed(AbstractSectionJudge.JudgeName) && a.Source.Id == Adjudicator).Select(a => SectionLabel.FromAssessment(a, trace.Id).Value).First();
 
     // Each sentence carries two expert labels: the verdict on the classifier's label, and the section itself.
     private static Trace Sentence(string id, string text, string predicted, Section section, string why)
@@ -81,9 +96,11 @@ internal static class LabelledSentences
             Comment = $"{reason}{(correct ? "" : $", not {predicted}")}.",
             Reviewer = "pubmed_expert",
         };
-        var sectionLabel = new SectionLabel { TraceId = id, Value = section, Comment = reason + ".", Reviewer = "pubmed_expert" };
+        var sectionLabel = new SectionLabel { TraceId = id, Value = section, Comment = reason + ".", Reviewer = Adjudicator };
+        var second = new SectionLabel { TraceId = id, Value = SecondReviewerDiffers.GetValueOrDefault(id, section), Reviewer = "second_reviewer" };
         return Trace.Create(id, text, new JsonObject { ["label"] = predicted })
             .WithAssessment(verdict.ToAssessment())
-            .WithAssessment(sectionLabel.ToAssessment());
+            .WithAssessment(sectionLabel.ToAssessment())
+            .WithAssessment(second.ToAssessment());
     }
 }

@@ -37,7 +37,9 @@ var custom = new Judge<Verdict>(definition, chat);
 scores.Add(await ScoreAsync($"Custom ({custom.Name})", custom, v => v));
 
 // Step 7: align the custom judge with the experts' feedback on the alignment sentences.
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, RetrievalK = 3 });
+// Where the two reviewers disagree on a section, the expert's label decides.
+var adjudicated = new LabelResolution { Rule = LabelResolutionRule.Adjudicator, Adjudicator = LabelledSentences.Adjudicator };
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, RetrievalK = 3, LabelResolution = adjudicated });
 var (aligned, report) = await custom.AlignAsync(LabelledSentences.Alignment, optimizer);
 Console.WriteLine();
 Console.WriteLine($"Aligned: {report}");
@@ -84,6 +86,18 @@ foreach (var (name, judge) in new[] { ("baseline", sections), ("aligned", aligne
     var agreement = CategoricalAgreement.Compute(pairs, Enum.GetNames<Section>());
     Console.WriteLine($"  {name,-9} agrees with the experts on {agreement.Accuracy:P0} of {agreement.Count}, Cohen's kappa {agreement.CohensKappa:0.00}");
 }
+
+// The section judge as a train/test experiment: the majority reference, the two reviewers' agreement with each
+// other, and a learning curve over stratified samples of the alignment sentences.
+var experiment = await AlignmentExperiment.RunTrainTestAsync(sections, LabelledSentences.Alignment, LabelledSentences.Test, optimizer, new ExperimentOptions
+{
+    LearningCurve = [0, 5, 10, LabelledSentences.Alignment.Count],
+    LabelResolution = adjudicated,
+    TrainSetName = "the alignment sentences",
+    TestSetName = "the held-out sentences",
+});
+Console.WriteLine();
+Console.WriteLine(MemAlign.Reporting.ExperimentReportWriter.ToConsoleTable(experiment));
 
 return 0;
 

@@ -205,15 +205,20 @@ public static class AlignmentExperiment
         var majorityRows = Rows(MajorityVariant, AlignedVariant);
         var metrics = Metrics(valueType, notApplicable);
         var (resamples, seed) = (options.BootstrapResamples, options.Seed);
-        var comparisons = metrics.Select(m => new MetricComparison(
-            m.Name,
-            m.LowerIsBetter,
-            PairedBootstrap.Interval(baselineRows, s => m.Compute(s, r => r.First), resamples, seed),
-            PairedBootstrap.Interval(alignedRows, s => m.Compute(s, r => r.Last), resamples, seed),
-            PairedBootstrap.Difference(bothRows, s => m.Compute(s, r => r.First), s => m.Compute(s, r => r.Last), resamples, seed))
+        // All metrics of a judge are computed together on each resample: one pass per comparison.
+        ConfidenceInterval?[] Intervals(List<Row> rows, Func<IReadOnlyList<Row>, double?[]> statistic) =>
+            rows.Count == 0 ? new ConfidenceInterval?[metrics.Count] : PairedBootstrap.Intervals(rows, statistic, resamples, seed);
+        double?[] All(IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged) => AllMetrics(valueType, notApplicable, rows, judged);
+        double?[] Change(IReadOnlyList<Row> rows) => All(rows, r => r.Last).Zip(All(rows, r => r.First), (after, before) => after - before).ToArray();
+        var baselines = Intervals(baselineRows, s => All(s, r => r.First));
+        var aligneds = Intervals(alignedRows, s => All(s, r => r.Last));
+        var differences = Intervals(bothRows, Change);
+        var majorities = Intervals(majorityRows, s => All(s, r => r.First));
+        var versusMajority = Intervals(majorityRows, Change);
+        var comparisons = metrics.Select((m, i) => new MetricComparison(m.Name, m.LowerIsBetter, baselines[i], aligneds[i], differences[i])
         {
-            Majority = PairedBootstrap.Interval(majorityRows, s => m.Compute(s, r => r.First), resamples, seed),
-            VersusMajority = PairedBootstrap.Difference(majorityRows, s => m.Compute(s, r => r.First), s => m.Compute(s, r => r.Last), resamples, seed),
+            Majority = majorities[i],
+            VersusMajority = versusMajority[i],
         }).ToList();
 
         var primary = metrics[0];
@@ -388,6 +393,21 @@ public static class AlignmentExperiment
             new("accuracy", false, (rows, judged) => Categorical(rows, judged).Accuracy),
             new("Cohen's kappa", false, (rows, judged) => Categorical(rows, judged).CohensKappa),
         ];
+    }
+
+    // Every metric of Metrics, in its order, from one computation of the agreement (the bootstrap calls this thousands of times).
+    private static double?[] AllMetrics(FeedbackValueType valueType, double? notApplicable, IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged)
+    {
+        if (valueType.Kind is FeedbackTypeKind.Integer or FeedbackTypeKind.Number)
+        {
+            var pairs = rows.Select(r => (r.Human.AsNumber(), judged(r).AsNumber())).ToList();
+            var n = NumericAgreement.Compute(pairs, valueType.Minimum!.Value, valueType.Maximum!.Value, notApplicable);
+            return [n.MeanAbsoluteError, n.ExactAgreement, n.WithinOneAgreement, n.QuadraticWeightedKappa, IntervalAlpha(pairs), n.Spearman, n.LinsConcordance];
+        }
+
+        var classes = valueType.Kind == FeedbackTypeKind.Boolean ? new[] { "true", "false" } : valueType.Options.ToArray();
+        var c = CategoricalAgreement.Compute(rows.Select(r => (r.Human.ToString(), judged(r).ToString())).ToList(), classes);
+        return [c.Accuracy, c.CohensKappa];
     }
 
     // The judge as a second rater beside the experts' label: comparable with the experts' alpha among themselves.

@@ -30,6 +30,55 @@ public static class PairedBootstrap
         return Run(rows, sample => after(sample) - before(sample), resamples, seed, level);
     }
 
+    /// <summary>
+    /// The intervals of several statistics computed together on each resample (one pass, the same resamples as
+    /// <see cref="Interval{T}"/> with the same seed), for statistics that share their work, such as all the
+    /// agreement figures of one judge.
+    /// </summary>
+    internal static ConfidenceInterval?[] Intervals<T>(IReadOnlyList<T> rows, Func<IReadOnlyList<T>, double?[]> statistics, int resamples, int seed, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(statistics);
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 100);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var estimates = statistics(rows);
+        var random = new Random(seed);
+        var sample = new T[rows.Count];
+        var values = estimates.Select(_ => new List<double>(resamples)).ToArray();
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = rows[random.Next(rows.Count)];
+            }
+
+            var computed = statistics(sample);
+            for (var m = 0; m < values.Length; m++)
+            {
+                if (computed[m] is { } value && double.IsFinite(value))
+                {
+                    values[m].Add(value);
+                }
+            }
+        }
+
+        var tail = (1 - level) / 2;
+        return estimates.Select((estimate, m) =>
+        {
+            if (estimate is null || values[m].Count < resamples / 2)
+            {
+                return null;
+            }
+
+            values[m].Sort();
+            return new ConfidenceInterval(estimate.Value, Percentile(values[m], tail), Percentile(values[m], 1 - tail), level);
+        }).ToArray();
+    }
+
     private static ConfidenceInterval? Run<T>(IReadOnlyList<T> rows, Func<IReadOnlyList<T>, double?> statistic, int resamples, int seed, double level)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -150,3 +150,20 @@ public class ExperimentEvidenceTests
         Assert.Equal((30, 10), (report.LabelResolution.Unanimous, report.LabelResolution.Majority));
     }
 }
+
+public class BootstrapTogetherTests
+{
+    [Fact]
+    public void Statistics_bootstrapped_together_get_the_same_intervals_as_one_by_one()
+    {
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 120).Select(_ => (Human: random.Next(0, 2) == 1, Judge: random.Next(0, 3) > 0)).ToList();
+        double? Accuracy(IReadOnlyList<(bool Human, bool Judge)> s) => s.Count(r => r.Human == r.Judge) / (double)s.Count;
+        double? Positive(IReadOnlyList<(bool Human, bool Judge)> s) => s.Count(r => r.Judge) / (double)s.Count;
+
+        var together = PairedBootstrap.Intervals(rows, s => [Accuracy(s), Positive(s)], 1_000, 5);
+
+        Assert.Equal(PairedBootstrap.Interval(rows, Accuracy, 1_000, 5), together[0]);
+        Assert.Equal(PairedBootstrap.Interval(rows, Positive, 1_000, 5), together[1]);
+    }
+}
