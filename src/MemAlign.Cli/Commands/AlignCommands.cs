@@ -61,7 +61,7 @@ internal static class AlignCommands
             MemoryAlignment outcome;
             try
             {
-                outcome = await change(registered, context.Models.Optimizer(registered.Definition)).ConfigureAwait(false);
+                outcome = await change(registered, context.Models.Optimizer(registered.Definition, registered.Memory)).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
             {

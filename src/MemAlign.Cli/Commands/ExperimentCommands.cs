@@ -35,7 +35,7 @@ internal static class ExperimentCommands
             try
             {
                 report = await AlignmentExperiment.RunAsync(context.Models.Baseline(registered.Definition), selected,
-                    context.Models.Optimizer(registered.Definition), experimentOptions, cancellationToken).ConfigureAwait(false);
+                    context.Models.Optimizer(registered.Definition, registered.Memory), experimentOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
