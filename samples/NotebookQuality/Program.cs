@@ -5,6 +5,7 @@
 // With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 // Usage: dotnet run --project samples/NotebookQuality [-- report.html]
 using MemAlign;
+using MemAlign.MiniLM;
 using MemAlign.OpenAI;
 using MemAlign.Evaluation;
 using MemAlign.Reporting;
@@ -26,7 +27,9 @@ Console.WriteLine($"{notebooks.Count} notebooks for {Request.All.Count} requests
     + $"{grades.Count} grades, {grades.Count(g => g.Value.AsNumber() == 0)} of them 'not applicable' (0).");
 Console.WriteLine();
 
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null });
+// Examples are embedded offline with all-MiniLM-L6-v2, memoised: the folds re-align on the same notebooks.
+using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder });
 var options = new ExperimentOptions { Folds = 4, NotApplicable = 0 };
 var reports = new List<ExperimentReport>();
 foreach (var dimension in Dimension.All)

@@ -5,6 +5,7 @@
 // alignment and on 16 held-out ones. Then a categorical judge over the five sections, before and after
 // alignment. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using MemAlign;
+using MemAlign.MiniLM;
 using MemAlign.OpenAI;
 using MemAlign.Evaluation;
 using Microsoft.Extensions.AI;
@@ -37,7 +38,9 @@ var custom = new Judge<Verdict>(definition, chat);
 scores.Add(await ScoreAsync($"Custom ({custom.Name})", custom, v => v));
 
 // Step 7: align the custom judge with the experts' feedback on the alignment sentences.
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, RetrievalK = 3 });
+// Examples are embedded offline with all-MiniLM-L6-v2, memoised: each text is encoded once per run.
+using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder, RetrievalK = 3 });
 var (aligned, report) = await custom.AlignAsync(LabelledSentences.Alignment, optimizer);
 Console.WriteLine();
 Console.WriteLine($"Aligned: {report}");
