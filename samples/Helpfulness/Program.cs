@@ -4,6 +4,7 @@
 // With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using Helpfulness;
 using MemAlign;
+using MemAlign.MiniLM;
 using MemAlign.OpenAI;
 using MemAlign.Sqlite;
 using MemAlign.Storage;
@@ -37,7 +38,9 @@ Console.WriteLine();
 Console.WriteLine($"Baseline: alignment traces {baselineAlign:P0}, test traces {baselineTest:P0}");
 
 // Step 4: align with the experts' feedback (a reflection model distils guidelines when one is configured).
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, RetrievalK = 3 });
+// Examples are embedded offline with all-MiniLM-L6-v2, memoised: each text is encoded once per run.
+using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder, RetrievalK = 3 });
 var (aligned, report) = await baseline.AlignAsync(SeedTraces.Alignment, optimizer);
 Console.WriteLine($"Aligned: {report}");
 Console.WriteLine();
@@ -71,7 +74,7 @@ await using (var store = await SqliteMemAlignStore.OpenAsync(Environment.GetEnvi
     Console.WriteLine();
     Console.WriteLine($"Registered '{registered.Name}' version {registered.Version} in {store.Description}.");
     var version = (await store.GetJudgeAsync("memalign-demo", HelpfulnessJudge.JudgeName))!;
-    var retrieved = new HelpfulnessJudge(chat).WithDefinition(version.Definition).WithMemory(version.Memory, new LocalEmbeddingGenerator(version.Memory.EmbeddingDimensions));
+    var retrieved = new HelpfulnessJudge(chat).WithDefinition(version.Definition).WithMemory(version.Memory, embedder);
     var verdict = await retrieved.EvaluateAsync(
         inputs: "I'm having trouble with my order and feeling frustrated.",
         outputs: "I understand this is frustrating. Let me look into your order right away and help resolve this.");

@@ -5,6 +5,7 @@
 // With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 // Usage: dotnet run --project samples/NotebookQuality [-- report.html]
 using MemAlign;
+using MemAlign.MiniLM;
 using MemAlign.OpenAI;
 using MemAlign.Evaluation;
 using MemAlign.Reporting;
@@ -33,7 +34,10 @@ var options = new ExperimentOptions
     NotApplicable = 0,
     LabelResolution = new LabelResolution { Rule = LabelResolutionRule.Adjudicator, Adjudicator = EvaluationSet.LeadExpert },
 };
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, LabelResolution = options.LabelResolution });
+
+// Examples are embedded offline with all-MiniLM-L6-v2, memoised: the folds re-align on the same notebooks.
+using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder, LabelResolution = options.LabelResolution });
 var reports = new List<ExperimentReport>();
 foreach (var dimension in Dimension.All)
 {

@@ -5,6 +5,7 @@
 // alignment and on 16 held-out ones. Then a categorical judge over the five sections, before and after
 // alignment. With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using MemAlign;
+using MemAlign.MiniLM;
 using MemAlign.OpenAI;
 using MemAlign.Evaluation;
 using Microsoft.Extensions.AI;
@@ -39,7 +40,10 @@ scores.Add(await ScoreAsync($"Custom ({custom.Name})", custom, v => v));
 // Step 7: align the custom judge with the experts' feedback on the alignment sentences.
 // Where the two reviewers disagree on a section, the expert's label decides.
 var adjudicated = new LabelResolution { Rule = LabelResolutionRule.Adjudicator, Adjudicator = LabelledSentences.Adjudicator };
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, RetrievalK = 3, LabelResolution = adjudicated });
+
+// Examples are embedded offline with all-MiniLM-L6-v2, memoised: each text is encoded once per run.
+using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder, RetrievalK = 3, LabelResolution = adjudicated });
 var (aligned, report) = await custom.AlignAsync(LabelledSentences.Alignment, optimizer);
 Console.WriteLine();
 Console.WriteLine($"Aligned: {report}");

@@ -1,3 +1,4 @@
+using MemAlign.MiniLM;
 using MemAlign.OpenAI;
 using MemAlign.Storage;
 using Microsoft.Extensions.AI;
@@ -6,7 +7,8 @@ namespace MemAlign.Cli;
 
 /// <summary>
 /// Which models a command uses: --model, else the judge's own model, when OPENAI_API_KEY or OPENAI_BASE_URL
-/// is set; otherwise the local models (local judge, extractive distiller, hashing embedder), said in one line.
+/// is set; otherwise the local models (local judge, extractive distiller), said in one line. New memories are
+/// embedded with all-MiniLM-L6-v2 (offline, memoised for the process); a memory keeps the embedder it was made with.
 /// </summary>
 internal sealed class ModelChoice
 {
@@ -14,6 +16,9 @@ internal sealed class ModelChoice
     private readonly OpenAISettings _settings;
     private readonly CliOutput _output;
     private bool _noticed;
+
+    // Loaded on first use and shared by every judge and optimizer of the command, so a text is embedded once.
+    private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _miniLM = new(MiniLMEmbeddingGenerator.CreateMemoised);
 
     public ModelChoice(string? model, CliOutput output)
     {
@@ -47,10 +52,15 @@ internal sealed class ModelChoice
         return MemAlign.Judge.CreateLocal(definition);
     }
 
-    /// <summary>The optimizer: the reflection model when online, the offline distiller otherwise; labels resolved by <paramref name="labels"/>.</summary>
-    public IAlignmentOptimizer Optimizer(JudgeDefinition definition, LabelResolution? labels = null)
+    /// <summary>
+    /// The optimizer for <paramref name="memory"/>: the reflection model when online, the offline distiller otherwise;
+    /// it embeds with the model that made the memory's examples (the optimizer refuses to mix embedders), and a
+    /// memory without examples starts on all-MiniLM-L6-v2. Several labels on a trace become one by <paramref name="labels"/>.
+    /// </summary>
+    public IAlignmentOptimizer Optimizer(JudgeDefinition definition, JudgeMemory memory, LabelResolution? labels = null)
     {
-        var options = new MemAlignOptions { LabelResolution = labels ?? LabelResolution.Default };
+        var embedder = memory.Examples.Count > 0 ? Embedder(memory) : _miniLM.Value;
+        var options = new MemAlignOptions { EmbeddingGenerator = embedder, LabelResolution = labels ?? LabelResolution.Default };
         if (ModelFor(definition) is { } model)
         {
             return new MemAlignOptimizer(options with { ReflectionModel = ModelProviders.CreateChatClient(model, _settings) });
@@ -60,12 +70,16 @@ internal sealed class ModelChoice
         return new MemAlignOptimizer(options);
     }
 
-    /// <summary>The embedder a memory was made with: the local one, or an OpenAI-compatible embedding model.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> Embedder(JudgeMemory memory) =>
-        memory.EmbeddingModelId == LocalEmbeddingGenerator.ModelName
-            ? new LocalEmbeddingGenerator(memory.EmbeddingDimensions)
-            : ModelProviders.CreateEmbeddingGenerator(
-                memory.EmbeddingModelId.Contains(":/", StringComparison.Ordinal) ? memory.EmbeddingModelId : "openai:/" + memory.EmbeddingModelId, _settings, memory.EmbeddingDimensions);
+    /// <summary>
+    /// The embedder a memory was made with, by its embedding model id: the hashed local one, MiniLM (memoised),
+    /// or an OpenAI-compatible embedding model.
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(JudgeMemory memory) => memory.EmbeddingModelId switch
+    {
+        LocalEmbeddingGenerator.ModelName => new LocalEmbeddingGenerator(memory.EmbeddingDimensions),
+        MiniLMEmbeddingGenerator.ModelName => _miniLM.Value,
+        var id => ModelProviders.CreateEmbeddingGenerator(id.Contains(":/", StringComparison.Ordinal) ? id : "openai:/" + id, _settings, memory.EmbeddingDimensions),
+    };
 
     private string? ModelFor(JudgeDefinition definition)
     {
@@ -84,7 +98,7 @@ internal sealed class ModelChoice
         if (!_noticed)
         {
             _noticed = true;
-            _output.Notice("No model configured (OPENAI_API_KEY / OPENAI_BASE_URL): using the local models (local judge, extractive distiller, hashing embedder).");
+            _output.Notice("No model configured (OPENAI_API_KEY / OPENAI_BASE_URL): using the local models (local judge, extractive distiller; all-MiniLM-L6-v2 embeddings).");
         }
     }
 }

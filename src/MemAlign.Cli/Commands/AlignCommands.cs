@@ -66,7 +66,7 @@ internal static class AlignCommands
             MemoryAlignment outcome;
             try
             {
-                outcome = await change(registered, context.Models.Optimizer(registered.Definition, labels)).ConfigureAwait(false);
+                outcome = await change(registered, context.Models.Optimizer(registered.Definition, registered.Memory, labels)).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
             {

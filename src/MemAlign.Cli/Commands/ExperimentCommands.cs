@@ -63,7 +63,7 @@ internal static class ExperimentCommands
             try
             {
                 var baseline = context.Models.Baseline(registered.Definition);
-                var optimizer = context.Models.Optimizer(registered.Definition, resolution);
+                var optimizer = context.Models.Optimizer(registered.Definition, registered.Memory, resolution);
                 if (trainFilter is not null)
                 {
                     var (trainSet, testSet) = (await Select(TraceFilter.Parse(trainFilter)).ConfigureAwait(false), await Select(TraceFilter.Parse(testFilter)).ConfigureAwait(false));
