@@ -97,7 +97,8 @@ internal static class LabelledSentences
             Reviewer = "pubmed_expert",
         };
         var sectionLabel = new SectionLabel { TraceId = id, Value = section, Comment = reason + ".", Reviewer = Adjudicator };
-        var second = new SectionLabel { TraceId = id, Value = SecondReviewerDiffers.GetValueOrDefault(id, section), Reviewer = "second_reviewer" };
+        var secondSection = SecondReviewerDiffers.GetValueOrDefault(id, section);
+        var second = new SectionLabel { TraceId = id, Value = secondSection, Comment = $"On a second reading it belongs in {secondSection.ToString().ToUpperInvariant()}.", Reviewer = "second_reviewer" };
         return Trace.Create(id, text, new JsonObject { ["label"] = predicted })
             .WithAssessment(verdict.ToAssessment())
             .WithAssessment(sectionLabel.ToAssessment())

@@ -15,6 +15,9 @@ var settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISet
 var modelOverride = Environment.GetEnvironmentVariable("MEMALIGN_MODEL");
 var definition = modelOverride is null ? PubMedJudge.JudgeDefinition : PubMedJudge.JudgeDefinition.WithModel(modelOverride);
 IChatClient chat = settings.IsConfigured ? ModelProviders.CreateChatClient(definition.Model!, settings) : new StandInModel();
+// With a real model, examples are retrieved by meaning (all-MiniLM-L6-v2, memoised: each text is encoded once per run).
+// The offline stand-in reasons from keywords, so offline the examples are retrieved by words (the hashed embedder) to match it.
+using IEmbeddingGenerator<string, Embedding<float>> embedder = settings.IsConfigured ? MiniLMEmbeddingGenerator.CreateMemoised() : new LocalEmbeddingGenerator();
 Console.WriteLine(settings.IsConfigured
     ? $"Model: {definition.Model} via {settings}"
     : "Model: offline stand-in (no OPENAI_API_KEY / OPENAI_BASE_URL set; see README for using a real model)");
@@ -41,8 +44,6 @@ scores.Add(await ScoreAsync($"Custom ({custom.Name})", custom, v => v));
 // Where the two reviewers disagree on a section, the expert's label decides.
 var adjudicated = new LabelResolution { Rule = LabelResolutionRule.Adjudicator, Adjudicator = LabelledSentences.Adjudicator };
 
-// Examples are embedded offline with all-MiniLM-L6-v2, memoised: each text is encoded once per run.
-using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
 var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder, RetrievalK = 3, LabelResolution = adjudicated });
 var (aligned, report) = await custom.AlignAsync(LabelledSentences.Alignment, optimizer);
 Console.WriteLine();

@@ -3,11 +3,13 @@
 // reach it? A 4-fold cross-validated experiment and a train/test experiment (dev vs test tokens) answer with the
 // majority reference, the human band and learning curves over stratified samples, and write HTML and Markdown reports.
 // Offline (no OPENAI_API_KEY / OPENAI_BASE_URL) the judge is the local one: a vote of the most similar aligned tokens.
-// Usage: dotnet run --project samples/SentimentRatings [-- report-folder]
+// Usage: dotnet run --project samples/SentimentRatings [-- report-folder]   (MEMALIGN_EMBEDDER=hashed: the hashed embedder)
 using MemAlign;
 using MemAlign.Evaluation;
 using MemAlign.OpenAI;
+using MemAlign.MiniLM;
 using MemAlign.Reporting;
+using Microsoft.Extensions.AI;
 using SentimentRatings;
 
 var folder = Path.GetFullPath(args.FirstOrDefault() ?? ".");
@@ -29,7 +31,12 @@ Console.WriteLine($"  mean pairwise Cohen's kappa {humans.Statistics!.MeanCohens
     + $"Krippendorff's alpha nominal {humans.Statistics.AlphaNominal:0.000} / ordinal {humans.Statistics.AlphaOrdinal:0.000} / interval {humans.Statistics.AlphaInterval:0.000}");
 Console.WriteLine();
 
-var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? ModelProviders.CreateChatClient(model, settings) : null });
+// Tokens are embedded with all-MiniLM-L6-v2 (memoised: the folds and curve samples re-align on the same tokens), so
+// the local judge votes with tokens close in meaning; MEMALIGN_EMBEDDER=hashed uses the zero-dependency hashed embedder instead.
+using var miniLM = MiniLMEmbeddingGenerator.CreateMemoised();
+IEmbeddingGenerator<string, Embedding<float>> embedder = Environment.GetEnvironmentVariable("MEMALIGN_EMBEDDER") == "hashed" ? new LocalEmbeddingGenerator() : miniLM;
+var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? ModelProviders.CreateChatClient(model, settings) : null, EmbeddingGenerator = embedder });
+Console.WriteLine($"Embeddings: {embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}");
 var options = new ExperimentOptions { LearningCurve = [0, 5, 25, 100, 250], LearningCurveRepeats = 3 };
 
 var crossValidated = await AlignmentExperiment.RunAsync(judge, traces, optimizer, options);

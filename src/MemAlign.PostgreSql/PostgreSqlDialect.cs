@@ -28,7 +28,7 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override string BinaryType => "BYTEA";
 
     public override string ErasureGuarantee =>
-        "PostgreSQL: the rows were deleted and every MemAlign table and index was rewritten (VACUUM FULL), so the forgotten text is no longer in the table files. "
+        "PostgreSQL: the rows were deleted and, once no open transaction could still see them (waiting up to a minute), every MemAlign table and index was rewritten (VACUUM FULL), so the forgotten text is no longer in the table files. "
         + "It is NOT erased from the write-ahead log (pg_wal), which the server recycles on its own schedule, nor from WAL archives, base backups or replicas: "
         + "MemAlign cannot reach those. Expire them by your retention policy (CHECKPOINT, pg_switch_wal, backup rotation) for the data to be gone everywhere.";
 
@@ -52,8 +52,23 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
 
     public override async Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
-        // VACUUM FULL writes new table and index files and drops the old ones, with the deleted rows in them.
+        // VACUUM FULL writes new table and index files and drops the old ones, with the deleted rows in them;
+        // but it copies rows another session's snapshot may still see. So first wait (up to a minute) until every
+        // snapshot taken before the delete committed is gone.
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var wait = connection.CreateCommand())
+        {
+            wait.CommandText = """
+                SELECT count(*) FROM pg_stat_activity
+                WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_xmin IS NOT NULL
+                  AND age(backend_xmin) >= age(((txid_current() % 4294967296)::text)::xid)
+                """;
+            for (var attempt = 0; attempt < 300 && Convert.ToInt64(await wait.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0; attempt++)
+            {
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();

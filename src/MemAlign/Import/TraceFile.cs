@@ -360,5 +360,5 @@ public static class TraceFile
 
     // One assessment per trace, feedback name and source: its id says which, whatever its position in the list.
     private static string StableId(string traceId, string name, AssessmentSourceType type, string sourceId) =>
-        "imp-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{traceId}\n{Assessment.NameKey(name)}\n{AssessmentSource.TypeName(type)}\n{sourceId}")), 0, 12).ToLowerInvariant();
+        "imp-" + Assessment.KeyHash(traceId, name, type, sourceId);
 }

@@ -26,8 +26,26 @@ public sealed record Assessment
         UpdatedAt = CreatedAt;
     }
 
-    /// <summary>A unique id; generated unless given.</summary>
-    public string Id { get; init; } = "a-" + Guid.NewGuid().ToString("N");
+    private readonly string _id = "a-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// The id. Generated unless given: random while the assessment stands alone, and derived from the trace,
+    /// the feedback name and the source (<see cref="StableId"/>) once <see cref="Trace.WithAssessment"/> adds it
+    /// to a trace, so the same reviewer's label on the same trace has the same id in every run.
+    /// </summary>
+    public string Id
+    {
+        get => _id;
+        init
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            _id = value;
+            HasGeneratedId = false;
+        }
+    }
+
+    /// <summary>Whether <see cref="Id"/> was generated rather than given.</summary>
+    internal bool HasGeneratedId { get; private init; } = true;
 
     /// <summary>The feedback name.</summary>
     public string Name { get; init; }
@@ -66,6 +84,24 @@ public sealed record Assessment
     {
         ArgumentNullException.ThrowIfNull(feedbackName);
         return NameKey(Name) == NameKey(feedbackName);
+    }
+
+    /// <summary>
+    /// The id of the one current assessment by <paramref name="source"/> named <paramref name="name"/> on the
+    /// trace <paramref name="traceId"/>, as stores keep one per reviewer: the same inputs give the same id.
+    /// </summary>
+    public static string StableId(string traceId, string name, AssessmentSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return "lbl-" + KeyHash(traceId, name, source.Type, source.Id);
+    }
+
+    internal static string KeyHash(string traceId, string name, AssessmentSourceType type, string sourceId)
+    {
+        ArgumentNullException.ThrowIfNull(traceId);
+        ArgumentNullException.ThrowIfNull(sourceId);
+        var key = $"{traceId}\n{NameKey(name)}\n{AssessmentSource.TypeName(type)}\n{sourceId}";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0, 12).ToLowerInvariant();
     }
 
     /// <summary>

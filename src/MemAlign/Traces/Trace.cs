@@ -64,11 +64,17 @@ public sealed class Trace
         Expectations = ToJson(expectations),
     };
 
-    /// <summary>A copy of this trace with one more assessment.</summary>
+    /// <summary>
+    /// A copy of this trace with one more assessment. Its id, unless given, becomes <see cref="Assessment.StableId"/>
+    /// (trace, name, source); an assessment of the trace with the same id is replaced.
+    /// </summary>
     public Trace WithAssessment(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return With(assessments: [.. Assessments, assessment]);
+        // A generated id becomes the stable one, so results do not depend on random ids; an assessment with
+        // the same id (the same reviewer's label again) replaces the earlier one, as stores keep one per reviewer.
+        var added = assessment.HasGeneratedId ? assessment with { Id = Assessment.StableId(Id, assessment.Name, assessment.Source) } : assessment;
+        return With(assessments: [.. Assessments.Where(a => a.Id != added.Id), added]);
     }
 
     /// <summary>A copy of this trace with one more tag (replacing a tag of the same key).</summary>

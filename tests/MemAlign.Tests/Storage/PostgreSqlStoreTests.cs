@@ -65,6 +65,31 @@ public sealed class PostgreSqlStoreTests : StoreContract
         Assert.DoesNotContain("hunter2-secret", e.Message, StringComparison.Ordinal);
     }
 
+    [PostgreSqlFact]
+    public async Task Forgetting_waits_for_a_transaction_that_could_still_see_the_rows_before_rewriting_the_tables()
+    {
+        await using var store = await OpenAsync();
+        var experiment = "forget-wait-" + Guid.NewGuid().ToString("N");
+        var canary = "CANARY" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        await store.AddTracesAsync(experiment, [Trace.Create("secret", $"card {canary}", "ok")]);
+        // Another session holds a snapshot taken before the delete: VACUUM FULL alone would copy the deleted row.
+        await using var reader = new NpgsqlConnection(Connection);
+        await reader.OpenAsync();
+        var snapshot = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM pg_class", reader, snapshot)) // a snapshot, but no lock on MemAlign's tables
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        var forgetting = store.ForgetAsync(experiment, ["secret"]);
+        await Task.Delay(1_500);
+        Assert.False(forgetting.IsCompleted); // it waits for that snapshot
+        await snapshot.CommitAsync();
+        await forgetting.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain(await ReadStorageAsync(store), bytes => bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(canary)) >= 0);
+    }
+
     [Theory]
     [InlineData("Host=h;Password=hunter2-secret;Bogus Keyword=1", "unknown keyword 'Bogus Keyword'")]
     [InlineData("Host=h;Password=hunter2-secret;Port=eighty", "invalid value for 'Port'")]
