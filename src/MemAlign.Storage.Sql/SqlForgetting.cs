@@ -69,8 +69,10 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         var evaluations = await Execute($"DELETE FROM eval_results WHERE trace_id IN ({inList}) AND run_id IN (SELECT run_id FROM eval_runs WHERE experiment = @e)").ConfigureAwait(false);
         await Execute($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var history = await Execute($"DELETE FROM assessment_history WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
+        var queued = await Execute($"DELETE FROM label_session_items WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         return new ForgetReport
         {
+            LabelingQueueItems = queued,
             Assessments = history + await Execute($"DELETE FROM assessments WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false),
             Traces = await Execute($"DELETE FROM traces WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false),
             Examples = await Execute($"DELETE FROM judge_examples WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false),

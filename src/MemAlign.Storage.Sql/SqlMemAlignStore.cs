@@ -14,6 +14,7 @@ public abstract class SqlMemAlignStore : IMemAlignStore
     private readonly SqlTraceStore _traces;
     private readonly SqlJudgeRegistry _judges;
     private readonly SqlEvaluationStore _evaluations;
+    private readonly SqlLabelingStore _labeling;
     private readonly SqlForgetting _forgetting;
 
     /// <summary>For backends: the store over <paramref name="dialect"/>.</summary>
@@ -24,6 +25,7 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _traces = new SqlTraceStore(_session);
         _judges = new SqlJudgeRegistry(_session);
         _evaluations = new SqlEvaluationStore(_session);
+        _labeling = new SqlLabelingStore(_session);
         _forgetting = new SqlForgetting(_session);
     }
 
@@ -132,6 +134,22 @@ public abstract class SqlMemAlignStore : IMemAlignStore
     /// <inheritdoc />
     public IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string runId, CancellationToken cancellationToken = default) =>
         _evaluations.GetEvaluationResultsAsync(runId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task CreateLabelingSessionAsync(Labeling.LabelingSession session, CancellationToken cancellationToken = default) =>
+        _labeling.CreateLabelingSessionAsync(session, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Labeling.LabelingSession?> GetLabelingSessionAsync(string experiment, string name, CancellationToken cancellationToken = default) =>
+        _labeling.GetLabelingSessionAsync(experiment, name, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Labeling.LabelingSession>> ListLabelingSessionsAsync(string experiment, CancellationToken cancellationToken = default) =>
+        _labeling.ListLabelingSessionsAsync(experiment, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteLabelingSessionAsync(string experiment, string name, CancellationToken cancellationToken = default) =>
+        _labeling.DeleteLabelingSessionAsync(experiment, name, cancellationToken);
 
     /// <inheritdoc />
     public virtual ValueTask DisposeAsync()

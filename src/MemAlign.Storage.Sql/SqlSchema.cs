@@ -49,6 +49,13 @@ internal static class SqlSchema
             "ALTER TABLE eval_results ADD COLUMN retrieved TEXT",
             "ALTER TABLE eval_results ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0",
         ],
+
+        // 3: labeling sessions: their settings and their queues (the labels are assessments).
+        [
+            "CREATE TABLE label_sessions (experiment TEXT NOT NULL, name TEXT NOT NULL, judge TEXT NOT NULL, filter TEXT, reviewers TEXT NOT NULL, labels_per_trace INTEGER NOT NULL, queue_order TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (experiment, name))",
+            "CREATE TABLE label_session_items (experiment TEXT NOT NULL, session TEXT NOT NULL, position INTEGER NOT NULL, trace_id TEXT NOT NULL, PRIMARY KEY (experiment, session, position))",
+            "CREATE INDEX label_session_items_by_trace ON label_session_items (experiment, trace_id)",
+        ],
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>
@@ -56,7 +63,8 @@ internal static class SqlSchema
 
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
-        ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results"];
+        ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
+         "label_sessions", "label_session_items"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)

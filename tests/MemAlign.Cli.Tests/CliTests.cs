@@ -103,6 +103,9 @@ public class CliTests
         Assert.Contains(OfflineNotice, aligned.Errors);
         Assert.Equal((2, 5), ((int)aligned.Json["version"]!, (int)aligned.Json["examples"]!));
         Assert.True((int)aligned.Json["guidelines"]! > 0);
+        Assert.InRange((int)aligned.Json["guideline_tokens"]!, 1, 1_500);
+        Assert.Equal(1_500, (int)aligned.Json["guideline_token_budget"]!);
+        Assert.Empty(aligned.Json["guidelines_dropped_for_budget"]!.AsArray());
 
         var evaluated = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test", "--json");
         Assert.Equal(0, evaluated.ExitCode);

@@ -75,7 +75,8 @@ internal static class AlignCommands
 
             try
             {
-                var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, registered.Info.Version, cancellationToken)
+                // The label schema registered with the judge comes with each new version.
+                var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, RegisteredJudge.LabelSchemaSettings(registered.LabelSchema), registered.Info.Version, cancellationToken)
                     .ConfigureAwait(false);
                 return Finish(context, verb, info, outcome.Report, humanAgreement);
             }
@@ -128,6 +129,9 @@ internal static class AlignCommands
             ["examples_removed"] = report.ExamplesRemoved,
             ["guidelines_added"] = report.GuidelinesAdded,
             ["guidelines_dropped"] = report.GuidelinesDropped,
+            ["guideline_tokens"] = report.GuidelineTokens,
+            ["guideline_token_budget"] = report.GuidelineTokenBudget,
+            ["guidelines_dropped_for_budget"] = new JsonArray([.. report.GuidelinesDroppedForBudget.Select(t => (JsonNode)t)]),
             ["failures"] = report.Failures.Count,
             ["skipped"] = new JsonArray([.. report.SkippedTraces.Select(s => (JsonNode)new JsonObject { ["trace"] = s.TraceId, ["reason"] = s.Reason })]),
             ["discarded"] = new JsonArray([.. report.DiscardedAssessments.Select(d => (JsonNode)new JsonObject { ["assessment"] = d.AssessmentId, ["trace"] = d.TraceId, ["reason"] = d.Reason })]),

@@ -131,7 +131,8 @@ internal static class JudgesCommand
             foreach (var definition in catalog.Judges)
             {
                 var latest = await context.Store.GetJudgeAsync(context.Experiment, definition.Name, null, cancellationToken).ConfigureAwait(false);
-                var (info, state) = await RegisterAsync(context, definition, latest, context.Parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
+                var schema = catalog.LabelSchemas.FirstOrDefault(l => Assessment.NameKey(l.Name) == Assessment.NameKey(definition.Name));
+                var (info, state) = await RegisterAsync(context, definition, schema, latest, context.Parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
                 var entry = Json(info);
                 entry["state"] = state;
                 results.Add(entry);
@@ -145,18 +146,21 @@ internal static class JudgesCommand
 
     // Registering must never lose what a judge learned: an unchanged declaration changes nothing, and a
     // changed one keeps the memory (it was aligned on the old rubric, which the message says) unless asked.
-    private static async Task<(JudgeVersionInfo Info, string State)> RegisterAsync(CommandContext context, JudgeDefinition definition, RegisteredJudge? latest, bool reset,
+    // The label schema declared for the judge (its title, instruction and comment policy) is registered with it, for the labeling app.
+    private static async Task<(JudgeVersionInfo Info, string State)> RegisterAsync(CommandContext context, JudgeDefinition definition, LabelSchema? schema, RegisteredJudge? latest, bool reset,
         CancellationToken cancellationToken)
     {
+        var labelSettings = RegisteredJudge.LabelSchemaSettings(schema ?? new LabelSchema(definition.Name, definition.ValueType, Comment: LabelComment.Optional));
         if (latest is null)
         {
-            var created = await context.Store.RegisterJudgeAsync(context.Experiment, definition, JudgeMemory.Empty, null, 0, cancellationToken).ConfigureAwait(false);
+            var created = await context.Store.RegisterJudgeAsync(context.Experiment, definition, JudgeMemory.Empty, labelSettings, 0, cancellationToken).ConfigureAwait(false);
             context.Output.Line($"Registered {created.Name} version {created.Version} ({created.ValueType}).");
             return (created, "new");
         }
 
         var old = latest.Definition;
-        if (old.Instructions == definition.Instructions && old.ValueType.Equals(definition.ValueType) && old.Model == definition.Model)
+        if (old.Instructions == definition.Instructions && old.ValueType.Equals(definition.ValueType) && old.Model == definition.Model
+            && RegisteredJudge.LabelSchemaSettings(latest.LabelSchema).OrderBy(p => p.Key).SequenceEqual(labelSettings.OrderBy(p => p.Key)))
         {
             context.Output.Line($"{old.Name} is unchanged; version {latest.Info.Version} stays the latest.");
             return (latest.Info, "unchanged");
@@ -169,7 +173,12 @@ internal static class JudgesCommand
         }
 
         var memory = reset ? JudgeMemory.Empty : latest.Memory;
-        var settings = reset ? null : new Dictionary<string, string> { ["memory_from_version"] = latest.Info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string>(labelSettings);
+        if (!reset)
+        {
+            settings["memory_from_version"] = latest.Info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var info = await context.Store.RegisterJudgeAsync(context.Experiment, definition, memory, settings, latest.Info.Version, cancellationToken).ConfigureAwait(false);
         context.Output.Line(reset || latest.Memory.IsEmpty
             ? $"Registered {info.Name} version {info.Version}: its declaration changed; it starts with an empty memory."

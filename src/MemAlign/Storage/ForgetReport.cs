@@ -28,6 +28,9 @@ public sealed record ForgetReport
     /// <summary>Other traces' results whose rationale was withheld because the verdict drew on a forgotten trace's example.</summary>
     public int RationalesWithheld { get; init; }
 
+    /// <summary>Places of the forgotten traces in labeling sessions' queues, removed.</summary>
+    public int LabelingQueueItems { get; init; }
+
     /// <summary>Runs (experiment reports among them) whose records named a forgotten trace: the name was removed and the run marked.</summary>
     public int RunsMarked { get; init; }
 

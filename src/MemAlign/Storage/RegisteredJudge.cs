@@ -47,4 +47,36 @@ public sealed class RegisteredJudge
 
     /// <summary>The optimizer settings recorded with it (retrieval k, reflection model, ...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>
+    /// How reviewers are asked for this judge's labels: the label schema registered with it (its title,
+    /// Markdown instruction and comment policy), or a plain one in the judge's value type when none was.
+    /// </summary>
+    public LabelSchema LabelSchema =>
+        new(Definition.Name, Definition.ValueType,
+            Settings.GetValueOrDefault(LabelTitleSetting),
+            Settings.GetValueOrDefault(LabelInstructionSetting),
+            Settings.TryGetValue(LabelCommentSetting, out var comment) && Enum.TryParse<LabelComment>(comment, out var parsed) ? parsed : LabelComment.Optional);
+
+    /// <summary>The registration settings that record <paramref name="schema"/> with its judge (see <see cref="LabelSchema"/>).</summary>
+    public static IReadOnlyDictionary<string, string> LabelSchemaSettings(LabelSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelCommentSetting] = schema.Comment.ToString() };
+        if (schema.Title is { } title)
+        {
+            settings[LabelTitleSetting] = title;
+        }
+
+        if (schema.Instruction is { } instruction)
+        {
+            settings[LabelInstructionSetting] = instruction;
+        }
+
+        return settings;
+    }
+
+    private const string LabelTitleSetting = "label_title";
+    private const string LabelInstructionSetting = "label_instruction";
+    private const string LabelCommentSetting = "label_comment";
 }

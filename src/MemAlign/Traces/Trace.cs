@@ -127,7 +127,7 @@ public sealed class Trace
         return turns;
     }
 
-    private Trace With(IReadOnlyList<Assessment>? assessments = null, IReadOnlyDictionary<string, string>? tags = null) => new(Id)
+    internal Trace With(IReadOnlyList<Assessment>? assessments = null, IReadOnlyDictionary<string, string>? tags = null) => new(Id)
     {
         Inputs = Inputs,
         Outputs = Outputs,

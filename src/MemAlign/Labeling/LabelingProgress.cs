@@ -1,0 +1,106 @@
+using MemAlign.Evaluation;
+
+namespace MemAlign.Labeling;
+
+/// <summary>One reviewer's progress in a session.</summary>
+/// <param name="Reviewer">The reviewer.</param>
+/// <param name="Labelled">Traces of the session they labelled.</param>
+/// <param name="Remaining">Traces still waiting for them (the queue has room for their label).</param>
+public sealed record ReviewerProgress(string Reviewer, int Labelled, int Remaining);
+
+/// <summary>Where a labeling session stands: labels so far, per reviewer, and how much the reviewers agree.</summary>
+public sealed record LabelingStatus
+{
+    /// <summary>The session.</summary>
+    public required LabelingSession Session { get; init; }
+
+    /// <summary>Traces in the queue.</summary>
+    public required int Traces { get; init; }
+
+    /// <summary>Traces with as many labels as the session asks for.</summary>
+    public required int Complete { get; init; }
+
+    /// <summary>Labels given in the session.</summary>
+    public required int Labels { get; init; }
+
+    /// <summary>Each reviewer's progress (the session's reviewers, and anyone else who labelled).</summary>
+    public required IReadOnlyList<ReviewerProgress> Reviewers { get; init; }
+
+    /// <summary>The reviewers' agreement with each other on the session's traces, by the same statistics as experiment reports.</summary>
+    public required HumanAgreement Agreement { get; init; }
+}
+
+/// <summary>
+/// What a reviewer labels next, and where a session stands, from the session's queue and the labels on its
+/// traces (HUMAN assessments named after the judge). Pure functions: the store holds the state, so any number
+/// of servers and reviewers can work on one session and a restart resumes where each reviewer stopped.
+/// </summary>
+public static class LabelingProgress
+{
+    /// <summary>The session's labels on <paramref name="trace"/>: HUMAN assessments named after the judge, by the session's reviewers (anyone, if it names none).</summary>
+    public static IReadOnlyList<Assessment> LabelsOn(LabelingSession session, Trace trace)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(trace);
+        return trace.Assessments
+            .Where(a => a.Source.Type == AssessmentSourceType.Human && a.IsNamed(session.JudgeName) && (session.Reviewers.Count == 0 || session.Reviewers.Contains(a.Source.Id)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The next trace for <paramref name="reviewer"/>: the first in the queue they have not labelled or skipped
+    /// that still needs a label (fewer than <see cref="LabelingSession.LabelsPerTrace"/>); <see langword="null"/> when none is left.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="traces">The session's traces with their assessments, by id (a trace missing here was forgotten and is passed over).</param>
+    /// <param name="reviewer">The reviewer.</param>
+    /// <param name="skipped">Traces the reviewer skipped.</param>
+    public static string? Next(LabelingSession session, IReadOnlyDictionary<string, Trace> traces, string reviewer, IReadOnlySet<string>? skipped = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(traces);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        foreach (var id in session.TraceIds)
+        {
+            if (skipped?.Contains(id) == true || !traces.TryGetValue(id, out var trace))
+            {
+                continue;
+            }
+
+            var labels = LabelsOn(session, trace);
+            if (labels.All(a => a.Source.Id != reviewer) && labels.Count < session.LabelsPerTrace)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the session stands.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="traces">The session's traces with their assessments.</param>
+    /// <param name="definition">The judge (its name and value type select the statistics).</param>
+    public static LabelingStatus Status(LabelingSession session, IReadOnlyList<Trace> traces, JudgeDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(traces);
+        ArgumentNullException.ThrowIfNull(definition);
+        var queued = session.TraceIds.ToHashSet(StringComparer.Ordinal);
+        var inQueue = traces.Where(t => queued.Contains(t.Id)).DistinctBy(t => t.Id).ToList();
+        var labels = inQueue.ToDictionary(t => t.Id, t => LabelsOn(session, t), StringComparer.Ordinal);
+        var reviewers = session.Reviewers.Concat(labels.Values.SelectMany(l => l).Select(a => a.Source.Id)).Distinct(StringComparer.Ordinal).ToList();
+        return new LabelingStatus
+        {
+            Session = session,
+            Traces = inQueue.Count,
+            Complete = labels.Values.Count(l => l.Count >= session.LabelsPerTrace),
+            Labels = labels.Values.Sum(l => l.Count),
+            Reviewers = reviewers.Select(r => new ReviewerProgress(r,
+                labels.Values.Count(l => l.Any(a => a.Source.Id == r)),
+                labels.Values.Count(l => l.All(a => a.Source.Id != r) && l.Count < session.LabelsPerTrace))).ToList(),
+            // Only the session's labels: a trace relabelled here by the session's reviewers, not its older feedback.
+            Agreement = HumanAgreement.Compute(definition, inQueue.Select(t => t.With(assessments: labels[t.Id])).ToList()),
+        };
+    }
+}
