@@ -15,6 +15,7 @@ root.Subcommands.Add(AlignCommands.Unalign(options));
 root.Subcommands.Add(ForgetCommand.Create(options));
 root.Subcommands.Add(ExperimentCommands.Experiment(options));
 root.Subcommands.Add(ExperimentCommands.Report(options));
+root.Subcommands.Add(LabelCommands.Create(options));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
