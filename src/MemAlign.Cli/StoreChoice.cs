@@ -28,10 +28,31 @@ internal static class StoreChoice
             return await PostgreSqlMemAlignStore.OpenAsync(setting, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var path = string.IsNullOrWhiteSpace(setting) ? DefaultPath : setting;
+        var path = string.IsNullOrWhiteSpace(setting) ? DefaultPath : SqlitePath(setting);
         // Read-only when there is a store to read; a store that does not exist yet is created (it holds nothing to protect).
         return readOnly && File.Exists(path)
             ? await SqliteMemAlignStore.OpenReadOnlyAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)
             : await SqliteMemAlignStore.OpenAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    // A SQLite connection string ("Data Source=memalign.db") names its file; taken as a path, it would create a file named after the whole string.
+    private static string SqlitePath(string setting)
+    {
+        if (!setting.Contains('=', StringComparison.Ordinal))
+        {
+            return setting;
+        }
+
+        try
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(setting).DataSource;
+            return string.IsNullOrWhiteSpace(file)
+                ? throw new StoreException($"The store setting '{setting}' is a SQLite connection string without a Data Source; give the file, e.g. Data Source=memalign.db.")
+                : file;
+        }
+        catch (ArgumentException)
+        {
+            return setting; // not a connection string after all: a file name with '=' in it
+        }
     }
 }

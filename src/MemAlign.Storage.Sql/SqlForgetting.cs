@@ -149,6 +149,7 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         GuidelineSources = a.GuidelineSources + b.GuidelineSources,
         GuidelinesDropped = a.GuidelinesDropped + b.GuidelinesDropped,
         EvaluationResults = a.EvaluationResults + b.EvaluationResults,
+        LabelingQueueItems = a.LabelingQueueItems + b.LabelingQueueItems,
     };
 
     // The id as a whole token (not inside a longer id such as "t1-2" or "t1.2"), in plain text or JSON text; a full stop after it ends a sentence.

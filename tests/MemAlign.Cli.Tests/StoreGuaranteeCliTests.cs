@@ -129,6 +129,8 @@ public class StoreGuaranteeCliTests
         Assert.Equal(0, (await cli.RunAsync("align", "--judge", "helpfulness", "--traces", "tag.split=align")).ExitCode);
         var evaluation = (string)(await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test", "--json")).Json["run"]!;
         var experiment = (string)(await cli.RunAsync("experiment", "--judge", "helpfulness", "--folds", "2", "--json")).Json["run"]!;
+        Assert.Equal(0, (await cli.RunAsync("label", "create", "--name", "review", "--judge", "helpfulness")).ExitCode);
+        Assert.Contains(await RowsMentioningAsync(cli, canary), row => row.StartsWith("label_session_items", StringComparison.Ordinal));
         Assert.NotEmpty(await RowsMentioningAsync(cli, canary)); // the canary is everywhere before
 
         var forgot = await cli.RunAsync("forget", "--trace", $"{canary}-1", "--json");
@@ -214,7 +216,7 @@ public class StoreGuaranteeCliTests
     // Every stored row, in every MemAlign table, that still holds the text.
     private static async Task<List<string>> RowsMentioningAsync(CliRunner cli, string text)
     {
-        string[] tables = ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results"];
+        string[] tables = ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results", "label_sessions", "label_session_items"];
         var found = new List<string>();
         if (PostgreSqlMemAlignStoreSetting(cli) is { } connection)
         {

@@ -1,5 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using MemAlign.Evaluation;
+using MemAlign.Labeling;
+using MemAlign.Reporting;
+using MemAlign.Storage;
 
 namespace MemAlign.Cli.Commands;
 
@@ -12,8 +17,11 @@ internal static class LabelCommands
     public static Command Create(GlobalOptions options)
     {
         var label = new Command("label", "Labeling sessions: experts label stored traces in a local browser app, and their labels are feedback at once.");
+        label.Subcommands.Add(CreateSession(options));
         label.Subcommands.Add(List(options));
+        label.Subcommands.Add(Status(options));
         label.Subcommands.Add(LabelServeCommand.Create(options));
+        label.Subcommands.Add(Simulate(options));
         return label;
     }
 
@@ -48,4 +56,260 @@ internal static class LabelCommands
         }, readOnly: true);
         return command;
     }
+
+    private static Command CreateSession(GlobalOptions options)
+    {
+        var name = new Option<string>("--name") { Description = "The session's name.", Required = true };
+        var judge = new Option<string>("--judge") { Description = "The registered judge the labels are for.", Required = true };
+        var filter = new Option<string?>("--filter") { Description = "Which traces to label (default: every trace of the experiment): tag.KEY=VALUE feedback=NAME judged=NAME from=DATE to=DATE limit=N." };
+        var reviewers = new Option<string[]>("--reviewers") { Description = "Who labels (comma-separated or repeated); each gets a link of their own. Default: anyone with the session's link.", AllowMultipleArgumentsPerToken = true };
+        var perTrace = new Option<int>("--per-trace") { Description = "Labels each trace should get from different reviewers (1, 2 or 3).", DefaultValueFactory = _ => 1 };
+        var order = new Option<string>("--order") { Description = "uncertain (where the judge's memory is least sure, or disagrees with the judge, first; the default), random, or disagreement (where reviewers disagree first).", DefaultValueFactory = _ => "uncertain" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random order.", DefaultValueFactory = _ => 42 };
+        var command = new Command("create", "Create a labeling session over stored traces for one judge.") { name, judge, filter, reviewers, perTrace, order, seed };
+        CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
+        {
+            var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
+            var sortOrder = context.Parse.GetValue(order) switch
+            {
+                "uncertain" => LabelingOrder.Uncertain,
+                "random" => LabelingOrder.Random,
+                "disagreement" => LabelingOrder.Disagreement,
+                var other => throw new UsageException($"--order '{other}' is not uncertain, random or disagreement."),
+            };
+            var filterText = context.Parse.GetValue(filter);
+            var traces = await context.Store.SearchTracesAsync(context.Experiment, TraceFilter.Parse(filterText), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (traces.Count == 0)
+            {
+                throw new UsageException($"No stored trace matches{(filterText is null ? "" : $" '{filterText}'")} in experiment '{context.Experiment}'; import traces first (memalign import FILE).");
+            }
+
+            var ids = await OrderAsync(context, registered, traces, sortOrder, context.Parse.GetValue(seed), cancellationToken).ConfigureAwait(false);
+            var session = new LabelingSession
+            {
+                Name = context.Parse.GetValue(name)!,
+                Experiment = context.Experiment,
+                JudgeName = registered.Info.Name,
+                Filter = filterText,
+                Reviewers = [.. (context.Parse.GetValue(reviewers) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+                LabelsPerTrace = context.Parse.GetValue(perTrace),
+                Order = sortOrder,
+                TraceIds = ids,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            try
+            {
+                await context.Store.CreateLabelingSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            }
+
+            context.Output.Line($"Created labeling session '{session.Name}' for judge '{session.JudgeName}': {ids.Count} trace(s), {session.LabelsPerTrace} label(s) each, "
+                + $"order {sortOrder.ToString().ToLowerInvariant()}{(session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : "")}. "
+                + $"Serve it with: memalign label serve --session {session.Name}");
+            context.Output.Result(new JsonObject { ["name"] = session.Name, ["judge"] = session.JudgeName, ["traces"] = ids.Count, ["order"] = sortOrder.ToString().ToLowerInvariant(), ["first"] = new JsonArray([.. ids.Take(10).Select(i => (JsonNode)i)]) });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    // The queue's order. Uncertain ranks with the judge's own memory (no model call) and its last evaluation's verdicts.
+    private static async Task<List<string>> OrderAsync(CommandContext context, RegisteredJudge registered, List<Trace> traces, LabelingOrder order, int seed, CancellationToken cancellationToken)
+    {
+        var shuffled = traces.Select(t => t.Id).ToArray();
+        new Random(seed).Shuffle(shuffled);
+        switch (order)
+        {
+            case LabelingOrder.Random:
+                return [.. shuffled];
+            case LabelingOrder.Disagreement:
+                var spread = traces.ToDictionary(t => t.Id, t => Disagreement(registered.Definition, t), StringComparer.Ordinal);
+                return [.. traces.Select((t, i) => (t.Id, i)).OrderByDescending(x => spread[x.Id]).ThenBy(x => x.i).Select(x => x.Id)];
+            default:
+                if (registered.Memory.Examples.Count == 0)
+                {
+                    context.Output.Notice($"Judge '{registered.Info.Name}' has no memory yet, so nothing can say where it is unsure: the queue is in random order. Align it on the first labels, then create the next session.");
+                    return [.. shuffled];
+                }
+
+                var verdicts = await LastVerdictsAsync(context, registered.Info.Name, cancellationToken).ConfigureAwait(false);
+                var scores = await UncertaintyRanking.ScoreAsync(registered.Definition, registered.Memory, context.Models.Embedder(registered.Memory), traces, verdicts, cancellationToken).ConfigureAwait(false);
+                return [.. UncertaintyRanking.Order(scores)];
+        }
+    }
+
+    // How much the human labels already on a trace disagree: 0 for none or unanimous.
+    private static double Disagreement(JudgeDefinition definition, Trace trace)
+    {
+        var values = trace.Assessments.Where(a => a.Source.Type == AssessmentSourceType.Human && a.IsNamed(definition.Name)).Select(a => a.Value).ToList();
+        return values.Count < 2 ? 0 : 1.0 - ((double)values.GroupBy(v => v).Max(g => g.Count()) / values.Count);
+    }
+
+    // The judge's verdicts from its most recent evaluation run, by trace.
+    private static async Task<Dictionary<string, FeedbackValue>> LastVerdictsAsync(CommandContext context, string judge, CancellationToken cancellationToken)
+    {
+        var runs = await context.Store.ListEvaluationRunsAsync(context.Experiment, cancellationToken).ConfigureAwait(false);
+        var last = runs.FirstOrDefault(r => r.Settings.GetValueOrDefault(EvaluateCommand.JudgeSetting) == judge);
+        var verdicts = new Dictionary<string, FeedbackValue>(StringComparer.Ordinal);
+        if (last is not null)
+        {
+            await foreach (var record in context.Store.GetEvaluationResultsAsync(last.Id, cancellationToken).ConfigureAwait(false))
+            {
+                if (record.JudgeName == judge && record.Value is { } value)
+                {
+                    verdicts[record.TraceId] = value;
+                }
+            }
+        }
+
+        return verdicts;
+    }
+
+    private static Command Status(GlobalOptions options)
+    {
+        var name = new Argument<string>("name") { Description = "The session." };
+        var command = new Command("status", "A session's progress per reviewer, the reviewers' agreement and the judge's agreement with them.") { name };
+        CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
+        {
+            var session = await context.Store.GetLabelingSessionAsync(context.Experiment, context.Parse.GetValue(name)!, cancellationToken).ConfigureAwait(false)
+                ?? throw new UsageException($"There is no labeling session '{context.Parse.GetValue(name)}' in experiment '{context.Experiment}'; list them with memalign label list.");
+            var registered = await context.JudgeAsync(session.JudgeName, null, cancellationToken).ConfigureAwait(false);
+            var traces = await context.Store.GetTracesAsync(context.Experiment, session.TraceIds.ToList(), cancellationToken).ConfigureAwait(false);
+            var status = LabelingProgress.Status(session, traces, registered.Definition);
+            context.Output.Line($"Session '{session.Name}' (judge '{session.JudgeName}'): {status.Labels} label(s); {status.Complete} of {status.Traces} trace(s) have their {session.LabelsPerTrace} label(s).");
+            foreach (var reviewer in status.Reviewers)
+            {
+                context.Output.Line($"  {reviewer.Reviewer}: {reviewer.Labelled} labelled, {reviewer.Remaining} waiting");
+            }
+
+            context.Output.Line($"Reviewers' agreement: {status.Agreement}.");
+            if (status.Agreement.Statistics is { } humans)
+            {
+                context.Output.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"  mean pairwise Cohen's kappa {Value(humans.MeanCohensKappa)}, Fleiss' kappa {Value(humans.FleissKappa)}, Krippendorff's alpha (nominal) {Value(humans.AlphaNominal)}")
+                    + (humans.AlphaInterval is { } interval ? string.Create(CultureInfo.InvariantCulture, $", (interval) {Value(interval)}") : ""));
+            }
+
+            var judgePairs = await JudgeAgreementAsync(context, session, registered, traces, cancellationToken).ConfigureAwait(false);
+            foreach (var pair in judgePairs)
+            {
+                context.Output.Line(string.Create(CultureInfo.InvariantCulture, $"  judge vs {pair.SecondRater}: Cohen's kappa {Value(pair.Kappa)} on {pair.SharedItems} trace(s)"));
+            }
+
+            if (judgePairs.Count == 0)
+            {
+                context.Output.Line("  judge: no verdicts on the labelled traces yet (offline the judge votes with its memory: align it on the labels first).");
+            }
+
+            context.Output.Result(new JsonObject
+            {
+                ["name"] = session.Name,
+                ["traces"] = status.Traces,
+                ["complete"] = status.Complete,
+                ["labels"] = status.Labels,
+                ["reviewers"] = new JsonArray([.. status.Reviewers.Select(r => (JsonNode)new JsonObject { ["reviewer"] = r.Reviewer, ["labelled"] = r.Labelled, ["waiting"] = r.Remaining })]),
+                ["agreement"] = new JsonObject
+                {
+                    ["statistic"] = status.Agreement.CheckStatistic,
+                    ["value"] = status.Agreement.CheckValue,
+                    ["mean_cohens_kappa"] = status.Agreement.Statistics?.MeanCohensKappa,
+                    ["fleiss_kappa"] = status.Agreement.Statistics?.FleissKappa,
+                    ["alpha_nominal"] = status.Agreement.Statistics?.AlphaNominal,
+                    ["traces"] = status.Agreement.MultiplyLabelledTraces,
+                },
+                ["judge"] = new JsonArray([.. judgePairs.Select(p => (JsonNode)new JsonObject { ["reviewer"] = p.SecondRater, ["kappa"] = p.Kappa, ["traces"] = p.SharedItems })]),
+            });
+            return ExitCodes.Ok;
+        }, readOnly: true);
+        return command;
+    }
+
+    // The judge as one more rater beside the reviewers: its pairwise Cohen's kappa with each, by the same code as the reviewers' own.
+    private static async Task<List<RaterPairKappa>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
+        CancellationToken cancellationToken)
+    {
+        var labelled = traces.Where(t => LabelingProgress.LabelsOn(session, t).Count > 0).ToList();
+        if (labelled.Count == 0 || (!context.Models.IsOnline && registered.Memory.Examples.Count == 0))
+        {
+            return [];
+        }
+
+        var result = await Evaluator.RunAsync([context.Models.Judge(registered)], labelled, new EvaluationOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        const string Judge = "(judge)";
+        var ratings = labelled.SelectMany(t => LabelingProgress.LabelsOn(session, t).Select(a => (t.Id, a.Source.Id, (string?)a.Value.ToString())))
+            .Concat(result.Records.Where(r => r.IsOk).Select(r => (r.TraceId, Judge, (string?)r.Value!.ToString())));
+        var pairs = InterRaterStatistics.MeanPairwiseCohensKappa(RatingTable.FromCategories(ratings)).ByPair;
+        return pairs.Where(p => p.FirstRater == Judge && p.SharedItems > 0).ToList();
+    }
+
+    private static Command Simulate(GlobalOptions options)
+    {
+        var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
+        var traces = new Option<string?>("--traces") { Description = "Which labelled traces to replay (default: those with human feedback named like the judge)." };
+        var order = new Option<string[]>("--order") { Description = "Orders to compare: uncertain, random (default both).", AllowMultipleArgumentsPerToken = true };
+        var step = new Option<int>("--step") { Description = "Labels per step between re-alignments.", DefaultValueFactory = _ => 10 };
+        var testShare = new Option<double>("--test-share") { Description = "Share of the labelled traces held out and scored after each step.", DefaultValueFactory = _ => 0.3 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the held-out split and the random order.", DefaultValueFactory = _ => 42 };
+        var repeats = new Option<int>("--repeats") { Description = "Runs to average, each with its own held-out split and random order.", DefaultValueFactory = _ => 3 };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the curves as an HTML page." };
+        var command = new Command("simulate", "Replay labelled traces as if experts labelled them in an order, re-aligning every step: agreement against labels used, per order.")
+            { judge, traces, order, step, testShare, seed, repeats, html };
+        CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
+        {
+            var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
+            var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = registered.Info.Name };
+            var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var orders = (context.Parse.GetValue(order) is { Length: > 0 } given ? given : ["uncertain", "random"])
+                .SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(o => o switch
+                {
+                    "uncertain" => LabelingOrder.Uncertain,
+                    "random" => LabelingOrder.Random,
+                    _ => throw new UsageException($"--order '{o}' is not uncertain or random."),
+                }).Distinct().ToList();
+            SimulationReport report;
+            try
+            {
+                // The simulated experts start from nothing: a judge without memory, aligned step by step.
+                report = await LabelingSimulation.RunAsync(context.Models.Baseline(registered.Definition), selected, context.Models.Optimizer(registered.Definition, JudgeMemory.Empty),
+                    new SimulationOptions { Orders = orders, Step = context.Parse.GetValue(step), TestShare = context.Parse.GetValue(testShare), Seed = context.Parse.GetValue(seed), Repeats = context.Parse.GetValue(repeats) },
+                    new Progress<string>(line => { if (context.Output.Interactive) context.Output.Notice(line); }), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            }
+
+            context.Output.Line(SimulationReportWriter.ToText(report).TrimEnd());
+            if (context.Parse.GetValue(html) is { } page)
+            {
+                await File.WriteAllTextAsync(page.FullName, SimulationReportWriter.ToHtml(report), cancellationToken).ConfigureAwait(false);
+                context.Output.Line($"HTML report: {page.FullName}");
+            }
+
+            context.Output.Result(new JsonObject
+            {
+                ["judge"] = report.JudgeName,
+                ["metric"] = report.Metric,
+                ["pool"] = report.PoolTraces,
+                ["test"] = report.TestTraces,
+                ["step"] = report.Step,
+                ["repeats"] = report.Repeats,
+                ["majority"] = report.Majority,
+                ["offline"] = report.Offline,
+                ["curves"] = new JsonArray([.. report.Curves.Select(c => (JsonNode)new JsonObject
+                {
+                    ["order"] = c.Order.ToString().ToLowerInvariant(),
+                    ["mean"] = report.Area(c.Order),
+                    ["points"] = new JsonArray([.. c.Points.Select(p => (JsonNode)new JsonObject { ["labels"] = p.Labels, ["value"] = p.Value, ["kappa"] = p.Kappa, ["lowest"] = p.Lowest, ["highest"] = p.Highest })]),
+                })]),
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -172,14 +172,15 @@ public abstract class Judge : IJudge
 
         var embedder = Embedder ?? throw new InvalidOperationException(
             $"Judge '{Name}' has examples in memory but no embedder to compare traces with; it must come from AlignAsync or WithMemory with its embedding model.");
-        var text = JsonData.ToPromptText(trace.GetField(FeedbackExtractor.EmbeddedField(Definition))!.Value);
-        if (text.Length > MaxQueryTokens)
-        {
-            text = TokenCounter.Truncate(text, MaxQueryTokens);
-        }
-
-        var embeddings = await embedder.GenerateAsync([text], new EmbeddingGenerationOptions { Dimensions = Memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
+        var embeddings = await embedder.GenerateAsync([RetrievalText(Definition, trace)], new EmbeddingGenerationOptions { Dimensions = Memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
         return Memory.Index.Search(embeddings[0].Vector.Span, Memory.RetrievalK);
+    }
+
+    /// <summary>The text of <paramref name="trace"/> a judge compares with its memory's examples (the field its examples embed).</summary>
+    internal static string RetrievalText(JudgeDefinition definition, Trace trace)
+    {
+        var text = trace.GetField(FeedbackExtractor.EmbeddedField(definition)) is { } field ? JsonData.ToPromptText(field) : "";
+        return text.Length > MaxQueryTokens ? TokenCounter.Truncate(text, MaxQueryTokens) : text;
     }
 
     private VerdictData Verdict(Trace trace, ModelJudgement judgement, IReadOnlyList<string> retrieved, long started)

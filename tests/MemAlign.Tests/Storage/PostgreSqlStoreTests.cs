@@ -54,6 +54,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Replaced_content() => Labels_of_replaced_content_stay_marked_and_are_not_learned_from();
     [PostgreSqlFact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
     [PostgreSqlFact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
+    [PostgreSqlFact] public Task Labeling_sessions() => Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces();
 
     [Fact]
     public async Task An_unreachable_server_gives_an_error_naming_it_and_what_to_check()

@@ -30,6 +30,7 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Replaced_content() => Labels_of_replaced_content_stay_marked_and_are_not_learned_from();
     [Fact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
     [Fact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
+    [Fact] public Task Labeling_sessions() => Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces();
 
     [Fact]
     public async Task The_store_is_created_on_first_use_with_its_folder()

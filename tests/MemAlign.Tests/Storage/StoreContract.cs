@@ -349,4 +349,47 @@ public abstract class StoreContract
     }
 
     private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
+
+    protected async Task Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces()
+    {
+        await using var store = await OpenAsync();
+        await store.AddTracesAsync(Experiment, [Sample("q1"), Sample("q2"), Sample("q3")]);
+        var session = new Labeling.LabelingSession
+        {
+            Name = "week-1",
+            Experiment = Experiment,
+            JudgeName = "helpfulness",
+            Filter = "tag.eval=complete",
+            Reviewers = ["ann", "bob"],
+            LabelsPerTrace = 2,
+            Order = Labeling.LabelingOrder.Random,
+            TraceIds = ["q3", "q1", "q2"],
+            CreatedAt = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+        };
+
+        await store.CreateLabelingSessionAsync(session);
+        var loaded = await store.GetLabelingSessionAsync(Experiment, "week-1");
+        var duplicate = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateLabelingSessionAsync(session with { TraceIds = ["q1"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CreateLabelingSessionAsync(session with { Name = "bad", LabelsPerTrace = 3 })); // 3 labels from 2 reviewers
+        await store.CreateLabelingSessionAsync(session with { Name = "anyone", Reviewers = [], LabelsPerTrace = 1, TraceIds = ["q2"] });
+
+        Assert.NotNull(loaded);
+        Assert.Equal(session.TraceIds, loaded.TraceIds); // the queue keeps its order
+        Assert.Equal(session.Reviewers, loaded.Reviewers);
+        Assert.Equal((session.JudgeName, session.Filter, session.LabelsPerTrace, session.Order, session.CreatedAt),
+            (loaded.JudgeName, loaded.Filter, loaded.LabelsPerTrace, loaded.Order, loaded.CreatedAt));
+        Assert.Contains("week-1", duplicate.Message);
+        Assert.Equal(["anyone", "week-1"], (await store.ListLabelingSessionsAsync(Experiment)).Select(s => s.Name));
+        Assert.Null(await store.GetLabelingSessionAsync("other-experiment", "week-1"));
+
+        var forgotten = await store.ForgetAsync(Experiment, ["q1", "q2"]);
+        Assert.Equal(3, forgotten.LabelingQueueItems); // q1 from week-1, q2 from both
+        Assert.Equal(["q3"], (await store.GetLabelingSessionAsync(Experiment, "week-1"))!.TraceIds);
+        Assert.Empty((await store.GetLabelingSessionAsync(Experiment, "anyone"))!.TraceIds);
+
+        Assert.True(await store.DeleteLabelingSessionAsync(Experiment, "week-1"));
+        Assert.False(await store.DeleteLabelingSessionAsync(Experiment, "week-1"));
+        Assert.NotNull(await store.GetTraceAsync(Experiment, "q3")); // deleting a session keeps its traces
+        Assert.Equal(["anyone"], (await store.ListLabelingSessionsAsync(Experiment)).Select(s => s.Name));
+    }
 }
