@@ -226,8 +226,8 @@ internal static class LabelCommands
         return command;
     }
 
-    // The judge as one more rater beside the reviewers: its pairwise Cohen's kappa with each, by the same code as the reviewers' own.
-    private static async Task<List<RaterPairKappa>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
+    // The judge's agreement with each reviewer: its verdicts on the labelled traces now (offline: its memory's vote).
+    private static async Task<IReadOnlyList<RaterPairKappa>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
         CancellationToken cancellationToken)
     {
         var labelled = traces.Where(t => LabelingProgress.LabelsOn(session, t).Count > 0).ToList();
@@ -237,11 +237,7 @@ internal static class LabelCommands
         }
 
         var result = await Evaluator.RunAsync([context.Models.Judge(registered)], labelled, new EvaluationOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        const string Judge = "(judge)";
-        var ratings = labelled.SelectMany(t => LabelingProgress.LabelsOn(session, t).Select(a => (t.Id, a.Source.Id, (string?)a.Value.ToString())))
-            .Concat(result.Records.Where(r => r.IsOk).Select(r => (r.TraceId, Judge, (string?)r.Value!.ToString())));
-        var pairs = InterRaterStatistics.MeanPairwiseCohensKappa(RatingTable.FromCategories(ratings)).ByPair;
-        return pairs.Where(p => p.FirstRater == Judge && p.SharedItems > 0).ToList();
+        return LabelingProgress.JudgeAgreement(session, traces, result.Records.Where(r => r.IsOk).ToDictionary(r => r.TraceId, r => r.Value!, StringComparer.Ordinal));
     }
 
     private static Command Simulate(GlobalOptions options)

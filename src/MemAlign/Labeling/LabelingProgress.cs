@@ -103,4 +103,30 @@ public static class LabelingProgress
             Agreement = HumanAgreement.Compute(definition, inQueue.Select(t => t.With(assessments: labels[t.Id])).ToList()),
         };
     }
+
+    /// <summary>The name the judge goes by beside the reviewers in <see cref="JudgeAgreement"/>.</summary>
+    public const string JudgeRater = "(judge)";
+
+    /// <summary>
+    /// The judge as one more rater beside the reviewers: its Cohen's kappa with each reviewer on the traces both
+    /// rated, by the same statistics code as the reviewers' agreement with each other.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="traces">The session's traces with their assessments.</param>
+    /// <param name="verdicts">The judge's verdicts, by trace id.</param>
+    /// <returns>One pair per reviewer who shares a trace with the judge (<see cref="RaterPairKappa.FirstRater"/> is <see cref="JudgeRater"/>).</returns>
+    public static IReadOnlyList<RaterPairKappa> JudgeAgreement(LabelingSession session, IReadOnlyList<Trace> traces, IReadOnlyDictionary<string, FeedbackValue> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(traces);
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var labelled = traces.Where(t => session.TraceIds.Contains(t.Id)).Select(t => (t.Id, Labels: LabelsOn(session, t))).Where(t => t.Labels.Count > 0).ToList();
+        var ratings = labelled.SelectMany(t => t.Labels.Select(a => (t.Id, a.Source.Id, (string?)a.Value.ToString())))
+            .Concat(labelled.Where(t => verdicts.ContainsKey(t.Id)).Select(t => (t.Id, JudgeRater, (string?)verdicts[t.Id].ToString())));
+        // Pairs come in the rating table's rater order; the judge is put first whatever reviewers are called.
+        return InterRaterStatistics.MeanPairwiseCohensKappa(RatingTable.FromCategories(ratings)).ByPair
+            .Where(p => (p.FirstRater == JudgeRater || p.SecondRater == JudgeRater) && p.SharedItems > 0)
+            .Select(p => p.FirstRater == JudgeRater ? p : p with { FirstRater = JudgeRater, SecondRater = p.FirstRater })
+            .ToList();
+    }
 }
