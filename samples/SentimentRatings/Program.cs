@@ -6,6 +6,7 @@
 // Usage: dotnet run --project samples/SentimentRatings [-- report-folder]   (MEMALIGN_EMBEDDER=hashed: the hashed embedder)
 using MemAlign;
 using MemAlign.Evaluation;
+using MemAlign.Import;
 using MemAlign.OpenAI;
 using MemAlign.MiniLM;
 using MemAlign.Reporting;
@@ -52,4 +53,10 @@ var html = Path.Combine(folder, "sentiment-ratings-report.html");
 await File.WriteAllTextAsync(html, ExperimentReportWriter.ToHtml([crossValidated, trainTest with { JudgeName = "sentiment (train/test)" }], "VADER sentiment ratings: ten raters, one judge"));
 await File.WriteAllTextAsync(Path.Combine(folder, "sentiment-ratings-report.md"), ExperimentReportWriter.ToMarkdown(crossValidated) + "\n" + ExperimentReportWriter.ToMarkdown(trainTest));
 Console.WriteLine($"HTML report: {html}");
+
+// The same ratings as JSON Lines, for the memalign tool: import them and replay them as labeling sessions would
+// (memalign label simulate --judge sentiment), or label some again in the browser.
+var jsonl = Path.Combine(folder, "sentiment-ratings.jsonl");
+await TraceFile.WriteAsync(jsonl, traces);
+Console.WriteLine($"Traces with every rating, as JSON Lines: {jsonl}");
 return 0;

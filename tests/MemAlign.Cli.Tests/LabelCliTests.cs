@@ -102,7 +102,7 @@ public class LabelCliTests
         await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly);
         var page = Path.Combine(cli.Folder, "simulation.html");
 
-        var result = await cli.RunAsync("label", "simulate", "--judge", "helpfulness", "--step", "7", "--repeats", "2", "--html", page, "--json");
+        var result = await cli.RunAsync("label", "simulate", "--judge", "helpfulness", "--step", "7", "--repeats", "2", "--html", page, "--svg", Path.Combine(cli.Folder, "chart.svg"), "--json");
         var tooFew = await cli.RunAsync("label", "simulate", "--judge", "helpfulness", "--traces", "limit=5");
 
         Assert.True(result.ExitCode == 0, result.Errors);
@@ -126,6 +126,8 @@ public class LabelCliTests
         Assert.Contains("class=\"band random\"", html);
         Assert.Contains("class=\"majority\"", html);
         Assert.Contains("offline: the local judge, no LLM", html);
+        var chart = System.Xml.Linq.XDocument.Load(Path.Combine(cli.Folder, "chart.svg")); // a well-formed image on its own
+        Assert.Equal(2, chart.Root!.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
         Assert.Equal(2, tooFew.ExitCode);
         Assert.Contains("has 5 labelled trace(s); a simulation needs at least 10", tooFew.Errors);
     }

@@ -249,9 +249,10 @@ internal static class LabelCommands
         var testShare = new Option<double>("--test-share") { Description = "Share of the labelled traces held out and scored after each step.", DefaultValueFactory = _ => 0.3 };
         var seed = new Option<int>("--seed") { Description = "Seed of the held-out split and the random order.", DefaultValueFactory = _ => 42 };
         var repeats = new Option<int>("--repeats") { Description = "Runs to average, each with its own held-out split and random order.", DefaultValueFactory = _ => 3 };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write the curves as an HTML page." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the curves and the table as an HTML page." };
+        var svg = new Option<FileInfo?>("--svg") { Description = "Also write the chart alone as an SVG image." };
         var command = new Command("simulate", "Replay labelled traces as if experts labelled them in an order, re-aligning every step: agreement against labels used, per order.")
-            { judge, traces, order, step, testShare, seed, repeats, html };
+            { judge, traces, order, step, testShare, seed, repeats, html, svg };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
@@ -283,6 +284,12 @@ internal static class LabelCommands
             {
                 await File.WriteAllTextAsync(page.FullName, SimulationReportWriter.ToHtml(report), cancellationToken).ConfigureAwait(false);
                 context.Output.Line($"HTML report: {page.FullName}");
+            }
+
+            if (context.Parse.GetValue(svg) is { } image)
+            {
+                await File.WriteAllTextAsync(image.FullName, SimulationReportWriter.ToSvg(report), cancellationToken).ConfigureAwait(false);
+                context.Output.Line($"Chart: {image.FullName}");
             }
 
             context.Output.Result(new JsonObject

@@ -32,7 +32,7 @@ public sealed record TraceLine(int Line, Trace? Trace, string? Error)
 /// (optional array of <c>{name, value, rationale, source: {type: HUMAN | LLM_JUDGE | CODE, id}, create_time}</c>;
 /// <c>create_time</c> optional ISO-8601, and when absent a fixed time, so re-imports stay identical).</para>
 /// </remarks>
-public static class TraceFile
+public static partial class TraceFile
 {
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
