@@ -33,7 +33,7 @@ internal static class LabelCommands
             var sessions = await context.Store.ListLabelingSessionsAsync(context.Experiment, cancellationToken).ConfigureAwait(false);
             foreach (var session in sessions)
             {
-                context.Output.Line($"{session.Name}: judge '{session.JudgeName}', {session.TraceIds.Count} trace(s), {session.LabelsPerTrace} label(s) each, order {session.Order.ToString().ToLowerInvariant()}"
+                context.Output.Line($"{session.Name}: judge '{session.JudgeName}', {session.TraceIds.Count} trace(s), {session.LabelsPerTrace} label(s) each, order {Name(session.Order)}"
                     + (session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : ""));
             }
 
@@ -48,7 +48,7 @@ internal static class LabelCommands
                 ["judge"] = s.JudgeName,
                 ["traces"] = s.TraceIds.Count,
                 ["labels_per_trace"] = s.LabelsPerTrace,
-                ["order"] = s.Order.ToString().ToLowerInvariant(),
+                ["order"] = Name(s.Order),
                 ["reviewers"] = new JsonArray([.. s.Reviewers.Select(r => (JsonNode)r)]),
                 ["created_at"] = s.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             })]));
@@ -70,13 +70,7 @@ internal static class LabelCommands
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
-            var sortOrder = context.Parse.GetValue(order) switch
-            {
-                "uncertain" => LabelingOrder.Uncertain,
-                "random" => LabelingOrder.Random,
-                "disagreement" => LabelingOrder.Disagreement,
-                var other => throw new UsageException($"--order '{other}' is not uncertain, random or disagreement."),
-            };
+            var sortOrder = ParseOrder(context.Parse.GetValue(order)!, LabelingOrder.Uncertain, LabelingOrder.Random, LabelingOrder.Disagreement);
             var filterText = context.Parse.GetValue(filter);
             var traces = await context.Store.SearchTracesAsync(context.Experiment, TraceFilter.Parse(filterText), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (traces.Count == 0)
@@ -107,9 +101,9 @@ internal static class LabelCommands
             }
 
             context.Output.Line($"Created labeling session '{session.Name}' for judge '{session.JudgeName}': {ids.Count} trace(s), {session.LabelsPerTrace} label(s) each, "
-                + $"order {sortOrder.ToString().ToLowerInvariant()}{(session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : "")}. "
+                + $"order {Name(sortOrder)}{(session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : "")}. "
                 + $"Serve it with: memalign label serve --session {session.Name}");
-            context.Output.Result(new JsonObject { ["name"] = session.Name, ["judge"] = session.JudgeName, ["traces"] = ids.Count, ["order"] = sortOrder.ToString().ToLowerInvariant(), ["first"] = new JsonArray([.. ids.Take(10).Select(i => (JsonNode)i)]) });
+            context.Output.Result(new JsonObject { ["name"] = session.Name, ["judge"] = session.JudgeName, ["traces"] = ids.Count, ["order"] = Name(sortOrder), ["first"] = new JsonArray([.. ids.Take(10).Select(i => (JsonNode)i)]) });
             return ExitCodes.Ok;
         });
         return command;
@@ -260,12 +254,7 @@ internal static class LabelCommands
             var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             var orders = (context.Parse.GetValue(order) is { Length: > 0 } given ? given : ["uncertain", "random"])
                 .SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(o => o switch
-                {
-                    "uncertain" => LabelingOrder.Uncertain,
-                    "random" => LabelingOrder.Random,
-                    _ => throw new UsageException($"--order '{o}' is not uncertain or random."),
-                }).Distinct().ToList();
+                .Select(o => ParseOrder(o, LabelingOrder.Uncertain, LabelingOrder.Random)).Distinct().ToList();
             SimulationReport report;
             try
             {
@@ -304,7 +293,7 @@ internal static class LabelCommands
                 ["offline"] = report.Offline,
                 ["curves"] = new JsonArray([.. report.Curves.Select(c => (JsonNode)new JsonObject
                 {
-                    ["order"] = c.Order.ToString().ToLowerInvariant(),
+                    ["order"] = Name(c.Order),
                     ["mean"] = report.Area(c.Order),
                     ["points"] = new JsonArray([.. c.Points.Select(p => (JsonNode)new JsonObject { ["labels"] = p.Labels, ["value"] = p.Value, ["kappa"] = p.Kappa, ["lowest"] = p.Lowest, ["highest"] = p.Highest })]),
                 })]),
@@ -313,6 +302,13 @@ internal static class LabelCommands
         });
         return command;
     }
+
+    // An --order value among the orders a command takes, by its lower-case name.
+    private static LabelingOrder ParseOrder(string text, params LabelingOrder[] allowed) =>
+        allowed.Where(o => Name(o) == text).Select(o => (LabelingOrder?)o).FirstOrDefault()
+            ?? throw new UsageException($"--order '{text}' is not {string.Join(", ", allowed.SkipLast(1).Select(Name))} or {Name(allowed[^1])}.");
+
+    private static string Name(LabelingOrder order) => order.ToString().ToLowerInvariant();
 
     private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 }
