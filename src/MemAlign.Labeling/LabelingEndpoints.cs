@@ -11,6 +11,8 @@ internal static class LabelingEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ItemViews views, LabelWriter writer, ServedSession served)
     {
+        // Every handler takes more than the HttpContext: a lambda of the HttpContext alone would be taken for a
+        // RequestDelegate, and the result it returns would never be written.
         // One page; the script shows an item, the "complete" view or the status by the address's #fragment.
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
         app.MapGet("/status", () => Results.Redirect("/#status"));
@@ -20,21 +22,21 @@ internal static class LabelingEndpoints
         var api = app.MapGroup("/api");
         api.MapGet("/session", (HttpContext context, IAntiforgery antiforgery) =>
             Results.Json(views.Session(TokenGate.ReviewerOf(context), antiforgery.GetAndStoreTokens(context).RequestToken!)));
-        api.MapGet("/next", async (HttpContext context) =>
-            Results.Json(new NextView(await served.NextAsync(TokenGate.ReviewerOf(context), context.RequestAborted).ConfigureAwait(false))));
-        api.MapGet("/items/{traceId}", async (string traceId, HttpContext context) =>
-            await views.ItemAsync(TokenGate.ReviewerOf(context), traceId, context.RequestAborted).ConfigureAwait(false) is { } item
+        api.MapGet("/next", async (HttpContext context, CancellationToken cancellationToken) =>
+            Results.Json(new NextView(await served.NextAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false))));
+        api.MapGet("/items/{traceId}", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+            await views.ItemAsync(TokenGate.ReviewerOf(context), traceId, cancellationToken).ConfigureAwait(false) is { } item
                 ? Results.Json(item)
                 : Results.Json(new ProblemView($"Trace '{traceId}' is not in this session."), statusCode: StatusCodes.Status404NotFound));
-        api.MapGet("/status", async (HttpContext context) => Results.Json(await views.StatusAsync(context.RequestAborted).ConfigureAwait(false)));
+        api.MapGet("/status", async (CancellationToken cancellationToken) => Results.Json(await views.StatusAsync(cancellationToken).ConfigureAwait(false)));
 
         var writes = api.MapGroup("").AddEndpointFilter(RequireAntiforgeryAsync);
-        writes.MapPost("/items/{traceId}/label", async (string traceId, HttpContext context) =>
+        writes.MapPost("/items/{traceId}/label", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
         {
             LabelRequest? request;
             try
             {
-                request = await context.Request.ReadFromJsonAsync<LabelRequest>(context.RequestAborted).ConfigureAwait(false);
+                request = await context.Request.ReadFromJsonAsync<LabelRequest>(cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException)
             {
@@ -43,16 +45,16 @@ internal static class LabelingEndpoints
 
             return request is null
                 ? Results.Json(new ProblemView("The label is not valid JSON."), statusCode: StatusCodes.Status400BadRequest)
-                : Outcome(await writer.SubmitAsync(TokenGate.ReviewerOf(context), traceId, request, context.RequestAborted).ConfigureAwait(false));
+                : Outcome(await writer.SubmitAsync(TokenGate.ReviewerOf(context), traceId, request, cancellationToken).ConfigureAwait(false));
         });
-        writes.MapPost("/items/{traceId}/skip", async (string traceId, HttpContext context) =>
+        writes.MapPost("/items/{traceId}/skip", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
         {
             var reviewer = TokenGate.ReviewerOf(context);
             served.Skip(reviewer, traceId);
-            return Results.Json(new NextView(await served.NextAsync(reviewer, context.RequestAborted).ConfigureAwait(false)));
+            return Results.Json(new NextView(await served.NextAsync(reviewer, cancellationToken).ConfigureAwait(false)));
         });
-        writes.MapPost("/undo", async (HttpContext context) =>
-            Outcome(await writer.UndoAsync(TokenGate.ReviewerOf(context), context.RequestAborted).ConfigureAwait(false)));
+        writes.MapPost("/undo", async (HttpContext context, CancellationToken cancellationToken) =>
+            Outcome(await writer.UndoAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false)));
     }
 
     private static IResult Outcome(WriteOutcome outcome) =>

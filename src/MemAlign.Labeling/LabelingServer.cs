@@ -24,6 +24,7 @@ public sealed class LabelingServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly LabelWriter _writer;
+    private int _disposed;
 
     private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links)
     {
@@ -103,6 +104,11 @@ public sealed class LabelingServer : IAsyncDisposable
     /// <summary>Stops serving; labels already submitted are in the store.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
