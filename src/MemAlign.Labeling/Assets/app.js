@@ -167,7 +167,7 @@
         button.type = 'button';
         button.setAttribute('role', 'radio');
         button.dataset.value = JSON.stringify(choice.value);
-        if (choice.key) button.append(element('kbd', choice.key));
+        if (choice.key) button.append(element('kbd', choice.key), ' ');
         button.append(choice.label);
         button.addEventListener('click', () => choose(choice.value));
         container.append(button);
