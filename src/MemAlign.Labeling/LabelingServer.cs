@@ -128,6 +128,7 @@ public sealed class LabelingServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CallerLifetime>();
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(options.TimeProvider);
         // Keys for the antiforgery tokens live in memory: a restarted server hands out new ones when the page reloads.
