@@ -24,12 +24,23 @@ public sealed class ScreenshotTests(Browser browser)
             title: "Is the answer helpful?",
             instruction: "Answer **yes** when the reply solves the user's problem *for their product version*. Explain a **no** in the comment: the judge learns from it.",
             reviewers: ["maria", "tom"]);
-        var server = await scenario.StartAsync(verdicts: scenario.LocalVerdicts());
-        var page = await browser.NewPageAsync(1280, 760);
+        // The judge, aligned on earlier expert labels (traces outside the session), recalls some of them for this trace.
+        var earlier = new[]
+        {
+            Labelled("support-0031", "Export to PDF fails with 'file in use'.", "Close the PDF in your viewer and export again.", true, "Names the cause and the fix."),
+            Labelled("support-0077", "Why does my CSV export fail?", "Exports can fail for many reasons. Try again later.", false, "Generic: does not say what to do about the locked file."),
+            Labelled("support-0102", "Backup says the file is in use.", "Another program holds the file: close it, or restart Ledger Pro if a failed run still holds it.", true, "Explains the lock and both ways out."),
+        };
+        await scenario.Store.AddTracesAsync(scenario.Experiment, earlier);
+        var alignment = await new MemAlignOptimizer(new MemAlignOptions()).AlignAsync(scenario.Definition, JudgeMemory.Empty, earlier);
+        IJudge judge = Judge.CreateLocal(scenario.Definition).WithMemory(alignment.Memory, alignment.Embedder);
+        var server = await scenario.StartAsync(verdicts: judge.EvaluateAsync);
+        var page = await browser.NewPageAsync(1280, 940);
 
         await page.GotoAsync(server.Links[0].Url.ToString());
         await ShowsItemAsync(page, "support-0142");
         await Expect(page.Locator("#verdict-value")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#verdict-example-list li").First).ToBeVisibleAsync();
         await PressAsync(page, "y", "c");
         await page.Keyboard.TypeAsync("Covers the usual cause and the fix.");
 
@@ -37,6 +48,9 @@ public sealed class ScreenshotTests(Browser browser)
         await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = false });
         Assert.True(new FileInfo(ScreenshotPath).Length > 10_000);
     }
+
+    private static Trace Labelled(string id, string question, string answer, bool helpful, string rationale) =>
+        Trace.Create(id, new { question }, answer).WithAssessment(new Assessment(LabelingScenario.JudgeName, helpful, AssessmentSource.Human("lead-expert"), rationale));
 
     [Fact]
     public async Task The_status_page_shows_each_reviewers_progress_and_their_agreement()
