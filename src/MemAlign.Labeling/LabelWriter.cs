@@ -104,7 +104,8 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
             var latest = (await served.TracesAsync(cancellationToken).ConfigureAwait(false)).Values
                 .Select(t => (Trace: t, Label: served.LabelBy(reviewer, t)))
                 .Where(l => l.Label is not null)
-                .MaxBy(l => l.Label!.UpdatedAt);
+                .OrderByDescending(l => l.Label!.UpdatedAt)
+                .FirstOrDefault();
             if (latest.Label is null)
             {
                 return WriteOutcome.Refused(404, "There is no label of yours to undo.");
