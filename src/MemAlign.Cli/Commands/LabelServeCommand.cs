@@ -1,13 +1,112 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using MemAlign.Labeling;
 
 namespace MemAlign.Cli.Commands;
 
-/// <summary><c>memalign label serve</c>: the local labeling app (to be built).</summary>
+/// <summary>
+/// <c>memalign label serve</c>: the labeling app (MemAlign.Labeling) for one session, on this machine, until Ctrl+C.
+/// Prints one link per reviewer, each with its own token; the judge's verdicts beside each trace come from the
+/// registered judge, on the same models <c>evaluate</c> uses (the local ones without OPENAI_API_KEY).
+/// </summary>
 internal static class LabelServeCommand
 {
     public static Command Create(GlobalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new Command("serve", "Serve a labeling session to reviewers in their browser.");
+        var session = new Option<string?>("--session") { Description = "The labeling session (may be left out when the experiment has exactly one)." };
+        var host = new Option<string>("--host") { Description = "The address to listen on: an IP address or localhost (default 127.0.0.1, this machine only).", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "The port (default: any free one)." };
+        var token = new Option<string?>("--token") { Description = "The link's token for a session with one reviewer (16+ letters, digits, '-' or '_'), for scripts; default: a random one." };
+        var reviewer = new Option<string?>("--reviewer") { Description = "Whose labels the link gives when the session names no reviewers (default: your user name)." };
+        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, reviewer };
+        CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
+        {
+            var served = await SessionAsync(context, context.Parse.GetValue(session), cancellationToken).ConfigureAwait(false);
+            var registered = await context.JudgeAsync(served.JudgeName, null, cancellationToken).ConfigureAwait(false);
+            var reviewers = served.Reviewers.Count > 0 ? served.Reviewers : [context.Parse.GetValue(reviewer) ?? Environment.UserName];
+            var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (context.Parse.GetValue(token) is { } given)
+            {
+                if (reviewers.Count != 1)
+                {
+                    throw new UsageException($"--token sets the token of a session with one reviewer; '{served.Name}' has {reviewers.Count}, and each gets a random one.");
+                }
+
+                tokens[reviewers[0]] = given;
+            }
+
+            IJudge judge = context.Models.Judge(registered);
+            LabelingServer server;
+            try
+            {
+                server = await LabelingServer.StartAsync(new LabelingServerOptions
+                {
+                    Store = context.Store,
+                    Experiment = context.Experiment,
+                    SessionName = served.Name,
+                    Reviewer = reviewers[0],
+                    Tokens = tokens,
+                    Host = context.Parse.GetValue(host)!,
+                    Port = context.Parse.GetValue(port),
+                    Verdicts = judge.EvaluateAsync,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            }
+            catch (IOException e)
+            {
+                throw new UsageException($"Cannot listen on {context.Parse.GetValue(host)}:{context.Parse.GetValue(port)}: {e.Message}");
+            }
+
+            await using (server.ConfigureAwait(false))
+            {
+                context.Output.Line($"Labeling session '{served.Name}' (judge '{served.JudgeName}', {served.TraceIds.Count} trace(s)) at {server.Address}");
+                foreach (var link in server.Links)
+                {
+                    context.Output.Line(server.Links.Count == 1 ? link.Url.ToString() : $"{link.Reviewer}: {link.Url}");
+                }
+
+                context.Output.Line("Each link carries its reviewer's token: send it to them only. Ctrl+C stops the server; labels are saved as they are given.");
+                context.Output.Result(new JsonObject
+                {
+                    ["session"] = served.Name,
+                    ["address"] = server.Address.ToString(),
+                    ["links"] = new JsonArray([.. server.Links.Select(l => (JsonNode)new JsonObject { ["reviewer"] = l.Reviewer, ["url"] = l.Url.ToString() })]),
+                });
+                await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    context.Output.Notice("Stopped; every label given is in the store.");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    // The named session, or the experiment's only one.
+    private static async Task<LabelingSession> SessionAsync(CommandContext context, string? name, CancellationToken cancellationToken)
+    {
+        if (name is not null)
+        {
+            return await context.Store.GetLabelingSessionAsync(context.Experiment, name, cancellationToken).ConfigureAwait(false)
+                ?? throw new UsageException($"There is no labeling session '{name}' in experiment '{context.Experiment}'; see 'memalign label list'.");
+        }
+
+        var sessions = await context.Store.ListLabelingSessionsAsync(context.Experiment, cancellationToken).ConfigureAwait(false);
+        return sessions.Count switch
+        {
+            1 => sessions[0],
+            0 => throw new UsageException($"Experiment '{context.Experiment}' has no labeling session; create one with 'memalign label create'."),
+            _ => throw new UsageException($"Experiment '{context.Experiment}' has {sessions.Count} labeling sessions ({string.Join(", ", sessions.Select(s => s.Name))}); choose one with --session."),
+        };
     }
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace MemAlign.Labeling;
+
+// What the page's script receives and sends, as JSON. Every text is data for textContent, except the fields
+// named Html, which SafeMarkdown made.
+
+/// <summary>Who is labelling what, and how the question reads.</summary>
+internal sealed record SessionView(string Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery);
+
+/// <summary>The label schema as the page needs it.</summary>
+/// <param name="Kind">boolean, integer, number, categorical or text.</param>
+/// <param name="Minimum">The scale's lower bound (numbers).</param>
+/// <param name="Maximum">The scale's upper bound (numbers).</param>
+/// <param name="Options">The categories (categorical).</param>
+/// <param name="Title">The question.</param>
+/// <param name="InstructionHtml">The instruction, as sanitized Markdown.</param>
+/// <param name="Comment">none, optional or required.</param>
+internal sealed record SchemaView(string Kind, double? Minimum, double? Maximum, IReadOnlyList<string> Options, string Title, string? InstructionHtml, string Comment);
+
+/// <summary>One trace of the queue, ready to show.</summary>
+internal sealed record ItemView(
+    string TraceId, int Position, int Total, string? Previous, string? Next,
+    IReadOnlyList<FieldView> Fields, VerdictView? Verdict, LabelView? MyLabel, int Labels, bool Full, ProgressView Progress);
+
+/// <summary>One of a trace's inputs, outputs or expectations.</summary>
+/// <param name="Name">Inputs, Outputs or Expectations.</param>
+/// <param name="Html">A text value as sanitized Markdown; <see langword="null"/> for JSON.</param>
+/// <param name="Json">Any other value, pretty-printed, to show as text.</param>
+/// <param name="Long">Whether it is long enough to fold.</param>
+/// <param name="Summary">Its first words, for the folded view.</param>
+internal sealed record FieldView(string Name, string? Html, string? Json, bool Long, string Summary);
+
+/// <summary>The judge's verdict: a value and rationale, or why there is none.</summary>
+internal sealed record VerdictView(string? Value, string? Rationale, double? Confidence, string? Error, IReadOnlyList<ExampleView> Examples);
+
+/// <summary>An episodic example the verdict retrieved: its trace, and what the experts said about it.</summary>
+internal sealed record ExampleView(string TraceId, string Summary, IReadOnlyList<string> Labels);
+
+/// <summary>The reviewer's own label on the item.</summary>
+internal sealed record LabelView(FeedbackValue Value, string? Comment);
+
+/// <summary>The reviewer's progress through the session.</summary>
+internal sealed record ProgressView(int Labelled, int Remaining);
+
+/// <summary>Where to go after a submission, skip or undo: a trace, or none when the reviewer is done.</summary>
+internal sealed record NextView(string? TraceId);
+
+/// <summary>A label as the page sends it.</summary>
+internal sealed record LabelRequest(JsonElement Value, string? Comment);
+
+/// <summary>Why a request was refused, for people.</summary>
+internal sealed record ProblemView(string Error);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MemAlign.Labeling;
+
+/// <summary>The app's routes: the page and its assets, the JSON API it calls, and the antiforgery check on every write.</summary>
+internal static class LabelingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, ItemViews views, LabelWriter writer, ServedSession served)
+    {
+        // Every handler takes more than the HttpContext: a lambda of the HttpContext alone would be taken for a
+        // RequestDelegate, and the result it returns would never be written.
+        // One page; the script shows an item, the "complete" view or the status by the address's #fragment.
+        app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
+        app.MapGet("/status", () => Results.Redirect("/#status"));
+        app.MapGet("/app.js", () => EmbeddedAssets.Serve("app.js"));
+        app.MapGet("/app.css", () => EmbeddedAssets.Serve("app.css"));
+
+        var api = app.MapGroup("/api");
+        api.MapGet("/session", (HttpContext context, IAntiforgery antiforgery) =>
+            Results.Json(views.Session(TokenGate.ReviewerOf(context), antiforgery.GetAndStoreTokens(context).RequestToken!)));
+        api.MapGet("/next", async (HttpContext context, CancellationToken cancellationToken) =>
+            Results.Json(new NextView(await served.NextAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false))));
+        api.MapGet("/items/{traceId}", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+            await views.ItemAsync(TokenGate.ReviewerOf(context), traceId, cancellationToken).ConfigureAwait(false) is { } item
+                ? Results.Json(item)
+                : Results.Json(new ProblemView($"Trace '{traceId}' is not in this session."), statusCode: StatusCodes.Status404NotFound));
+        api.MapGet("/status", async (CancellationToken cancellationToken) => Results.Json(await views.StatusAsync(cancellationToken).ConfigureAwait(false)));
+
+        var writes = api.MapGroup("").AddEndpointFilter(RequireAntiforgeryAsync);
+        writes.MapPost("/items/{traceId}/label", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            LabelRequest? request;
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync<LabelRequest>(cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                request = null;
+            }
+
+            return request is null
+                ? Results.Json(new ProblemView("The label is not valid JSON."), statusCode: StatusCodes.Status400BadRequest)
+                : Outcome(await writer.SubmitAsync(TokenGate.ReviewerOf(context), traceId, request, cancellationToken).ConfigureAwait(false));
+        });
+        writes.MapPost("/items/{traceId}/skip", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var reviewer = TokenGate.ReviewerOf(context);
+            served.Skip(reviewer, traceId);
+            return Results.Json(new NextView(await served.NextAsync(reviewer, cancellationToken).ConfigureAwait(false)));
+        });
+        writes.MapPost("/undo", async (HttpContext context, CancellationToken cancellationToken) =>
+            Outcome(await writer.UndoAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false)));
+    }
+
+    private static IResult Outcome(WriteOutcome outcome) =>
+        outcome.Error is { } error ? Results.Json(new ProblemView(error), statusCode: outcome.Status) : Results.Json(new NextView(outcome.Next));
+
+    // A write must carry the token the page was given (header X-CSRF-TOKEN) matching its antiforgery cookie: another
+    // site cannot make the reviewer's browser label on their behalf.
+    private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var antiforgery = context.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
+        try
+        {
+            await antiforgery!.ValidateRequestAsync(context).ConfigureAwait(false);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.Json(new ProblemView("The request lacks this page's antiforgery token; reload the page."), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await next(invocation).ConfigureAwait(false);
+    }
+}

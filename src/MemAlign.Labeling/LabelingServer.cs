@@ -1,0 +1,153 @@
+using System.Net;
+using MemAlign.Storage;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MemAlign.Labeling;
+
+/// <summary>
+/// The labeling app: a local web server where reviewers label a labeling session's traces in their browser, each
+/// through their own link. Every label is written to the store at once as a HUMAN assessment, so alignment and
+/// experiments use it straight away, and a new server on the same store resumes where each reviewer stopped.
+/// </summary>
+public sealed class LabelingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
+    private readonly LabelWriter _writer;
+    private int _disposed;
+
+    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links)
+    {
+        _app = app;
+        _stopping = stopping;
+        _writer = writer;
+        Address = address;
+        Links = links;
+    }
+
+    /// <summary>The server's address (without a token: opening it gives 401).</summary>
+    public Uri Address { get; }
+
+    /// <summary>One link per reviewer, each with its own token; the session's reviewers in order, or the one <see cref="LabelingServerOptions.Reviewer"/>.</summary>
+    public IReadOnlyList<ReviewerLink> Links { get; }
+
+    /// <summary>Starts serving <paramref name="options"/>' session.</summary>
+    /// <exception cref="ArgumentException">The options are incomplete: no reviewer for a session without reviewers, a bad token, a host that is not an IP address or localhost.</exception>
+    /// <exception cref="InvalidOperationException">The session does not exist, or its judge is not registered.</exception>
+    public static async Task<LabelingServer> StartAsync(LabelingServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes);
+        var store = options.Store;
+        var session = await store.GetLabelingSessionAsync(options.Experiment, options.SessionName, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"There is no labeling session '{options.SessionName}' in experiment '{options.Experiment}'.");
+        var judge = await store.GetJudgeAsync(options.Experiment, session.JudgeName, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Labeling session '{session.Name}' is for judge '{session.JudgeName}', which is not registered in experiment '{options.Experiment}'; its label schema comes from the registered judge.");
+        var reviewers = session.Reviewers.Count > 0 ? session.Reviewers
+            : [!string.IsNullOrWhiteSpace(options.Reviewer) ? options.Reviewer
+                : throw new ArgumentException($"Labeling session '{session.Name}' names no reviewers; say whose labels the link gives ({nameof(options.Reviewer)}).", nameof(options))];
+        var tokens = ReviewerTokens.Create(reviewers, options.Tokens);
+        var listen = ListenAddress(options.Host);
+
+        var stopping = new CancellationTokenSource();
+        var served = new ServedSession(store, session, judge, options.TimeProvider);
+        var cookies = new ServerCookies();
+        var app = Build(options, listen, cookies);
+        var views = new ItemViews(served, new VerdictCache(options.Verdicts, stopping.Token));
+        var gate = new TokenGate(tokens, cookies);
+        var writer = new LabelWriter(served);
+
+        app.Use(async (context, next) =>
+        {
+            SecurityHeaders.Add(context.Response);
+            if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+        app.Use((context, next) => gate.InvokeAsync(context, next));
+        app.UseRouting();
+        LabelingEndpoints.Map(app, views, writer, served);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            writer.Dispose();
+            throw;
+        }
+
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        cookies.Port = bound.Port;
+        var address = new UriBuilder(Uri.UriSchemeHttp, options.Host == "localhost" ? "localhost" : listen.ToString(), bound.Port).Uri;
+        var links = tokens.All.Select(t => new ReviewerLink(t.Reviewer, new Uri(address, "/?token=" + t.Token))).ToList();
+        return new LabelingServer(app, stopping, writer, address, links);
+    }
+
+    /// <summary>Stops serving; labels already submitted are in the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+        _writer.Dispose();
+    }
+
+    private static WebApplication Build(LabelingServerOptions options, IPAddress listen, ServerCookies cookies)
+    {
+        // An empty builder: no configuration files or environment variables can change where it listens, and no logging
+        // (request logs would hold the tokens of the links).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LabelingServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(listen, options.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CallerLifetime>();
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(options.TimeProvider);
+        // Keys for the antiforgery tokens live in memory: a restarted server hands out new ones when the page reloads.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddOptions<AntiforgeryOptions>().Configure(antiforgery =>
+        {
+            antiforgery.HeaderName = "X-CSRF-TOKEN";
+            antiforgery.Cookie.Name = cookies.Antiforgery;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.SuppressXFrameOptionsHeader = true;
+        });
+        return builder.Build();
+    }
+
+    // Only addresses: a host name would make Kestrel listen wherever it resolves. "localhost" is the loopback address.
+    private static IPAddress ListenAddress(string host) =>
+        host == "localhost" ? IPAddress.Loopback
+        : IPAddress.TryParse(host, out var address) ? address
+        : throw new ArgumentException($"Host '{host}' is not an IP address or localhost.", nameof(host));
+}

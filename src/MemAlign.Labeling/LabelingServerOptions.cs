@@ -1,0 +1,46 @@
+using MemAlign.Storage;
+
+namespace MemAlign.Labeling;
+
+/// <summary>What <see cref="LabelingServer.StartAsync"/> serves, where, and to whom.</summary>
+public sealed record LabelingServerOptions
+{
+    /// <summary>The store holding the session, its traces and the judge; labels are written to it.</summary>
+    public required IMemAlignStore Store { get; init; }
+
+    /// <summary>The labeling session to serve.</summary>
+    public required string SessionName { get; init; }
+
+    /// <summary>The experiment the session belongs to.</summary>
+    public string Experiment { get; init; } = IMemAlignStore.DefaultExperiment;
+
+    /// <summary>
+    /// The judge's current verdict on a trace, shown beside it (value, rationale, confidence, the retrieved examples' traces);
+    /// <see langword="null"/> shows none. An error verdict shows as "no verdict yet" with its reason. Each trace is judged once per server.
+    /// </summary>
+    public Func<Trace, CancellationToken, Task<JudgeVerdict>>? Verdicts { get; init; }
+
+    /// <summary>The address to listen on: an IP address or <c>localhost</c> (default 127.0.0.1, reachable from this machine only).</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>The port; 0 (the default) takes any free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// The reviewer whose labels the link carries when the session names no reviewers (anyone with the link may label);
+    /// required then, and ignored otherwise. The library never guesses it (the memalign tool passes the user name).
+    /// </summary>
+    public string? Reviewer { get; init; }
+
+    /// <summary>
+    /// Access tokens by reviewer, for reviewers who should keep a token across restarts (16 to 256 URL-safe characters:
+    /// letters, digits, '-' and '_'). Every reviewer not given one gets a fresh random one (128 bits from a CSPRNG).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The largest request body accepted (default 64 KiB); larger ones are answered with 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>The clock labels are stamped with.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace MemAlign.Labeling;
+
+/// <summary>
+/// The judge's verdict per trace, asked once per server: reviewers moving back and forth should not pay for (or wait
+/// on) the same model call twice. A verdict that throws shows as its error.
+/// </summary>
+internal sealed class VerdictCache(Func<Trace, CancellationToken, Task<JudgeVerdict>>? verdicts, CancellationToken serverStopping)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<JudgeVerdict>>> _verdicts = new(StringComparer.Ordinal);
+
+    /// <summary>The verdict, or <see langword="null"/> when the server was given no judge; the exception's message when asking failed.</summary>
+    public async Task<(JudgeVerdict? Verdict, string? Failure)> GetAsync(Trace trace)
+    {
+        if (verdicts is null)
+        {
+            return (null, null);
+        }
+
+        // The request that first asks may go away; the verdict is asked on the server's lifetime, for whoever asks next.
+        var pending = _verdicts.GetOrAdd(trace.Id, _ => new(() => verdicts(trace, serverStopping)));
+        try
+        {
+            return (await pending.Value.ConfigureAwait(false), null);
+        }
+#pragma warning disable CA1031 // A judge that fails shows its reason beside the trace; labelling goes on.
+        catch (Exception e) when (!serverStopping.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            _verdicts.TryRemove(trace.Id, out _);
+            return (null, e.Message);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace MemAlign.Labeling.Tests;
+
+public sealed partial class LabelServeCommandTests
+{
+    // bin/<Configuration>/net10.0/ here and for the tool, which this project builds first.
+    private static readonly string Cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "MemAlign.Cli", "bin",
+        Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!)!, "net10.0", "MemAlign.Cli.dll"));
+
+    [Fact]
+    public async Task Label_serve_prints_one_link_per_reviewer_serves_them_and_stops_cleanly_on_ctrl_c()
+    {
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(2), reviewers: ["ana", "ben"], labelsPerTrace: 2);
+        using var serve = Start(scenario.StoreSetting, "label", "serve", "--port", "0");
+        var links = new Dictionary<string, Uri>();
+        var lines = new List<string>();
+        while (links.Count < 2 && await serve.StandardOutput.ReadLineAsync() is { } line)
+        {
+            lines.Add(line);
+            if (ReviewerLinkLine().Match(line) is { Success: true } match)
+            {
+                links[match.Groups[1].Value] = new Uri(match.Groups[2].Value);
+            }
+        }
+
+        if (links.Count < 2)
+        {
+            Assert.Fail($"memalign label serve printed: {string.Join('\n', lines)}\n{await ReadErrorsAsync(serve)}");
+        }
+
+        Assert.Contains("Labeling session 'review'", lines[0], StringComparison.Ordinal);
+        Assert.NotEqual(links["ana"].Query, links["ben"].Query);
+        using (var ana = await ReviewerClient.OpenAsync(new ReviewerLink("ana", links["ana"])))
+        {
+            Assert.Contains("\"reviewer\":\"ana\"", await ana.Http.GetStringAsync("/api/session"), StringComparison.Ordinal);
+            var labelled = await ana.LabelAsync("t1", true);
+            Assert.Equal(HttpStatusCode.OK, labelled.StatusCode);
+            // The verdict comes from the registered judge, offline.
+            Assert.Contains("\"verdict\":{\"value\":", await ana.Http.GetStringAsync("/api/items/t1"), StringComparison.Ordinal);
+        }
+
+        Assert.Single(await scenario.LabelsAsync());
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(15_000), "memalign label serve did not stop on SIGINT");
+        Assert.Contains(serve.ExitCode, StoppedByCtrlC);
+    }
+
+    [Fact]
+    public async Task Label_serve_takes_the_token_of_a_single_reviewer_session_and_finds_the_only_session()
+    {
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(1));
+        const string Token = "scripted-token-0123456789";
+        using var serve = Start(scenario.StoreSetting, "label", "serve", "--token", Token, "--reviewer", "carla");
+        var line = await serve.StandardOutput.ReadLineAsync();
+        var link = await serve.StandardOutput.ReadLineAsync();
+        if (link is null || !link.EndsWith("/?token=" + Token, StringComparison.Ordinal))
+        {
+            Assert.Fail($"{line}\n{link}\n{await ReadErrorsAsync(serve)}");
+        }
+
+        using (var carla = await ReviewerClient.OpenAsync(new ReviewerLink("carla", new Uri(link))))
+        {
+            Assert.Contains("\"reviewer\":\"carla\"", await carla.Http.GetStringAsync("/api/session"), StringComparison.Ordinal);
+        }
+
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(15_000));
+        Assert.Contains(serve.ExitCode, StoppedByCtrlC);
+    }
+
+    // The action returns 0 once the server stopped; System.CommandLine may report the interrupt itself (128 + SIGINT).
+    private static readonly int[] StoppedByCtrlC = [0, 130];
+
+    private static Process Start(string store, params string[] arguments)
+    {
+        Assert.True(File.Exists(Cli), $"The memalign tool is not built at {Cli}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Cli);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["MEMALIGN_STORE"] = store;
+        start.Environment.Remove("OPENAI_API_KEY");
+        start.Environment.Remove("OPENAI_BASE_URL");
+        return Process.Start(start)!;
+    }
+
+    // Ctrl+C, as a terminal sends it.
+    private static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    // Only when failing: it stops the tool to read everything it said.
+    private static async Task<string> ReadErrorsAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+
+        return await process.StandardError.ReadToEndAsync();
+    }
+
+    [GeneratedRegex(@"^(\w+): (http://\S+\?token=\S+)$")]
+    private static partial Regex ReviewerLinkLine();
+}

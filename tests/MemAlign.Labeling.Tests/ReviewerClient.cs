@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MemAlign.Labeling.Tests;
+
+/// <summary>A reviewer's HTTP client for the app's API, as the page's script uses it: the link's cookie, then the antiforgery header.</summary>
+internal sealed class ReviewerClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private ReviewerClient(HttpClient http) => _http = http;
+
+    public HttpClient Http => _http;
+
+    /// <summary>Opens <paramref name="link"/> (trading its token for the cookie) and reads the page's antiforgery token.</summary>
+    public static async Task<ReviewerClient> OpenAsync(ReviewerLink link, bool withAntiforgery = true)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+        {
+            BaseAddress = new Uri(link.Url.GetLeftPart(UriPartial.Authority)),
+        };
+        var client = new ReviewerClient(http);
+        (await http.GetAsync(link.Url)).EnsureSuccessStatusCode();
+        if (withAntiforgery)
+        {
+            var session = await http.GetFromJsonAsync<JsonElement>("/api/session");
+            http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", session.GetProperty("antiforgery").GetString());
+        }
+
+        return client;
+    }
+
+    public Task<HttpResponseMessage> LabelAsync(string traceId, object? value, string? comment = null) =>
+        _http.PostAsJsonAsync($"/api/items/{traceId}/label", new { value, comment });
+
+    public void Dispose() => _http.Dispose();
+}
