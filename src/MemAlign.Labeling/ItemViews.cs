@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemAlign.Evaluation;
 
 namespace MemAlign.Labeling;
 
@@ -54,6 +55,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
         var traces = await served.TracesAsync(cancellationToken).ConfigureAwait(false);
         var status = LabelingProgress.Status(served.Session, [.. traces.Values], served.Definition);
         var agreement = status.Agreement;
+        var judge = await JudgeAgreementAsync(status, traces, cancellationToken).ConfigureAwait(false);
         return new
         {
             session = served.Session.Name,
@@ -69,9 +71,35 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
                 statistic = agreement.CheckStatistic,
                 value = agreement.CheckValue,
                 multiplyLabelledTraces = agreement.MultiplyLabelledTraces,
+                meanCohensKappa = agreement.Statistics?.MeanCohensKappa,
+                fleissKappa = agreement.Statistics?.FleissKappa,
+                alphaNominal = agreement.Statistics?.AlphaNominal,
+                alphaInterval = agreement.Statistics?.AlphaInterval,
                 mostDisagreed = agreement.MostDisagreed.Take(10).Select(d => new { traceId = d.TraceId, labels = d.Labels }),
             },
+            judgeAgreement = judge?.Select(p => new { reviewer = p.SecondRater, kappa = p.Kappa, traces = p.SharedItems }),
         };
+    }
+
+    // The judge beside each reviewer, on the labelled traces (verdicts from the cache: asked once per server); null without a judge.
+    private async Task<IReadOnlyList<RaterPairKappa>?> JudgeAgreementAsync(LabelingStatus status, IReadOnlyDictionary<string, Trace> traces, CancellationToken cancellationToken)
+    {
+        if (!verdicts.HasJudge)
+        {
+            return null;
+        }
+
+        var byTrace = new Dictionary<string, FeedbackValue>(StringComparer.Ordinal);
+        foreach (var trace in traces.Values.Where(t => LabelingProgress.LabelsOn(served.Session, t).Count > 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((await verdicts.GetAsync(trace).ConfigureAwait(false)).Verdict is { IsSuccess: true, Feedback: { } value })
+            {
+                byTrace[trace.Id] = value;
+            }
+        }
+
+        return LabelingProgress.JudgeAgreement(status.Session, [.. traces.Values], byTrace);
     }
 
     private async Task<VerdictView?> VerdictAsync(Trace trace, CancellationToken cancellationToken)

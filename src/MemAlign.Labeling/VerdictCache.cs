@@ -10,6 +10,9 @@ internal sealed class VerdictCache(Func<Trace, CancellationToken, Task<JudgeVerd
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<JudgeVerdict>>> _verdicts = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the server was given a judge to ask.</summary>
+    public bool HasJudge => verdicts is not null;
+
     /// <summary>The verdict, or <see langword="null"/> when the server was given no judge; the exception's message when asking failed.</summary>
     public async Task<(JudgeVerdict? Verdict, string? Failure)> GetAsync(Trace trace)
     {

@@ -56,7 +56,10 @@ public sealed class ScreenshotTests(Browser browser)
     public async Task The_status_page_shows_each_reviewers_progress_and_their_agreement()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3), reviewers: ["ana", "ben"], labelsPerTrace: 2);
-        var server = await scenario.StartAsync();
+        // A judge that says "helpful" unless the question is the second one: it agrees with ana on t1 and t3, with ben on t1 and t2.
+        var server = await scenario.StartAsync(verdicts: (trace, cancellationToken) =>
+            ((IJudge)Judge.Create(scenario.Definition, new MemAlign.Testing.ScriptedChatClient(fallback: _ => MemAlign.Testing.ScriptedChatClient.Response(
+                $"{{\"rationale\": \"scripted\", \"result\": {(trace.Id == "t2" ? "false" : "true")}}}")))).EvaluateAsync(trace, cancellationToken));
         using (var ana = await ReviewerClient.OpenAsync(server.Links[0]))
         using (var ben = await ReviewerClient.OpenAsync(server.Links[1]))
         {
@@ -77,5 +80,10 @@ public sealed class ScreenshotTests(Browser browser)
         await Expect(page.Locator("#status-reviewers tr")).ToHaveTextAsync(["ana30", "ben21"]);
         await Expect(page.Locator("#status-summary")).ToContainTextAsync("2 of 3 items");
         await Expect(page.Locator("#status-agreement")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#status-statistics")).ToContainTextAsync("Krippendorff's alpha (nominal)");
+        await Expect(page.Locator("#status-judge tr")).ToHaveTextAsync(new[] { "ana", "ben" }.Select(r => new System.Text.RegularExpressions.Regex($"^{r}")).ToArray());
+        // ben and the judge agree on both items they share, with both answers used: kappa 1; ana always says true, so her kappa with the judge is 0.
+        await Expect(page.Locator("#status-judge tr").Nth(1)).ToHaveTextAsync("ben1.0002");
+        await Expect(page.Locator("#status-judge tr").Nth(0)).ToHaveTextAsync("ana0.0003");
     }
 }

@@ -271,6 +271,20 @@
       if (reviewer.reviewer === session.reviewer) progress(reviewer.labelled, reviewer.remaining);
     }
     $('status-agreement').textContent = status.agreement.summary;
+    const statistics = [['mean pairwise Cohen\'s kappa', status.agreement.meanCohensKappa], ['Fleiss\' kappa', status.agreement.fleissKappa],
+      ['Krippendorff\'s alpha (nominal)', status.agreement.alphaNominal], ['Krippendorff\'s alpha (interval)', status.agreement.alphaInterval]]
+      .filter(([, value]) => typeof value === 'number').map(([name, value]) => `${name} ${value.toFixed(3)}`);
+    $('status-statistics').textContent = statistics.join(' · ');
+    const judgeRows = $('status-judge');
+    judgeRows.replaceChildren();
+    const pairs = status.judgeAgreement || [];
+    for (const pair of pairs) {
+      const row = element('tr');
+      row.append(element('td', pair.reviewer), element('td', typeof pair.kappa === 'number' ? pair.kappa.toFixed(3) : 'n/a'), element('td', String(pair.traces)));
+      judgeRows.append(row);
+    }
+    $('status-judge-table').hidden = pairs.length === 0;
+    $('status-judge-none').hidden = pairs.length !== 0;
     const disagreed = $('status-disagreed');
     disagreed.replaceChildren();
     for (const trace of status.agreement.mostDisagreed) {
