@@ -42,10 +42,23 @@ public sealed partial class LabelServeCommandTests
             Assert.Contains("\"verdict\":{\"value\":", await ana.Http.GetStringAsync("/api/items/t1"), StringComparison.Ordinal);
         }
 
-        Assert.Single(await scenario.LabelsAsync());
+        using (var ben = await ReviewerClient.OpenAsync(new ReviewerLink("ben", links["ben"])))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ben.LabelAsync("t2", false, "Too vague to act on.")).StatusCode);
+        }
+
+        Assert.Equal(2, (await scenario.LabelsAsync()).Count);
         Interrupt(serve);
         Assert.True(serve.WaitForExit(15_000), "memalign label serve did not stop on SIGINT");
         Assert.Contains(serve.ExitCode, StoppedByCtrlC);
+
+        // The labels are feedback already: the tool aligns on them with no export step.
+        using var align = Start(scenario.StoreSetting, "align", "--judge", LabelingScenario.JudgeName, "--json");
+        var aligned = await align.StandardOutput.ReadToEndAsync();
+        await align.WaitForExitAsync();
+        Assert.True(align.ExitCode == 0, aligned + await align.StandardError.ReadToEndAsync());
+        var report = System.Text.Json.Nodes.JsonNode.Parse(aligned)!;
+        Assert.Equal((2, 2), ((int)report["examples_added"]!, (int)report["examples"]!));
     }
 
     [Fact]
