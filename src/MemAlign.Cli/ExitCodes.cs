@@ -14,7 +14,11 @@ internal static class ExitCodes
 }
 
 /// <summary>A problem with how the tool was called or configured; the message says what to fix (exit code 2).</summary>
-internal sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message)
+{
+    /// <summary>A library's refusal of what the user asked (an <see cref="ArgumentException"/> or an <see cref="InvalidOperationException"/>), as the user should read it: its message without the " (Parameter 'x')" suffix.</summary>
+    public static UsageException From(Exception refusal) => new(refusal.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+}
 
 /// <summary>The command ran but could not finish what the data asked for; the message says why (exit code 1).</summary>
 internal sealed class FindingsException(string message) : Exception(message);

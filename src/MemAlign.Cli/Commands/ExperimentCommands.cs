@@ -80,7 +80,7 @@ internal static class ExperimentCommands
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+                throw UsageException.From(e);
             }
 
             var run = await context.Store.CreateEvaluationRunAsync(context.Experiment, $"experiment {registered.Info.Name}@{registered.Info.Version}",

@@ -97,7 +97,7 @@ internal static class LabelCommands
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
-                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+                throw UsageException.From(e);
             }
 
             context.Output.Line($"Created labeling session '{session.Name}' for judge '{session.JudgeName}': {ids.Count} trace(s), {session.LabelsPerTrace} label(s) each, "
@@ -265,7 +265,7 @@ internal static class LabelCommands
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+                throw UsageException.From(e);
             }
 
             context.Output.Line(SimulationReportWriter.ToText(report).TrimEnd());

@@ -61,7 +61,7 @@ internal sealed class LabelOptions
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            throw UsageException.From(e);
         }
 
         return resolution;

@@ -54,7 +54,7 @@ internal static class LabelServeCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+                throw UsageException.From(e);
             }
             catch (IOException e)
             {
