@@ -9,7 +9,7 @@ namespace MemAlign.Cli;
 /// working directory. A PostgreSQL connection string or URL opens MemAlign.PostgreSql; anything else is a
 /// SQLite file (MemAlign.Sqlite). The tool is the one place that reads the setting.
 /// </summary>
-internal static class StoreChoice
+internal static partial class StoreChoice
 {
     /// <summary>The environment variable that names the store.</summary>
     public const string Variable = "MEMALIGN_STORE";
@@ -35,10 +35,11 @@ internal static class StoreChoice
             : await SqliteMemAlignStore.OpenAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    // A SQLite connection string ("Data Source=memalign.db") names its file; taken as a path, it would create a file named after the whole string.
+    // A SQLite connection string ("Data Source=memalign.db") names its file; taken as a path, it would create a file named
+    // after the whole string. Only a setting that starts like one is one: a path may hold '=' too.
     private static string SqlitePath(string setting)
     {
-        if (!setting.Contains('=', StringComparison.Ordinal))
+        if (!SqliteConnectionString().IsMatch(setting))
         {
             return setting;
         }
@@ -47,12 +48,16 @@ internal static class StoreChoice
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(setting).DataSource;
             return string.IsNullOrWhiteSpace(file)
-                ? throw new StoreException($"The store setting '{setting}' is a SQLite connection string without a Data Source; give the file, e.g. Data Source=memalign.db.")
+                ? throw new StoreException("The store setting is a SQLite connection string without a file; give one, e.g. Data Source=memalign.db, or just the path.")
                 : file;
         }
-        catch (ArgumentException)
+        catch (ArgumentException e)
         {
-            return setting; // not a connection string after all: a file name with '=' in it
+            // Not echoed: a connection string may hold a password.
+            throw new StoreException($"The store setting looks like a SQLite connection string but is not one ({e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}); give the path of the file, e.g. .memalign/memalign.db.");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(data\s*source|filename)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SqliteConnectionString();
 }

@@ -207,4 +207,23 @@ public class CliTests
         Assert.Contains("not a SQLite database", result.Errors);
         Assert.DoesNotContain("   at ", result.Errors);
     }
+
+    [Fact]
+    public async Task A_SQLite_connection_string_as_the_store_opens_its_file_and_a_broken_one_is_explained_without_echoing_it()
+    {
+        var cli = new CliRunner();
+        var file = Path.Combine(cli.Folder, "named.db");
+
+        var imported = await cli.RunAsync("import", CliRunner.SampleTraces, "--store", $"Data Source={file}");
+        var empty = await cli.RunAsync("judges", "list", "--store", "Data Source=");
+        var broken = await cli.RunAsync("judges", "list", "--store", "Data Source=x.db;Pasword=hunter2");
+
+        Assert.True(imported.ExitCode == 0, imported.Errors);
+        Assert.True(File.Exists(file));
+        Assert.Empty(Directory.GetFiles(cli.Folder, "Data Source*"));
+        Assert.Equal((2, 2), (empty.ExitCode, broken.ExitCode));
+        Assert.Contains("SQLite connection string without a file", empty.Errors);
+        Assert.Contains("looks like a SQLite connection string but is not one", broken.Errors);
+        Assert.DoesNotContain("hunter2", broken.Errors + broken.Output);
+    }
 }
