@@ -40,6 +40,9 @@ internal sealed class CliRunner
     /// <summary>What MEMALIGN_STORE is set to.</summary>
     public string StoreSetting { get; }
 
+    /// <summary>Variables set for every run after the model settings are cleared (e.g. OPENAI_BASE_URL of a loopback server).</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The experiment the runs work in.</summary>
     public string Experiment => _experiment ?? MemAlign.Storage.IMemAlignStore.DefaultExperiment;
 
@@ -98,6 +101,11 @@ internal sealed class CliRunner
         start.Environment["MEMALIGN_STORE"] = StoreSetting;
         start.Environment.Remove("OPENAI_API_KEY");
         start.Environment.Remove("OPENAI_BASE_URL");
+        foreach (var (name, value) in ExtraEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

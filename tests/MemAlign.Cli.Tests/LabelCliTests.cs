@@ -131,4 +131,32 @@ public class LabelCliTests
         Assert.Equal(2, tooFew.ExitCode);
         Assert.Contains("has 5 labelled trace(s); a simulation needs at least 10", tooFew.Errors);
     }
+
+    [Fact]
+    public async Task With_a_model_status_spends_no_tokens_and_takes_the_judges_agreement_from_its_last_evaluation()
+    {
+        await using var model = await MemAlign.Testing.LoopbackOpenAIServer.StartAsync();
+        model.Otherwise(_ => MemAlign.Testing.ServerReply.Completion("""{"rationale": "polite and on topic", "result": true}"""));
+        var cli = new CliRunner();
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        await cli.RunAsync("import", cli.WriteFile("traces.jsonl", Traces(8, 8)));
+        await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly);
+        Assert.Equal(0, (await cli.RunAsync("label", "create", "--name", "s", "--judge", "helpfulness", "--reviewers", "ann,bob")).ExitCode);
+
+        var before = await cli.RunAsync("label", "status", "s", "--json");
+        var requestsBefore = model.Requests.Count;
+        var evaluated = await cli.RunAsync("evaluate", "--judge", "helpfulness");
+        var requestsForEvaluation = model.Requests.Count - requestsBefore;
+        var after = await cli.RunAsync("label", "status", "s", "--json");
+
+        Assert.Equal(0, requestsBefore); // status and create called no model
+        Assert.Contains("run memalign evaluate --judge helpfulness (status calls no model)", before.Errors);
+        Assert.Empty(before.Json["judge"]!.AsArray());
+        Assert.True(evaluated.ExitCode == 0, evaluated.Errors);
+        Assert.Equal(8, requestsForEvaluation);
+        Assert.Equal(8, model.Requests.Count); // the second status called none either
+        Assert.Contains("from its last evaluation run", after.Errors);
+        var judge = after.Json["judge"]!.AsArray().ToDictionary(p => (string)p!["reviewer"]!, p => (int)p!["traces"]!);
+        Assert.Equal((8, 4), (judge["ann"], judge["bob"]));
+    }
 }

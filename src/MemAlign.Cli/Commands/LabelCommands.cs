@@ -220,12 +220,27 @@ internal static class LabelCommands
         return command;
     }
 
-    // The judge's agreement with each reviewer: its verdicts on the labelled traces now (offline: its memory's vote).
+    // The judge's agreement with each reviewer. Offline its verdicts are computed now (the local judge: free); with a model,
+    // status never spends tokens: it uses the judge's last evaluation run (memalign evaluate) and says so.
     private static async Task<IReadOnlyList<RaterPairKappa>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
         CancellationToken cancellationToken)
     {
         var labelled = traces.Where(t => LabelingProgress.LabelsOn(session, t).Count > 0).ToList();
-        if (labelled.Count == 0 || (!context.Models.IsOnline && registered.Memory.Examples.Count == 0))
+        if (labelled.Count == 0)
+        {
+            return [];
+        }
+
+        if (context.Models.IsOnline)
+        {
+            var last = await LastVerdictsAsync(context, registered.Info.Name, cancellationToken).ConfigureAwait(false);
+            context.Output.Notice(last.Count == 0
+                ? $"The judge's agreement needs its verdicts: run memalign evaluate --judge {registered.Info.Name} (status calls no model)."
+                : $"The judge's agreement is from its last evaluation run (status calls no model; run memalign evaluate --judge {registered.Info.Name} to refresh it).");
+            return LabelingProgress.JudgeAgreement(session, traces, last);
+        }
+
+        if (registered.Memory.Examples.Count == 0)
         {
             return [];
         }
