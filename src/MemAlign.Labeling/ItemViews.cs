@@ -77,12 +77,12 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
                 alphaInterval = agreement.Statistics?.AlphaInterval,
                 mostDisagreed = agreement.MostDisagreed.Take(10).Select(d => new { traceId = d.TraceId, labels = d.Labels }),
             },
-            judgeAgreement = judge?.Select(p => new { reviewer = p.SecondRater, kappa = p.Kappa, traces = p.SharedItems }),
+            judgeAgreement = judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }),
         };
     }
 
     // The judge beside each reviewer, on the labelled traces (verdicts from the cache: asked once per server); null without a judge.
-    private async Task<IReadOnlyList<RaterPairKappa>?> JudgeAgreementAsync(LabelingStatus status, IReadOnlyDictionary<string, Trace> traces, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<JudgeReviewerAgreement>?> JudgeAgreementAsync(LabelingStatus status, IReadOnlyDictionary<string, Trace> traces, CancellationToken cancellationToken)
     {
         if (!verdicts.HasJudge)
         {

@@ -63,12 +63,17 @@ public class LabelCliTests
         await cli.RunAsync("label", "create", "--name", "all", "--judge", "helpfulness", "--reviewers", "ann,bob", "--order", "uncertain");
 
         var status = await cli.RunAsync("label", "status", "all", "--json");
+        var text = await cli.RunAsync("label", "status", "all");
 
         Assert.True(status.ExitCode == 0, status.Errors);
         var judge = status.Json["judge"]!.AsArray().ToDictionary(p => (string)p!["reviewer"]!, p => ((double)p!["kappa"]!, (int)p["traces"]!));
         Assert.Equal(12, judge["ann"].Item2);
         Assert.Equal(6, judge["bob"].Item2);
         Assert.True(judge["ann"].Item1 > judge["bob"].Item1, $"the judge learned ann's labels, so it should agree with her more than with bob: {judge["ann"]} vs {judge["bob"]}");
+        var ann = status.Json["judge"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ann")!;
+        Assert.InRange((double)ann["kappa"]!, (double)ann["lower"]!, (double)ann["upper"]!);
+        Assert.Matches(@"judge vs ann: Cohen's kappa -?\d\.\d{3} \(95% CI -?\d\.\d{3} to -?\d\.\d{3}\) on 12 trace\(s\)", text.Output);
+        Assert.Contains("always answering the most common label has kappa 0", text.Output);
     }
 
     [Fact]

@@ -83,7 +83,8 @@ public sealed class ScreenshotTests(Browser browser)
         await Expect(page.Locator("#status-statistics")).ToContainTextAsync("Krippendorff's alpha (nominal)");
         await Expect(page.Locator("#status-judge tr")).ToHaveTextAsync(new[] { "ana", "ben" }.Select(r => new System.Text.RegularExpressions.Regex($"^{r}")).ToArray());
         // ben and the judge agree on both items they share, with both answers used: kappa 1; ana always says true, so her kappa with the judge is 0.
-        await Expect(page.Locator("#status-judge tr").Nth(1)).ToHaveTextAsync("ben1.0002");
-        await Expect(page.Locator("#status-judge tr").Nth(0)).ToHaveTextAsync("ana0.0003");
+        await Expect(page.Locator("#status-judge tr").Nth(1)).ToHaveTextAsync("ben1.0001.000 to 1.0002"); // kappa, 95% interval, items
+        await Expect(page.Locator("#status-judge tr").Nth(0)).ToHaveTextAsync("ana0.0000.000 to 0.0003");
+        await Expect(page.Locator("#status-judge-reference")).ToContainTextAsync("always answering the most common label has kappa 0");
     }
 }

@@ -65,7 +65,7 @@ public class LabelingProgressTests
     }
 
     [Fact]
-    public void The_judge_is_one_more_rater_paired_with_each_reviewer_whatever_the_reviewers_are_called()
+    public void The_judge_is_compared_with_each_reviewer_with_an_interval_over_their_shared_traces()
     {
         var session = Session(2, "#7", "zoe");
         IReadOnlyList<Trace> traces =
@@ -77,11 +77,13 @@ public class LabelingProgressTests
         ];
         var verdicts = new Dictionary<string, FeedbackValue> { ["t1"] = true, ["t2"] = false, ["t3"] = true, ["t4"] = false, ["elsewhere"] = true };
 
-        var pairs = LabelingProgress.JudgeAgreement(session, traces, verdicts).ToDictionary(p => p.SecondRater);
+        var pairs = LabelingProgress.JudgeAgreement(session, traces, verdicts).ToDictionary(p => p.Reviewer);
 
-        Assert.All(pairs.Values, p => Assert.Equal(LabelingProgress.JudgeRater, p.FirstRater));
-        Assert.Equal((4, 1.0), (pairs["#7"].SharedItems, pairs["#7"].Kappa!.Value)); // the judge says what #7 says ('#' sorts before '(')
-        Assert.Equal(3, pairs["zoe"].SharedItems);
+        Assert.Equal((4, 1.0), (pairs["#7"].SharedTraces, pairs["#7"].Kappa!.Value)); // the judge says what #7 says
+        Assert.Equal(3, pairs["zoe"].SharedTraces);
         Assert.True(pairs["zoe"].Kappa < 0, $"the judge disagrees with zoe on two of three: {pairs["zoe"].Kappa}");
+        var interval = pairs["zoe"].KappaInterval!;
+        Assert.Equal(pairs["zoe"].Kappa!.Value, interval.Estimate, 12);
+        Assert.True(interval.Lower <= interval.Estimate && interval.Estimate <= interval.Upper && interval.Lower < interval.Upper, $"{interval}");
     }
 }

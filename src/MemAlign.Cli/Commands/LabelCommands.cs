@@ -189,7 +189,12 @@ internal static class LabelCommands
             var judgePairs = await JudgeAgreementAsync(context, session, registered, traces, cancellationToken).ConfigureAwait(false);
             foreach (var pair in judgePairs)
             {
-                context.Output.Line(string.Create(CultureInfo.InvariantCulture, $"  judge vs {pair.SecondRater}: Cohen's kappa {Value(pair.Kappa)} on {pair.SharedItems} trace(s)"));
+                context.Output.Line(string.Create(CultureInfo.InvariantCulture, $"  judge vs {pair.Reviewer}: Cohen's kappa {Value(pair.Kappa)}{Interval(pair.KappaInterval)} on {pair.SharedTraces} trace(s)"));
+            }
+
+            if (judgePairs.Count > 0)
+            {
+                context.Output.Line($"  (references: the reviewers' agreement with each other above; always answering the most common label has kappa 0)");
             }
 
             if (judgePairs.Count == 0)
@@ -213,7 +218,10 @@ internal static class LabelCommands
                     ["alpha_nominal"] = status.Agreement.Statistics?.AlphaNominal,
                     ["traces"] = status.Agreement.MultiplyLabelledTraces,
                 },
-                ["judge"] = new JsonArray([.. judgePairs.Select(p => (JsonNode)new JsonObject { ["reviewer"] = p.SecondRater, ["kappa"] = p.Kappa, ["traces"] = p.SharedItems })]),
+                ["judge"] = new JsonArray([.. judgePairs.Select(p => (JsonNode)new JsonObject
+                {
+                    ["reviewer"] = p.Reviewer, ["kappa"] = p.Kappa, ["lower"] = p.KappaInterval?.Lower, ["upper"] = p.KappaInterval?.Upper, ["traces"] = p.SharedTraces,
+                })]),
             });
             return ExitCodes.Ok;
         }, readOnly: true);
@@ -222,7 +230,7 @@ internal static class LabelCommands
 
     // The judge's agreement with each reviewer. Offline its verdicts are computed now (the local judge: free); with a model,
     // status never spends tokens: it uses the judge's last evaluation run (memalign evaluate) and says so.
-    private static async Task<IReadOnlyList<RaterPairKappa>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
+    private static async Task<IReadOnlyList<JudgeReviewerAgreement>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
         CancellationToken cancellationToken)
     {
         var labelled = traces.Where(t => LabelingProgress.LabelsOn(session, t).Count > 0).ToList();
@@ -324,6 +332,9 @@ internal static class LabelCommands
             ?? throw new UsageException($"--order '{text}' is not {string.Join(", ", allowed.SkipLast(1).Select(Name))} or {Name(allowed[^1])}.");
 
     private static string Name(LabelingOrder order) => order.ToString().ToLowerInvariant();
+
+    private static string Interval(ConfidenceInterval? interval) =>
+        interval is { } i ? string.Create(CultureInfo.InvariantCulture, $" (95% CI {i.Lower:0.000} to {i.Upper:0.000})") : "";
 
     private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -280,11 +280,13 @@
     const pairs = status.judgeAgreement || [];
     for (const pair of pairs) {
       const row = element('tr');
-      row.append(element('td', pair.reviewer), element('td', typeof pair.kappa === 'number' ? pair.kappa.toFixed(3) : 'n/a'), element('td', String(pair.traces)));
+      const interval = typeof pair.lower === 'number' && typeof pair.upper === 'number' ? `${pair.lower.toFixed(3)} to ${pair.upper.toFixed(3)}` : 'n/a';
+      row.append(element('td', pair.reviewer), element('td', typeof pair.kappa === 'number' ? pair.kappa.toFixed(3) : 'n/a'), element('td', interval), element('td', String(pair.traces)));
       judgeRows.append(row);
     }
     $('status-judge-table').hidden = pairs.length === 0;
     $('status-judge-none').hidden = pairs.length !== 0;
+    $('status-judge-reference').hidden = pairs.length === 0;
     const disagreed = $('status-disagreed');
     disagreed.replaceChildren();
     for (const trace of status.agreement.mostDisagreed) {

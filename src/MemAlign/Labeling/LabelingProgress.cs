@@ -8,6 +8,13 @@ namespace MemAlign.Labeling;
 /// <param name="Remaining">Traces still waiting for them (the queue has room for their label).</param>
 public sealed record ReviewerProgress(string Reviewer, int Labelled, int Remaining);
 
+/// <summary>The judge's agreement with one reviewer.</summary>
+/// <param name="Reviewer">The reviewer.</param>
+/// <param name="SharedTraces">Traces the reviewer labelled and the judge has a verdict on.</param>
+/// <param name="Kappa">Cohen's kappa between the two; <see langword="null"/> when undefined (fewer than two traces, or both always gave one and the same answer).</param>
+/// <param name="KappaInterval">Its 95% bootstrap interval over the shared traces.</param>
+public sealed record JudgeReviewerAgreement(string Reviewer, int SharedTraces, double? Kappa, ConfidenceInterval? KappaInterval);
+
 /// <summary>Where a labeling session stands: labels so far, per reviewer, and how much the reviewers agree.</summary>
 public sealed record LabelingStatus
 {
@@ -104,29 +111,33 @@ public static class LabelingProgress
         };
     }
 
-    /// <summary>The name the judge goes by beside the reviewers in <see cref="JudgeAgreement"/>.</summary>
-    public const string JudgeRater = "(judge)";
-
     /// <summary>
-    /// The judge as one more rater beside the reviewers: its Cohen's kappa with each reviewer on the traces both
-    /// rated, by the same statistics code as the reviewers' agreement with each other.
+    /// The judge beside each reviewer: Cohen's kappa between its verdicts and the reviewer's labels on the traces of
+    /// the session both rated, with a bootstrap interval over those traces. The references to read it against are the
+    /// reviewers' agreement with each other (<see cref="LabelingStatus.Agreement"/>) and always answering the most
+    /// common label (kappa 0).
     /// </summary>
     /// <param name="session">The session.</param>
     /// <param name="traces">The session's traces with their assessments.</param>
     /// <param name="verdicts">The judge's verdicts, by trace id.</param>
-    /// <returns>One pair per reviewer who shares a trace with the judge (<see cref="RaterPairKappa.FirstRater"/> is <see cref="JudgeRater"/>).</returns>
-    public static IReadOnlyList<RaterPairKappa> JudgeAgreement(LabelingSession session, IReadOnlyList<Trace> traces, IReadOnlyDictionary<string, FeedbackValue> verdicts)
+    /// <param name="resamples">Bootstrap resamples for the intervals.</param>
+    /// <returns>One entry per reviewer who shares a trace with the judge, in the order reviewers first appear.</returns>
+    public static IReadOnlyList<JudgeReviewerAgreement> JudgeAgreement(LabelingSession session, IReadOnlyList<Trace> traces, IReadOnlyDictionary<string, FeedbackValue> verdicts,
+        int resamples = 2_000)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(traces);
         ArgumentNullException.ThrowIfNull(verdicts);
-        var labelled = traces.Where(t => session.TraceIds.Contains(t.Id)).Select(t => (t.Id, Labels: LabelsOn(session, t))).Where(t => t.Labels.Count > 0).ToList();
-        var ratings = labelled.SelectMany(t => t.Labels.Select(a => (t.Id, a.Source.Id, (string?)a.Value.ToString())))
-            .Concat(labelled.Where(t => verdicts.ContainsKey(t.Id)).Select(t => (t.Id, JudgeRater, (string?)verdicts[t.Id].ToString())));
-        // Pairs come in the rating table's rater order; the judge is put first whatever reviewers are called.
-        return InterRaterStatistics.MeanPairwiseCohensKappa(RatingTable.FromCategories(ratings)).ByPair
-            .Where(p => (p.FirstRater == JudgeRater || p.SecondRater == JudgeRater) && p.SharedItems > 0)
-            .Select(p => p.FirstRater == JudgeRater ? p : p with { FirstRater = JudgeRater, SecondRater = p.FirstRater })
+        var queued = session.TraceIds.ToHashSet(StringComparer.Ordinal);
+        var pairs = traces.Where(t => queued.Contains(t.Id) && verdicts.ContainsKey(t.Id)).DistinctBy(t => t.Id)
+            .SelectMany(t => LabelsOn(session, t).Select(label => (Reviewer: label.Source.Id, Human: label.Value.ToString(), Judge: verdicts[t.Id].ToString())))
             .ToList();
+        return pairs.GroupBy(p => p.Reviewer, StringComparer.Ordinal).Select(reviewer =>
+        {
+            IReadOnlyList<(string Human, string Judge)> rows = [.. reviewer.Select(p => (p.Human, p.Judge))];
+            var kappa = CategoricalAgreement.Compute(rows).CohensKappa;
+            return new JudgeReviewerAgreement(reviewer.Key, rows.Count, kappa,
+                kappa is null ? null : PairedBootstrap.Interval(rows, sample => CategoricalAgreement.Compute(sample).CohensKappa, resamples));
+        }).ToList();
     }
 }
