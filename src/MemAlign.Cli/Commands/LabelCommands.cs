@@ -119,8 +119,7 @@ internal static class LabelCommands
             case LabelingOrder.Random:
                 return [.. shuffled];
             case LabelingOrder.Disagreement:
-                var spread = traces.ToDictionary(t => t.Id, t => Disagreement(registered.Definition, t), StringComparer.Ordinal);
-                return [.. traces.Select((t, i) => (t.Id, i)).OrderByDescending(x => spread[x.Id]).ThenBy(x => x.i).Select(x => x.Id)];
+                return [.. DisagreementRanking.Order(registered.Definition, traces)];
             default:
                 if (registered.Memory.Examples.Count == 0)
                 {
@@ -132,13 +131,6 @@ internal static class LabelCommands
                 var scores = await UncertaintyRanking.ScoreAsync(registered.Definition, registered.Memory, context.Models.Embedder(registered.Memory), traces, verdicts, cancellationToken).ConfigureAwait(false);
                 return [.. UncertaintyRanking.Order(scores)];
         }
-    }
-
-    // How much the human labels already on a trace disagree: 0 for none or unanimous.
-    private static double Disagreement(JudgeDefinition definition, Trace trace)
-    {
-        var values = trace.Assessments.Where(a => a.Source.Type == AssessmentSourceType.Human && a.IsNamed(definition.Name)).Select(a => a.Value).ToList();
-        return values.Count < 2 ? 0 : 1.0 - ((double)values.GroupBy(v => v).Max(g => g.Count()) / values.Count);
     }
 
     // The judge's verdicts from its most recent evaluation run, by trace.

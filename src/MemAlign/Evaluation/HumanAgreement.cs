@@ -111,7 +111,7 @@ public sealed record HumanAgreement
             CheckInterval = numeric ? statistics.AlphaIntervalInterval : statistics.AlphaNominalInterval,
             MostDisagreed = several
                 .Select(g => new DisagreedTrace(g.Key, g.OrderBy(l => l.Reviewer, StringComparer.Ordinal).ToDictionary(l => l.Reviewer, l => l.Value.ToString(), StringComparer.Ordinal),
-                    numeric ? StandardDeviation(g.Select(l => l.Value.AsNumber()).ToList()) : 1.0 - ((double)g.GroupBy(l => l.Value).Max(v => v.Count()) / g.Count())))
+                    Spread(g.Select(l => l.Value).ToList(), numeric)))
                 .Where(d => d.Disagreement > 0)
                 .OrderByDescending(d => d.Disagreement)
                 .ThenBy(d => d.TraceId, StringComparer.Ordinal)
@@ -127,9 +127,23 @@ public sealed record HumanAgreement
           + string.Create(CultureInfo.InvariantCulture, $" among {Reviewers} reviewer(s) on {MultiplyLabelledTraces} trace(s) labelled more than once")
         : string.Create(CultureInfo.InvariantCulture, $"not measured: {MultiplyLabelledTraces} trace(s) carry two or more human labels named '{JudgeName}' (two are needed)");
 
-    private static double StandardDeviation(List<double> values)
+    /// <summary>
+    /// How much labels of one trace differ (see <see cref="DisagreedTrace.Disagreement"/>): the share outside the most
+    /// common value for categories, the standard deviation for numbers; 0 for fewer than two.
+    /// </summary>
+    internal static double Spread(IReadOnlyList<FeedbackValue> labels, bool numeric)
     {
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
+        if (labels.Count < 2)
+        {
+            return 0;
+        }
+
+        if (!numeric)
+        {
+            return 1.0 - ((double)labels.GroupBy(v => v).Max(v => v.Count()) / labels.Count);
+        }
+
+        var mean = labels.Average(v => v.AsNumber());
+        return Math.Sqrt(labels.Sum(v => (v.AsNumber() - mean) * (v.AsNumber() - mean)) / labels.Count);
     }
 }
