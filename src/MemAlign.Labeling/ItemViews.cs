@@ -55,7 +55,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
         var traces = await served.TracesAsync(cancellationToken).ConfigureAwait(false);
         var status = LabelingProgress.Status(served.Session, [.. traces.Values], served.Definition);
         var agreement = status.Agreement;
-        var judge = await JudgeAgreementAsync(status, traces, cancellationToken).ConfigureAwait(false);
+        var judge = JudgeAgreement(status, traces);
         return new
         {
             session = served.Session.Name,
@@ -81,25 +81,19 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
         };
     }
 
-    // The judge beside each reviewer, on the labelled traces (verdicts from the cache: asked once per server); null without a judge.
-    private async Task<IReadOnlyList<JudgeReviewerAgreement>?> JudgeAgreementAsync(LabelingStatus status, IReadOnlyDictionary<string, Trace> traces, CancellationToken cancellationToken)
+    // The judge beside each reviewer, on the labelled traces whose verdict this server has already shown: the status page
+    // never asks the judge (with a model, that would spend a call per labelled trace at every look); null without a judge.
+    private IReadOnlyList<JudgeReviewerAgreement>? JudgeAgreement(LabelingStatus status, IReadOnlyDictionary<string, Trace> traces)
     {
         if (!verdicts.HasJudge)
         {
             return null;
         }
 
-        var byTrace = new Dictionary<string, FeedbackValue>(StringComparer.Ordinal);
-        foreach (var trace in traces.Values.Where(t => LabelingProgress.LabelsOn(served.Session, t).Count > 0))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if ((await verdicts.GetAsync(trace).ConfigureAwait(false)).Verdict is { IsSuccess: true, Feedback: { } value })
-            {
-                byTrace[trace.Id] = value;
-            }
-        }
-
-        return LabelingProgress.JudgeAgreement(status.Session, [.. traces.Values], byTrace);
+        var known = traces.Keys.Select(id => (Id: id, Verdict: verdicts.Known(id)))
+            .Where(v => v.Verdict is { IsSuccess: true, Feedback: not null })
+            .ToDictionary(v => v.Id, v => v.Verdict!.Feedback!, StringComparer.Ordinal);
+        return LabelingProgress.JudgeAgreement(status.Session, [.. traces.Values], known);
     }
 
     private async Task<VerdictView?> VerdictAsync(Trace trace, CancellationToken cancellationToken)

@@ -13,6 +13,10 @@ internal sealed class VerdictCache(Func<Trace, CancellationToken, Task<JudgeVerd
     /// <summary>Whether the server was given a judge to ask.</summary>
     public bool HasJudge => verdicts is not null;
 
+    /// <summary>The verdict already given on <paramref name="traceId"/> (shown beside the item), without asking the judge.</summary>
+    public JudgeVerdict? Known(string traceId) =>
+        _verdicts.TryGetValue(traceId, out var pending) && pending.IsValueCreated && pending.Value.IsCompletedSuccessfully ? pending.Value.Result : null;
+
     /// <summary>The verdict, or <see langword="null"/> when the server was given no judge; the exception's message when asking failed.</summary>
     public async Task<(JudgeVerdict? Verdict, string? Failure)> GetAsync(Trace trace)
     {

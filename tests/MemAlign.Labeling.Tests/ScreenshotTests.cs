@@ -57,19 +57,34 @@ public sealed class ScreenshotTests(Browser browser)
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3), reviewers: ["ana", "ben"], labelsPerTrace: 2);
         // A judge that says "helpful" unless the question is the second one: it agrees with ana on t1 and t3, with ben on t1 and t2.
+        var judgeCalls = 0;
         var server = await scenario.StartAsync(verdicts: (trace, cancellationToken) =>
-            ((IJudge)Judge.Create(scenario.Definition, new MemAlign.Testing.ScriptedChatClient(fallback: _ => MemAlign.Testing.ScriptedChatClient.Response(
-                $"{{\"rationale\": \"scripted\", \"result\": {(trace.Id == "t2" ? "false" : "true")}}}")))).EvaluateAsync(trace, cancellationToken));
+        {
+            Interlocked.Increment(ref judgeCalls);
+            var model = new MemAlign.Testing.ScriptedChatClient(fallback: _ => MemAlign.Testing.ScriptedChatClient.Response(
+                $"{{\"rationale\": \"scripted\", \"result\": {(trace.Id == "t2" ? "false" : "true")}}}"));
+            return ((IJudge)Judge.Create(scenario.Definition, model)).EvaluateAsync(trace, cancellationToken);
+        });
         using (var ana = await ReviewerClient.OpenAsync(server.Links[0]))
         using (var ben = await ReviewerClient.OpenAsync(server.Links[1]))
         {
             foreach (var id in new[] { "t1", "t2", "t3" })
             {
+                if (id != "t3")
+                {
+                    await ana.Http.GetStringAsync($"/api/items/{id}"); // seen, with the judge's verdict, before labelled
+                }
+
                 (await ana.LabelAsync(id, true)).EnsureSuccessStatusCode();
             }
 
             (await ben.LabelAsync("t1", true)).EnsureSuccessStatusCode();
             (await ben.LabelAsync("t2", false)).EnsureSuccessStatusCode();
+
+            // The status never asks the judge: it uses the verdicts already shown (t1, t2), not one per labelled trace.
+            var early = System.Text.Json.Nodes.JsonNode.Parse(await ana.Http.GetStringAsync("/api/status"))!;
+            Assert.Equal(2, judgeCalls);
+            Assert.Equal(2, (int)early["judgeAgreement"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ana")!["traces"]!);
         }
 
         var page = await browser.NewPageAsync();
@@ -86,5 +101,6 @@ public sealed class ScreenshotTests(Browser browser)
         await Expect(page.Locator("#status-judge tr").Nth(1)).ToHaveTextAsync("ben1.0001.000 to 1.0002"); // kappa, 95% interval, items
         await Expect(page.Locator("#status-judge tr").Nth(0)).ToHaveTextAsync("ana0.0000.000 to 0.0003");
         await Expect(page.Locator("#status-judge-reference")).ToContainTextAsync("always answering the most common label has kappa 0");
+        Assert.Equal(3, judgeCalls); // t3, shown on ben's page
     }
 }
