@@ -112,6 +112,10 @@ public sealed record SimulationReport
 public static class LabelingSimulation
 {
     /// <summary>Runs the simulation.</summary>
+    /// <remarks>
+    /// Every step embeds the held-out traces and the traces still waiting again, through the optimizer's embedder: give
+    /// it a memoising one (such as MemAlign.MiniLM's <c>WithMemoryCache</c>, as the memalign tool does) so each text is embedded once.
+    /// </remarks>
     /// <exception cref="ArgumentException">Fewer than ten labelled traces, or an option out of range.</exception>
     public static async Task<SimulationReport> RunAsync(Judge judge, IReadOnlyList<Trace> traces, IAlignmentOptimizer optimizer, SimulationOptions? options = null,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
