@@ -18,8 +18,8 @@ internal sealed partial class StandInModel : IChatClient
         var (verdict, why) = firstExample.Success
             ? (firstExample.Groups[1].Value == "true", "follows the most similar expert example")
             : (!RudeWords().IsMatch(prompt.Split("Assistant response:").Last()), "judges rudeness only");
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant,
-            $"{{\"rationale\": \"Stand-in model: {why}.\", \"result\": {(verdict ? "true" : "false")}}}")) { ModelId = "offline-stand-in" });
+        var reply = new ChatMessage(ChatRole.Assistant, $"{{\"rationale\": \"Stand-in model: {why}.\", \"result\": {(verdict ? "true" : "false")}}}");
+        return Task.FromResult(new ChatResponse(reply) { ModelId = "offline-stand-in" });
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>

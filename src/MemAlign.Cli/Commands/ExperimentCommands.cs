@@ -217,6 +217,4 @@ internal static class ExperimentCommands
         var traces = await context.Store.GetTracesAsync(run.Experiment, results.Select(r => r.TraceId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         return EvaluationReport.Build(run, judge, results, traces);
     }
-
-    private static string Format(double? value) => value?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a";
 }

@@ -276,7 +276,7 @@ internal static class LabelCommands
                 // The simulated experts start from nothing: a judge without memory, aligned step by step.
                 report = await LabelingSimulation.RunAsync(context.Models.Baseline(registered.Definition), selected, context.Models.Optimizer(registered.Definition, JudgeMemory.Empty),
                     new SimulationOptions { Orders = orders, Step = context.Parse.GetValue(step), TestShare = context.Parse.GetValue(testShare), Seed = context.Parse.GetValue(seed), Repeats = context.Parse.GetValue(repeats) },
-                    new Progress<string>(line => { if (context.Output.Interactive) context.Output.Notice(line); }), cancellationToken).ConfigureAwait(false);
+                    context.Output.Interactive ? new Progress<string>(context.Output.Notice) : null, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {

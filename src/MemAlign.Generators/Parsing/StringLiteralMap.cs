@@ -120,8 +120,18 @@ internal static class StringLiteralMap
 
     private static char? Simple(char escape) => escape switch
     {
-        '\'' => '\'', '"' => '"', '\\' => '\\', '0' => '\0', 'a' => '\a', 'b' => '\b', 'e' => '\u001b',
-        'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', 'v' => '\v',
+        '\'' => '\'',
+        '"' => '"',
+        '\\' => '\\',
+        '0' => '\0',
+        'a' => '\a',
+        'b' => '\b',
+        'e' => '\u001b',
+        'f' => '\f',
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        'v' => '\v',
         _ => null,
     };
 

@@ -219,7 +219,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         }
 
         const int ChunkSize = 256;
-        int calls = 0;
+        var calls = 0;
         int? dimensions = memory.Examples.Count > 0 ? memory.EmbeddingDimensions : null;
         foreach (var chunk in pending.Chunk(ChunkSize))
         {

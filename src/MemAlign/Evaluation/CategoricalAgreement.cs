@@ -70,7 +70,7 @@ public sealed record CategoricalAgreement
         }
 
         double? accuracy = n == 0 ? null : agree / n;
-        double? kappa = n == 0 || chance >= 1 ? null : (accuracy - chance) / (1 - chance);
+        var kappa = n == 0 || chance >= 1 ? null : (accuracy - chance) / (1 - chance);
         return new CategoricalAgreement
         {
             Classes = order,

@@ -25,41 +25,41 @@ namespace MemAlign.Evaluation;
 /// </remarks>
 public sealed class RatingTable
 {
-    private readonly int[][] cells;
-    private readonly string[] items;
-    private readonly string[] raters;
-    private readonly string[] categories;
-    private readonly double[]? numbers;
+    private readonly int[][] _cells;
+    private readonly string[] _items;
+    private readonly string[] _raters;
+    private readonly string[] _categories;
+    private readonly double[]? _numbers;
 
     private RatingTable(string[] items, string[] raters, string[] categories, double[]? numbers, bool isOrdered, int[][] cells)
     {
-        this.items = items;
-        this.raters = raters;
-        this.categories = categories;
-        this.numbers = numbers;
-        this.cells = cells;
+        _items = items;
+        _raters = raters;
+        _categories = categories;
+        _numbers = numbers;
+        _cells = cells;
         IsOrdered = isOrdered;
         Count = cells.Sum(row => row.Count(c => c >= 0));
     }
 
     /// <summary>The items (traces), sorted ordinally.</summary>
-    public IReadOnlyList<string> Items => items;
+    public IReadOnlyList<string> Items => _items;
 
     /// <summary>The raters, sorted ordinally.</summary>
-    public IReadOnlyList<string> Raters => raters;
+    public IReadOnlyList<string> Raters => _raters;
 
     /// <summary>
     /// The distinct values, in order: ascending for a numeric table (each formatted with the invariant culture),
     /// otherwise the order given when the table was built (including declared categories nobody used), else "true",
     /// "false", then the rest sorted ordinally.
     /// </summary>
-    public IReadOnlyList<string> Categories => categories;
+    public IReadOnlyList<string> Categories => _categories;
 
     /// <summary>For a numeric table, the numbers of <see cref="Categories"/>, ascending; otherwise <see langword="null"/>.</summary>
-    public IReadOnlyList<double>? Values => numbers;
+    public IReadOnlyList<double>? Values => _numbers;
 
     /// <summary>Whether the values are numbers (so Krippendorff's interval alpha applies).</summary>
-    public bool IsNumeric => numbers is not null;
+    public bool IsNumeric => _numbers is not null;
 
     /// <summary>
     /// Whether the categories have a meaningful order (so Krippendorff's ordinal alpha applies): always for a numeric
@@ -71,21 +71,21 @@ public sealed class RatingTable
     public int Count { get; }
 
     /// <summary>The rating of item <paramref name="item"/> by rater <paramref name="rater"/> (indices into <see cref="Items"/> and <see cref="Raters"/>), or <see langword="null"/> when missing.</summary>
-    public string? Category(int item, int rater) => Index(item, rater) is var c and >= 0 ? categories[c] : null;
+    public string? Category(int item, int rater) => Index(item, rater) is var c and >= 0 ? _categories[c] : null;
 
     /// <summary>The numeric rating of item <paramref name="item"/> by rater <paramref name="rater"/>, or <see langword="null"/> when missing or the table is not numeric.</summary>
-    public double? Number(int item, int rater) => numbers is not null && Index(item, rater) is var c and >= 0 ? numbers[c] : null;
+    public double? Number(int item, int rater) => _numbers is not null && Index(item, rater) is var c and >= 0 ? _numbers[c] : null;
 
     /// <summary>How many raters rated item <paramref name="item"/>.</summary>
     public int RatingsOf(int item)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(item);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, items.Length);
-        return cells[item].Count(c => c >= 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, _items.Length);
+        return _cells[item].Count(c => c >= 0);
     }
 
     /// <summary>The category index of each rater's rating of each item, -1 when missing: [item][rater]. Never to be written to.</summary>
-    internal IReadOnlyList<int[]> Rows => cells;
+    internal IReadOnlyList<int[]> Rows => _cells;
 
     /// <summary>Builds a table of categorical ratings (text: "true"/"false" for pass/fail, or the option chosen).</summary>
     /// <param name="ratings">(item, rater, value) triples; a <see langword="null"/> value is a missing rating.</param>
@@ -182,9 +182,9 @@ public sealed class RatingTable
     private int Index(int item, int rater)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(item);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, items.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, _items.Length);
         ArgumentOutOfRangeException.ThrowIfNegative(rater);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rater, raters.Length);
-        return cells[item][rater];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rater, _raters.Length);
+        return _cells[item][rater];
     }
 }

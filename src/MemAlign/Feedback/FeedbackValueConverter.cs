@@ -8,7 +8,7 @@ internal static class FeedbackValueConverter<T>
 
     public static T ToValue(FeedbackValue value)
     {
-        object boxed = typeof(T) switch
+        var boxed = typeof(T) switch
         {
             var t when t == typeof(bool) => value.AsBoolean(),
             var t when t == typeof(int) => checked((int)value.AsNumber()),

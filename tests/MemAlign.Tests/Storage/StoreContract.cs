@@ -19,7 +19,7 @@ public abstract class StoreContract
     protected abstract Task<IReadOnlyList<byte[]>> ReadStorageAsync(IMemAlignStore store);
 
     protected static Trace Sample(string id, string question = "Where is my order?", DateTimeOffset? at = null) =>
-        new Trace(id)
+        new(id)
         {
             Inputs = System.Text.Json.JsonSerializer.SerializeToElement(new { question, order = new { id = 42, items = new[] { "sweater" } } }),
             Outputs = System.Text.Json.JsonSerializer.SerializeToElement("It ships tomorrow."),
