@@ -1,17 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using MemAlign.Testing;
 
 namespace MemAlign.Cli.Tests;
 
 /// <summary>
 /// Runs the built memalign executable in its own temporary folder and store, with no model configured: a
-/// SQLite file in that folder, or (<see cref="PostgreSql"/>) an experiment of its own in the test database.
+/// SQLite file in that folder, or (<see cref="Backends.PostgreSql"/>) an experiment of its own in the test database.
 /// </summary>
 internal sealed class CliRunner
 {
-    /// <summary>The variable naming the test PostgreSQL database; .ci/run sets it.</summary>
-    public const string PostgreSqlVariable = "MEMALIGN_TEST_POSTGRES";
-
     // bin/<Configuration>/net10.0/: the CLI and the sample are built in the same configuration as the tests.
     private static readonly string Configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!)!;
 
@@ -22,8 +20,7 @@ internal sealed class CliRunner
         Directory.CreateDirectory(Folder);
         if (backend == Backends.PostgreSql)
         {
-            StoreSetting = Environment.GetEnvironmentVariable(PostgreSqlVariable)
-                ?? throw new InvalidOperationException($"PostgreSQL CLI tests need {PostgreSqlVariable}; .ci/run sets it.");
+            StoreSetting = TestMachine.PostgreSqlConnection ?? throw new InvalidOperationException(TestMachine.PostgreSqlSkipReason);
             _experiment = "cli-" + Guid.NewGuid().ToString("N");
         }
         else
@@ -131,40 +128,4 @@ internal sealed class CliRunner
 internal sealed record CliResult(int ExitCode, string Output, string Errors)
 {
     public JsonNode Json => JsonNode.Parse(Output) ?? throw new InvalidOperationException("No JSON output: " + Output + Errors);
-}
-
-/// <summary>The stores CLI tests run on: SQLite always, PostgreSQL where <see cref="CliRunner.PostgreSqlVariable"/> names a database (as in .ci/run).</summary>
-public static class Backends
-{
-    public const string Sqlite = "sqlite";
-    public const string PostgreSql = "postgresql";
-
-    public static TheoryData<string> All
-    {
-        get
-        {
-            var data = new TheoryData<string> { Sqlite };
-            if (Environment.GetEnvironmentVariable(CliRunner.PostgreSqlVariable) is { Length: > 0 })
-            {
-                data.Add(PostgreSql);
-            }
-
-            return data;
-        }
-    }
-}
-
-/// <summary>
-/// A test that needs a real full or read-only file system, made with a mount namespace (util-linux's unshare,
-/// as root, as in .ci/run). Elsewhere it reports itself skipped, with the reason.
-/// </summary>
-public sealed class MountNamespaceFactAttribute : FactAttribute
-{
-    public MountNamespaceFactAttribute()
-    {
-        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess || !File.Exists("/usr/bin/unshare"))
-        {
-            Skip = "Needs Linux, root and /usr/bin/unshare to mount a full or read-only file system for the command under test; .ci/run has them.";
-        }
-    }
 }

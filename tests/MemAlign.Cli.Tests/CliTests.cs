@@ -1,5 +1,6 @@
 using MemAlign.Storage;
 using MemAlign.Sqlite;
+using MemAlign.Testing;
 
 namespace MemAlign.Cli.Tests;
 
@@ -134,7 +135,7 @@ public class CliTests
         Assert.Empty((await cli.RunAsync("judges", "list", "--json")).Json.AsArray());
     }
 
-    [Fact]
+    [TerminalFact]
     public async Task Evaluate_shows_a_progress_bar_on_a_terminal_and_plain_text_when_redirected()
     {
         var cli = new CliRunner();

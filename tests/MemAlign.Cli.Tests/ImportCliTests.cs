@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MemAlign.Storage;
+using MemAlign.Testing;
 
 namespace MemAlign.Cli.Tests;
 
@@ -155,7 +156,8 @@ public class ImportCliTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    [InlineData(Backends.Sqlite)]
+    [PostgreSqlData]
     public async Task A_NUL_character_fails_only_its_own_line_on_every_backend(string backend)
     {
         var cli = new CliRunner(backend);

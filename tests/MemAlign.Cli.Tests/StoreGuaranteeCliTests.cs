@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MemAlign.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using MemAlign.Testing;
 
 namespace MemAlign.Cli.Tests;
 
@@ -19,7 +20,8 @@ public class StoreGuaranteeCliTests
             """;
 
     [Theory]
-    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    [InlineData(Backends.Sqlite)]
+    [PostgreSqlData]
     public async Task Four_concurrent_aligns_each_build_on_the_others_and_the_latest_holds_every_example(string backend)
     {
         var cli = new CliRunner(backend);
@@ -115,7 +117,8 @@ public class StoreGuaranteeCliTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    [InlineData(Backends.Sqlite)]
+    [PostgreSqlData]
     public async Task Forgetting_a_trace_leaves_no_trace_of_it_in_any_table_and_marks_what_was_computed_from_it(string backend)
     {
         var cli = new CliRunner(backend);

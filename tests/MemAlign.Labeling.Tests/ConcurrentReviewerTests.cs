@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using MemAlign.Testing;
 using static MemAlign.Labeling.Tests.Pages;
 
 namespace MemAlign.Labeling.Tests;
@@ -7,8 +8,9 @@ namespace MemAlign.Labeling.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ConcurrentReviewerTests(Browser browser)
 {
-    [Theory]
-    [MemberData(nameof(Backends.Available), MemberType = typeof(Backends))]
+    [ChromiumTheory]
+    [InlineData(Backends.Sqlite)]
+    [PostgreSqlData]
     public async Task Two_reviewers_in_two_browsers_label_at_once_and_every_label_is_stored_once(string backend)
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(5), reviewers: ["ana", "ben"], labelsPerTrace: 2, backend: backend);
@@ -26,7 +28,8 @@ public sealed class ConcurrentReviewerTests(Browser browser)
     }
 
     [Theory]
-    [MemberData(nameof(Backends.Available), MemberType = typeof(Backends))]
+    [InlineData(Backends.Sqlite)]
+    [PostgreSqlData]
     public async Task Two_reviewers_submitting_the_same_item_at_once_store_one_label_and_the_late_one_gets_409(string backend)
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(6), reviewers: ["ana", "ben"], labelsPerTrace: 1, backend: backend);

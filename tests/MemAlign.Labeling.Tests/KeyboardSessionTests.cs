@@ -1,4 +1,5 @@
 using MemAlign.Alignment;
+using MemAlign.Testing;
 using static MemAlign.Labeling.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,7 +8,7 @@ namespace MemAlign.Labeling.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class KeyboardSessionTests(Browser browser)
 {
-    [Fact]
+    [ChromiumFact]
     public async Task A_whole_session_is_labelled_with_the_keyboard_only_and_alignment_learns_from_the_labels()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(4));
@@ -53,7 +54,7 @@ public sealed class KeyboardSessionTests(Browser browser)
         Assert.Contains(alignment.Memory.Examples, e => e.Rationale == "Does not say where Settings is.");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_new_server_on_the_same_store_resumes_at_the_reviewers_next_unlabelled_item()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(4));

@@ -48,7 +48,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
         string experiment;
         if (backend == Backends.PostgreSql)
         {
-            setting = Backends.PostgreSqlConnection ?? throw new InvalidOperationException($"PostgreSQL tests need {Backends.PostgreSqlVariable}.");
+            setting = TestMachine.PostgreSqlConnection ?? throw new InvalidOperationException(TestMachine.PostgreSqlSkipReason);
             experiment = "labeling-" + Guid.NewGuid().ToString("N");
         }
         else

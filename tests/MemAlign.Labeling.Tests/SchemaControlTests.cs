@@ -1,4 +1,5 @@
 using System.Net;
+using MemAlign.Testing;
 using static MemAlign.Labeling.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,7 +17,7 @@ public sealed class SchemaControlTests(Browser browser)
         { "number", [], "0.25", 0.25 },
     };
 
-    [Theory]
+    [ChromiumTheory]
     [MemberData(nameof(Schemas))]
     public async Task Each_value_type_shows_its_control_and_stores_the_value_chosen_by_key(string kind, string[] choices, string key, object stored)
     {
@@ -58,7 +59,7 @@ public sealed class SchemaControlTests(Browser browser)
         Assert.Equal(stored switch { bool b => FeedbackValue.FromBoolean(b), double d => FeedbackValue.FromNumber(d), _ => FeedbackValue.FromText((string)stored) }, label.Value);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_required_comment_must_be_written_before_the_label_is_stored()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(2), comment: LabelComment.Required);
@@ -84,7 +85,7 @@ public sealed class SchemaControlTests(Browser browser)
         Assert.Equal("It answers the question.", label.Rationale);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Without_a_comment_box_the_schema_shows_none()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(1), comment: LabelComment.None);

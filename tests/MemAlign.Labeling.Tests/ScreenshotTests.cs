@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MemAlign.Testing;
 using static MemAlign.Labeling.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,7 +11,7 @@ public sealed class ScreenshotTests(Browser browser)
     /// <summary>Where the screenshot goes; docs/labeling-app.png in the README is a copy of it.</summary>
     public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "labeling-app.png");
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_labeling_page_with_a_realistic_trace_and_the_judges_verdict_is_captured_for_the_readme()
     {
         var trace = new Trace("support-0142")
@@ -52,7 +53,7 @@ public sealed class ScreenshotTests(Browser browser)
     private static Trace Labelled(string id, string question, string answer, bool helpful, string rationale) =>
         Trace.Create(id, new { question }, answer).WithAssessment(new Assessment(LabelingScenario.JudgeName, helpful, AssessmentSource.Human("lead-expert"), rationale));
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_status_page_shows_each_reviewers_progress_and_their_agreement()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3), reviewers: ["ana", "ben"], labelsPerTrace: 2);

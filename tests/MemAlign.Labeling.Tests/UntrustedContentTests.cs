@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MemAlign.Testing;
 using static MemAlign.Labeling.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,7 +10,7 @@ public sealed class UntrustedContentTests(Browser browser)
 {
     private const string ScriptOutput = "<script>window.__xss = 'script'</script><img src=x onerror=\"window.__xss = 'img'\"> and [a link](javascript:window.__xss='link')";
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_trace_holding_script_and_event_handlers_shows_those_characters_and_runs_nothing()
     {
         var traces = new[]

@@ -2,6 +2,7 @@ using MemAlign.Reporting;
 using System.Globalization;
 using System.Diagnostics;
 using MemAlign.Evaluation;
+using MemAlign.Testing;
 
 namespace MemAlign.Tests.Evaluation;
 
@@ -124,7 +125,7 @@ public class ExperimentReportWriterTests
 
     private static async Task<string> ChromiumAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(ChromiumFactAttribute.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(TestMachine.ChromiumPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(Path.GetTempPath(), "memalign-chromium-" + Guid.NewGuid().ToString("N"))}" }.Concat(arguments))
         {
@@ -140,20 +141,6 @@ public class ExperimentReportWriterTests
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
-}
-
-/// <summary>A test that needs Debian's chromium; reported as skipped, with the reason, where it is not installed.</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public const string Path = "/usr/bin/chromium";
-
-    public ChromiumFactAttribute()
-    {
-        if (!File.Exists(Path))
-        {
-            Skip = $"Needs {Path} (Debian's chromium package); .ci/run installs it.";
-        }
-    }
 }
 
 public class MultiJudgeReportTests

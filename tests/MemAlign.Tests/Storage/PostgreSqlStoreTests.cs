@@ -1,12 +1,13 @@
 using MemAlign.PostgreSql;
 using MemAlign.Storage;
 using Npgsql;
+using MemAlign.Testing;
 
 namespace MemAlign.Tests.Storage;
 
 public sealed class PostgreSqlStoreTests : StoreContract
 {
-    private static string Connection => StoreEnvironment.PostgreSqlConnection!;
+    private static string Connection => TestMachine.PostgreSqlConnection!;
 
     protected override async Task<IMemAlignStore> OpenAsync() => await PostgreSqlMemAlignStore.OpenAsync(Connection);
 

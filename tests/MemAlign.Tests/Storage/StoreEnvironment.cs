@@ -2,13 +2,9 @@ using System.Diagnostics;
 
 namespace MemAlign.Tests.Storage;
 
-/// <summary>Where the PostgreSQL half of the store tests gets its server, and how tests run the worker process.</summary>
+/// <summary>Where store tests keep their SQLite files, and how they run the worker process.</summary>
 internal static class StoreEnvironment
 {
-    public const string PostgreSqlVariable = "MEMALIGN_TEST_POSTGRES";
-
-    public static string? PostgreSqlConnection => Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } value ? value : null;
-
     public static string TempDatabase() => Path.Combine(Path.GetTempPath(), "memalign-tests", Guid.NewGuid().ToString("N"), "memalign.db");
 
     /// <summary>Starts the store worker (tests/MemAlign.StoreWorker) as a child process.</summary>
@@ -26,17 +22,5 @@ internal static class StoreEnvironment
         }
 
         return Process.Start(start)!;
-    }
-}
-
-/// <summary>A test that needs the PostgreSQL server named by MEMALIGN_TEST_POSTGRES; reported as skipped, with the reason, without it.</summary>
-public sealed class PostgreSqlFactAttribute : FactAttribute
-{
-    public PostgreSqlFactAttribute()
-    {
-        if (StoreEnvironment.PostgreSqlConnection is null)
-        {
-            Skip = $"PostgreSQL tests need {StoreEnvironment.PostgreSqlVariable} (a connection string); .ci/run installs and starts a server and sets it.";
-        }
     }
 }
