@@ -127,9 +127,9 @@ internal static partial class Schema4DataMove
             var page = await SqlSession.QueryAsync(connection, tx,
                 $"SELECT run_id, trace_id, judge_name, retrieved FROM eval_results WHERE {filter} ORDER BY run_id, trace_id, judge_name LIMIT {SqlSession.PageSize}", parameters,
                 row => (Run: row.Text("run_id"), Trace: row.Text("trace_id"), Judge: row.Text("judge_name"), Retrieved: row.Text("retrieved")), cancellationToken).ConfigureAwait(false);
-            foreach (var result in page)
+            foreach (var run in page.GroupBy(r => r.Run, StringComparer.Ordinal))
             {
-                await SqlEvaluationStore.WriteRetrievedAsync(connection, tx, result.Run, result.Trace, result.Judge, StoredJson.ReadList(result.Retrieved), cancellationToken)
+                await SqlEvaluationStore.WriteRetrievedAsync(connection, tx, run.Key, [.. run.Select(r => (r.Trace, r.Judge, StoredJson.ReadList(r.Retrieved)))], cancellationToken)
                     .ConfigureAwait(false);
             }
 

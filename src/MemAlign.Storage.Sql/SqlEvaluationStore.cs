@@ -66,11 +66,23 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
                          ("@it", record.Usage.InputTokens), ("@ot", record.Usage.OutputTokens), ("@l", record.Latency.TotalMilliseconds), ("@c", record.CreatedAt.UtcTicks),
                          ("@rd", record.Redacted ? 1 : 0)],
                         cancellationToken).ConfigureAwait(false);
-                    await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM eval_result_examples WHERE run_id = @r AND trace_id = @t AND judge_name = @j",
-                        [("@r", runId), ("@t", record.TraceId), ("@j", record.JudgeName)], cancellationToken).ConfigureAwait(false);
-                    await WriteRetrievedAsync(connection, tx, runId, record.TraceId, record.JudgeName, record.RetrievedExampleIds, cancellationToken).ConfigureAwait(false);
                 }
 
+                // What the results replaced were shown goes (found first: most results are new); a result given twice is saved as given last.
+                var saved = batch.GroupBy(r => (r.TraceId, r.JudgeName)).Select(g => g.Last()).ToList();
+                foreach (var chunk in saved.Chunk(RowsPerStatement))
+                {
+                    var (inList, parameters) = SqlParameters.InList([.. chunk.Select(r => r.TraceId).Distinct(StringComparer.Ordinal)]);
+                    var shown = (await SqlSession.QueryAsync(connection, tx, $"SELECT DISTINCT trace_id, judge_name FROM eval_result_examples WHERE run_id = @r AND trace_id IN ({inList})",
+                        [("@r", runId), .. parameters], row => (row.Text("trace_id"), row.Text("judge_name")), cancellationToken).ConfigureAwait(false)).ToHashSet();
+                    foreach (var replaced in chunk.Where(r => shown.Contains((r.TraceId, r.JudgeName))))
+                    {
+                        await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM eval_result_examples WHERE run_id = @r AND trace_id = @t AND judge_name = @j",
+                            [("@r", runId), ("@t", replaced.TraceId), ("@j", replaced.JudgeName)], cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await WriteRetrievedAsync(connection, tx, runId, [.. saved.Select(r => (r.TraceId, r.JudgeName, r.RetrievedExampleIds))], cancellationToken).ConfigureAwait(false);
                 return batch.Length;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -105,16 +117,33 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
         }
     }
 
-    /// <summary>The traces one verdict was shown examples of, in order (a trace twice when two of its examples were retrieved).</summary>
-    public static async Task WriteRetrievedAsync(DbConnection connection, DbTransaction tx, string runId, string traceId, string judgeName, IReadOnlyList<string> exampleTraceIds,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The traces each result's verdict was shown examples of, in order (a trace twice when two of its examples were
+    /// retrieved), as rows of <c>eval_result_examples</c>: many rows per statement, since a run has thousands.
+    /// </summary>
+    public static async Task WriteRetrievedAsync(DbConnection connection, DbTransaction tx, string runId,
+        IReadOnlyList<(string TraceId, string JudgeName, IReadOnlyList<string> ExampleTraceIds)> results, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < exampleTraceIds.Count; i++)
+        var rows = results.SelectMany(r => r.ExampleTraceIds.Select((example, position) => (r.TraceId, r.JudgeName, Position: position, Example: example)));
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO eval_result_examples (run_id, trace_id, judge_name, position, example_trace_id) VALUES (@r, @t, @j, @p, @x)",
-                [("@r", runId), ("@t", traceId), ("@j", judgeName), ("@p", i), ("@x", exampleTraceIds[i])], cancellationToken).ConfigureAwait(false);
+            var values = new List<string>(chunk.Length);
+            List<(string, object?)> parameters = [("@r", runId)];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                values.Add($"(@r, @t{n}, @j{n}, @p{n}, @x{n})");
+                parameters.AddRange([($"@t{n}", chunk[i].TraceId), ($"@j{n}", chunk[i].JudgeName), ($"@p{n}", chunk[i].Position), ($"@x{n}", chunk[i].Example)]);
+            }
+
+            await SqlSession.ExecuteAsync(connection, tx, $"INSERT INTO eval_result_examples (run_id, trace_id, judge_name, position, example_trace_id) VALUES {string.Join(", ", values)}",
+                parameters, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Rows per statement: a few hundred parameters, well inside SQLite's and PostgreSQL's limits.
+    private const int RowsPerStatement = 200;
+
 
     private async Task<EvaluationRun> CreateRunAsync(string experiment, string name, EvaluationRunKind kind, IReadOnlyDictionary<string, string>? settings, string? judgeName, int? judgeVersion,
         Func<DbConnection, DbTransaction, EvaluationRun, Task> withRun, CancellationToken cancellationToken)

@@ -279,15 +279,21 @@ public abstract partial class StoreContract
             Model = "m",
             Usage = new TokenUsage(i, 1),
             Latency = TimeSpan.FromMilliseconds(i),
+            RetrievedExampleIds = i % 7 == 0 ? [] : [$"ex{i % 5}", "ex-shared", $"ex{i % 5}"],
         }).ToList();
 
         await store.SaveEvaluationResultsAsync(run.Id, records);
-        await store.SaveEvaluationResultsAsync(run.Id, [records[1] with { Value = false, Rationale = "changed" }]);
+        await store.SaveEvaluationResultsAsync(run.Id, [records[1] with { Value = false, Rationale = "changed", RetrievedExampleIds = ["ex-new"] }]);
+        // The same result twice in one call: saved as given last.
+        await store.SaveEvaluationResultsAsync(run.Id, [records[2] with { RetrievedExampleIds = ["a"] }, records[2] with { RetrievedExampleIds = ["b", "c"] }]);
         var loaded = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
 
         Assert.Equal(700, loaded.Count);
         Assert.Equal(records.Select(r => r.TraceId), loaded.Select(r => r.TraceId));
         Assert.Equal("changed", loaded[1].Rationale);
+        Assert.Equal(["ex-new"], loaded[1].RetrievedExampleIds);
+        Assert.Equal(["b", "c"], loaded[2].RetrievedExampleIds);
+        Assert.All(loaded.Skip(3), r => Assert.Equal(records.Single(o => o.TraceId == r.TraceId).RetrievedExampleIds, r.RetrievedExampleIds)); // across pages of 500
         Assert.Equal(new JudgeError(JudgeErrorKind.ModelFailure, "HTTP 500"), loaded[0].Error);
         Assert.Equal(records[3].Usage, loaded[3].Usage);
         var stored = (await store.GetEvaluationRunAsync(run.Id))!;
