@@ -11,6 +11,9 @@ namespace MemAlign.Storage.Sql;
 /// </summary>
 internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
 {
+    // Rows per statement: a few hundred parameters, well inside SQLite's and PostgreSQL's limits.
+    private const int RowsPerStatement = 200;
+
     public Task<EvaluationRun> CreateEvaluationRunAsync(string experiment, string name, IReadOnlyDictionary<string, string>? settings = null,
         string? judgeName = null, int? judgeVersion = null, CancellationToken cancellationToken = default) =>
         CreateRunAsync(experiment, name, EvaluationRunKind.Evaluation, settings, judgeName, judgeVersion, (_, _, _) => Task.CompletedTask, cancellationToken);
@@ -68,21 +71,7 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
                         cancellationToken).ConfigureAwait(false);
                 }
 
-                // What the results replaced were shown goes (found first: most results are new); a result given twice is saved as given last.
-                var saved = batch.GroupBy(r => (r.TraceId, r.JudgeName)).Select(g => g.Last()).ToList();
-                foreach (var chunk in saved.Chunk(RowsPerStatement))
-                {
-                    var (inList, parameters) = SqlParameters.InList([.. chunk.Select(r => r.TraceId).Distinct(StringComparer.Ordinal)]);
-                    var shown = (await SqlSession.QueryAsync(connection, tx, $"SELECT DISTINCT trace_id, judge_name FROM eval_result_examples WHERE run_id = @r AND trace_id IN ({inList})",
-                        [("@r", runId), .. parameters], row => (row.Text("trace_id"), row.Text("judge_name")), cancellationToken).ConfigureAwait(false)).ToHashSet();
-                    foreach (var replaced in chunk.Where(r => shown.Contains((r.TraceId, r.JudgeName))))
-                    {
-                        await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM eval_result_examples WHERE run_id = @r AND trace_id = @t AND judge_name = @j",
-                            [("@r", runId), ("@t", replaced.TraceId), ("@j", replaced.JudgeName)], cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                await WriteRetrievedAsync(connection, tx, runId, [.. saved.Select(r => (r.TraceId, r.JudgeName, r.RetrievedExampleIds))], cancellationToken).ConfigureAwait(false);
+                await ReplaceRetrievedAsync(connection, tx, runId, batch, cancellationToken).ConfigureAwait(false);
                 return batch.Length;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -141,9 +130,25 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
         }
     }
 
-    // Rows per statement: a few hundred parameters, well inside SQLite's and PostgreSQL's limits.
-    private const int RowsPerStatement = 200;
+    // What the saved results were shown replaces what the results they replaced were shown (found first: most results
+    // are new); a result given twice is saved as given last.
+    private static async Task ReplaceRetrievedAsync(DbConnection connection, DbTransaction tx, string runId, EvaluationRecord[] batch, CancellationToken cancellationToken)
+    {
+        var saved = batch.GroupBy(r => (r.TraceId, r.JudgeName)).Select(g => g.Last()).ToList();
+        foreach (var chunk in saved.Chunk(RowsPerStatement))
+        {
+            var (inList, parameters) = SqlParameters.InList([.. chunk.Select(r => r.TraceId).Distinct(StringComparer.Ordinal)]);
+            var shown = (await SqlSession.QueryAsync(connection, tx, $"SELECT DISTINCT trace_id, judge_name FROM eval_result_examples WHERE run_id = @r AND trace_id IN ({inList})",
+                [("@r", runId), .. parameters], row => (row.Text("trace_id"), row.Text("judge_name")), cancellationToken).ConfigureAwait(false)).ToHashSet();
+            foreach (var replaced in chunk.Where(r => shown.Contains((r.TraceId, r.JudgeName))))
+            {
+                await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM eval_result_examples WHERE run_id = @r AND trace_id = @t AND judge_name = @j",
+                    [("@r", runId), ("@t", replaced.TraceId), ("@j", replaced.JudgeName)], cancellationToken).ConfigureAwait(false);
+            }
+        }
 
+        await WriteRetrievedAsync(connection, tx, runId, [.. saved.Select(r => (r.TraceId, r.JudgeName, r.RetrievedExampleIds))], cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<EvaluationRun> CreateRunAsync(string experiment, string name, EvaluationRunKind kind, IReadOnlyDictionary<string, string>? settings, string? judgeName, int? judgeVersion,
         Func<DbConnection, DbTransaction, EvaluationRun, Task> withRun, CancellationToken cancellationToken)
