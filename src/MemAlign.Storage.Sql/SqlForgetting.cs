@@ -6,8 +6,9 @@ namespace MemAlign.Storage.Sql;
 /// <summary>
 /// Forgetting over SQL, in one transaction: the traces' rows go from every table; guidelines that drew on
 /// them go too (their text could repeat a rationale), and what they also drew on is marked for distillation
-/// again; other verdicts that were shown the traces' examples lose their rationale; runs that name the
-/// traces (experiment reports among them) lose the names and are marked. Then the dialect erases the freed space.
+/// again; other verdicts that were shown the traces' examples lose their rationale; experiment runs that name
+/// the traces (in their folds or most disagreed traces) lose those rows and count them as forgotten. Only rows
+/// are deleted and columns set: no JSON text is edited. Then the dialect erases the freed space.
 /// </summary>
 internal sealed class SqlForgetting(SqlSession session) : IForgetting
 {
@@ -15,7 +16,8 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
 
     public const string ForgottenMark = "[forgotten trace]";
 
-    public const string ForgottenTracesSetting = "forgotten_traces";
+    // Rows of runs (keyed by run id alone) in the experiment @e.
+    private const string OfTheExperiment = "run_id IN (SELECT run_id FROM eval_runs WHERE experiment = @e)";
 
     public async Task<ForgetReport> ForgetAsync(string experiment, IEnumerable<string> traceIds, CancellationToken cancellationToken = default)
     {
@@ -24,16 +26,15 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         var report = await session.WriteAsync($"forgetting {ids.Count} trace(s)", async (connection, tx) =>
         {
             var total = new ForgetReport();
+            var marked = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chunk in ids.Chunk(SqlSession.InListSize))
             {
                 total = Add(total, await ForgetRowsAsync(connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false));
+                marked.UnionWith(await MarkRunsAsync(connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false));
             }
 
-            return total with
-            {
-                RationalesWithheld = await WithholdRationalesAsync(connection, tx, experiment, ids, cancellationToken).ConfigureAwait(false),
-                RunsMarked = await MarkRunsAsync(connection, tx, experiment, ids, cancellationToken).ConfigureAwait(false),
-            };
+            await MarkMentionsAsync(connection, tx, experiment, ids, cancellationToken).ConfigureAwait(false);
+            return total with { RunsMarked = marked.Count };
         }, cancellationToken).ConfigureAwait(false);
 
         try
@@ -66,7 +67,14 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
             "AND g.name = judge_guideline_sources.name AND g.version = judge_guideline_sources.version AND g.ordinal = judge_guideline_sources.ordinal)", [("@e", experiment)], cancellationToken)
             .ConfigureAwait(false);
 
-        var evaluations = await Execute($"DELETE FROM eval_results WHERE trace_id IN ({inList}) AND run_id IN (SELECT run_id FROM eval_runs WHERE experiment = @e)").ConfigureAwait(false);
+        await Execute($"DELETE FROM eval_result_examples WHERE trace_id IN ({inList}) AND {OfTheExperiment}").ConfigureAwait(false);
+        var evaluations = await Execute($"DELETE FROM eval_results WHERE trace_id IN ({inList}) AND {OfTheExperiment}").ConfigureAwait(false);
+        // Other traces' verdicts that were shown a forgotten trace's example keep their value but not their rationale.
+        var withheld = await SqlSession.ExecuteAsync(connection, tx,
+            $"UPDATE eval_results SET rationale = @w, redacted = 1 WHERE {OfTheExperiment} AND (redacted = 0 OR rationale IS NULL OR rationale <> @w) AND EXISTS (SELECT 1 FROM eval_result_examples x " +
+            $"WHERE x.run_id = eval_results.run_id AND x.trace_id = eval_results.trace_id AND x.judge_name = eval_results.judge_name AND x.example_trace_id IN ({inList}))",
+            [.. parameters, ("@w", WithheldRationale)], cancellationToken).ConfigureAwait(false);
+        await Execute($"DELETE FROM eval_result_examples WHERE example_trace_id IN ({inList}) AND {OfTheExperiment}").ConfigureAwait(false);
         await Execute($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var history = await Execute($"DELETE FROM assessment_history WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var queued = await Execute($"DELETE FROM label_session_items WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
@@ -79,66 +87,52 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
             GuidelineSources = sources,
             GuidelinesDropped = dropped,
             EvaluationResults = evaluations,
+            RationalesWithheld = withheld,
         };
     }
 
-    // Other traces' verdicts that were shown a forgotten trace's example keep their value but not their rationale.
-    private static async Task<int> WithholdRationalesAsync(DbConnection connection, DbTransaction tx, string experiment, List<string> ids, CancellationToken cancellationToken)
+    // Experiment runs that name a forgotten trace (in a fold, or among the most disagreed): its rows go, and the run counts it as forgotten.
+    private static async Task<IEnumerable<string>> MarkRunsAsync(DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
     {
-        var withheld = 0;
+        var (inList, parameters) = SqlParameters.InList(chunk);
+        parameters.Add(("@e", experiment));
+        var named = await SqlSession.QueryAsync(connection, tx,
+            $"SELECT run_id, trace_id FROM experiment_fold_traces WHERE trace_id IN ({inList}) AND {OfTheExperiment} UNION SELECT run_id, trace_id FROM experiment_disagreed_traces WHERE trace_id IN ({inList}) AND {OfTheExperiment}",
+            parameters, row => (Run: row.Text("run_id"), Trace: row.Text("trace_id")), cancellationToken).ConfigureAwait(false);
+        var runs = named.GroupBy(n => n.Run, StringComparer.Ordinal).ToList();
+        foreach (var run in runs)
+        {
+            await SqlSession.ExecuteAsync(connection, tx, "UPDATE eval_runs SET forgotten_traces = forgotten_traces + @n WHERE run_id = @r",
+                [("@n", run.Select(n => n.Trace).Distinct(StringComparer.Ordinal).Count()), ("@r", run.Key)], cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var table in new[] { "experiment_fold_traces", "experiment_disagreed_traces" })
+        {
+            await SqlSession.ExecuteAsync(connection, tx, $"DELETE FROM {table} WHERE trace_id IN ({inList}) AND {OfTheExperiment}", parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        return runs.Select(r => r.Key);
+    }
+
+    // Free-text rationales that mention a forgotten trace's id (without having been shown its example) get a plain-text mark in its place.
+    private static async Task MarkMentionsAsync(DbConnection connection, DbTransaction tx, string experiment, List<string> ids, CancellationToken cancellationToken)
+    {
         foreach (var id in ids)
         {
             var rows = await SqlSession.QueryAsync(connection, tx,
-                "SELECT run_id, trace_id, judge_name, retrieved, rationale FROM eval_results WHERE run_id IN (SELECT run_id FROM eval_runs WHERE experiment = @e) " +
-                "AND (retrieved LIKE @quoted ESCAPE '!' OR rationale LIKE @bare ESCAPE '!')",
-                [("@e", experiment), ("@quoted", Like(System.Text.Json.JsonSerializer.Serialize(id))), ("@bare", Like(id))],
-                row => (Run: row.Text("run_id"), Trace: row.Text("trace_id"), Judge: row.Text("judge_name"), Retrieved: row.NullableText("retrieved"), Rationale: row.NullableText("rationale")),
-                cancellationToken).ConfigureAwait(false);
+                $"SELECT run_id, trace_id, judge_name, rationale FROM eval_results WHERE {OfTheExperiment} AND rationale LIKE @bare ESCAPE '!'",
+                [("@e", experiment), ("@bare", Like(id))],
+                row => (Run: row.Text("run_id"), Trace: row.Text("trace_id"), Judge: row.Text("judge_name"), Rationale: row.Text("rationale")), cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
-                var retrieved = row.Retrieved is null ? [] : StoredJson.ReadList(row.Retrieved);
-                var drewOn = retrieved.Contains(id, StringComparer.Ordinal);
-                var rationale = drewOn ? WithheldRationale : Mark(row.Rationale, id);
-                var remaining = retrieved.Where(r => r != id).ToList();
-                await SqlSession.ExecuteAsync(connection, tx,
-                    "UPDATE eval_results SET rationale = @ra, retrieved = @re, redacted = CASE WHEN @drew = 1 THEN 1 ELSE redacted END WHERE run_id = @r AND trace_id = @t AND judge_name = @j",
-                    [("@ra", rationale), ("@re", remaining.Count == 0 ? null : StoredJson.List(remaining)), ("@drew", drewOn ? 1 : 0), ("@r", row.Run), ("@t", row.Trace), ("@j", row.Judge)],
-                    cancellationToken).ConfigureAwait(false);
-                withheld += drewOn ? 1 : 0;
+                var marked = Regex.Replace(row.Rationale, Token(id), ForgottenMark);
+                if (marked != row.Rationale)
+                {
+                    await SqlSession.ExecuteAsync(connection, tx, "UPDATE eval_results SET rationale = @ra WHERE run_id = @r AND trace_id = @t AND judge_name = @j",
+                        [("@ra", marked), ("@r", row.Run), ("@t", row.Trace), ("@j", row.Judge)], cancellationToken).ConfigureAwait(false);
+                }
             }
         }
-
-        return withheld;
-    }
-
-    // Runs whose settings name a forgotten trace (an experiment's fold lists, a run's filter): the name goes, the run says how many went.
-    private static async Task<int> MarkRunsAsync(DbConnection connection, DbTransaction tx, string experiment, List<string> ids, CancellationToken cancellationToken)
-    {
-        var runs = await SqlSession.QueryAsync(connection, tx, "SELECT run_id, settings FROM eval_runs WHERE experiment = @e", [("@e", experiment)],
-            row => (Id: row.Text("run_id"), Settings: row.Text("settings")), cancellationToken).ConfigureAwait(false);
-        var marked = 0;
-        foreach (var run in runs)
-        {
-            var settings = StoredJson.ReadStrings(run.Settings).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            var named = ids.Where(id => settings.Values.Any(v => Regex.IsMatch(v, Token(id)))).ToList();
-            if (named.Count == 0)
-            {
-                continue;
-            }
-
-            foreach (var key in settings.Keys.ToList())
-            {
-                settings[key] = named.Aggregate(settings[key], (text, id) => Mark(text, id)!);
-            }
-
-            settings[ForgottenTracesSetting] = ((settings.TryGetValue(ForgottenTracesSetting, out var before) && int.TryParse(before, out var n) ? n : 0) + named.Count)
-                .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await SqlSession.ExecuteAsync(connection, tx, "UPDATE eval_runs SET settings = @s WHERE run_id = @r", [("@s", StoredJson.Strings(settings)), ("@r", run.Id)], cancellationToken)
-                .ConfigureAwait(false);
-            marked++;
-        }
-
-        return marked;
     }
 
     private static ForgetReport Add(ForgetReport a, ForgetReport b) => a with
@@ -150,12 +144,11 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         GuidelinesDropped = a.GuidelinesDropped + b.GuidelinesDropped,
         EvaluationResults = a.EvaluationResults + b.EvaluationResults,
         LabelingQueueItems = a.LabelingQueueItems + b.LabelingQueueItems,
+        RationalesWithheld = a.RationalesWithheld + b.RationalesWithheld,
     };
 
-    // The id as a whole token (not inside a longer id such as "t1-2" or "t1.2"), in plain text or JSON text; a full stop after it ends a sentence.
+    // The id as a whole token (not inside a longer id such as "t1-2" or "t1.2"); a full stop after it ends a sentence.
     private static string Token(string id) => $@"(?<![\w.\-]){Regex.Escape(id)}(?![\w\-]|\.\w)";
-
-    private static string? Mark(string? text, string id) => text is null ? null : Regex.Replace(text, Token(id), ForgottenMark);
 
     private static string Like(string text) => "%" + text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal) + "%";
 }

@@ -3,18 +3,23 @@ using MemAlign.Storage.Sql.Rows;
 
 namespace MemAlign.Storage.Sql;
 
-/// <summary>The judge registry over SQL: each version a snapshot in <c>judges</c>, <c>judge_guidelines</c> (with sources) and <c>judge_examples</c>.</summary>
+/// <summary>The judge registry over SQL: each version a snapshot in <c>judges</c> (with its label schema), <c>judge_guidelines</c> (with sources) and <c>judge_examples</c>.</summary>
 internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
 {
     /// <summary>The tables holding a version's memory, each keyed by (experiment, name, version, ...).</summary>
     public static readonly string[] MemoryTables = ["judge_guideline_sources", "judge_guidelines", "judge_examples"];
 
     public async Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
-        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, LabelSchema? labelSchema = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(memory);
+        if (labelSchema is not null && Assessment.NameKey(labelSchema.Name) != Assessment.NameKey(definition.Name))
+        {
+            throw new ArgumentException($"The label schema '{labelSchema.Name}' is not for judge '{definition.Name}'; register a judge with its own label schema.", nameof(labelSchema));
+        }
+
         var createdAt = session.Now;
         var (version, latest) = await session.WriteAsync($"registering judge '{definition.Name}'", async (connection, tx) =>
         {
@@ -27,8 +32,8 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
                 throw new StaleJudgeVersionException(definition.Name, expected, latest);
             }
 
-            await WriteAsync(connection, tx, experiment, definition, memory, settings ?? new Dictionary<string, string>(), latest + 1, latest == 0 ? null : latest, createdAt, cancellationToken)
-                .ConfigureAwait(false);
+            await WriteAsync(connection, tx, experiment, definition, memory, labelSchema, settings ?? new Dictionary<string, string>(), latest + 1, latest == 0 ? null : latest, createdAt,
+                cancellationToken).ConfigureAwait(false);
             return (latest + 1, latest == 0 ? (int?)null : latest);
         }, cancellationToken).ConfigureAwait(false);
         return new JudgeVersionInfo(definition.Name, version, createdAt, definition.Model, definition.ValueType, memory.Guidelines.Count, memory.Examples.Count, latest);
@@ -61,15 +66,16 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
             return await SqlSession.ExecuteAsync(connection, tx, $"DELETE FROM judges WHERE {filter}", parameters, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
-    private static async Task WriteAsync(DbConnection connection, DbTransaction tx, string experiment, JudgeDefinition definition, JudgeMemory memory,
+    private static async Task WriteAsync(DbConnection connection, DbTransaction tx, string experiment, JudgeDefinition definition, JudgeMemory memory, LabelSchema? labelSchema,
         IReadOnlyDictionary<string, string> settings, int version, int? baseVersion, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         List<(string, object?)> key = [("@e", experiment), ("@n", definition.Name), ("@v", version)];
         await SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO judges (experiment, name, version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k, base_version) " +
-            "VALUES (@e, @n, @v, @c, @d, @s, @em, @ed, @k, @b)",
+            "INSERT INTO judges (experiment, name, version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k, base_version, " +
+            "label_title, label_instruction, label_comment) VALUES (@e, @n, @v, @c, @d, @s, @em, @ed, @k, @b, @lt, @li, @lc)",
             [.. key, ("@c", createdAt.UtcTicks), ("@d", StoredJson.Definition(definition)), ("@s", StoredJson.Strings(settings)),
-             ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK), ("@b", baseVersion)], cancellationToken).ConfigureAwait(false);
+             ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK), ("@b", baseVersion),
+             ("@lt", labelSchema?.Title), ("@li", labelSchema?.Instruction), ("@lc", labelSchema?.Comment.ToString())], cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < memory.Guidelines.Count; i++)
         {
             var guideline = memory.Guidelines[i];
@@ -117,6 +123,6 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
         var definition = StoredJson.ReadDefinition(judge.Definition);
         var memory = new JudgeMemory(guidelines, examples, judge.EmbeddingModel, judge.EmbeddingDimensions, judge.RetrievalK);
         var info = new JudgeVersionInfo(name, judge.Version, new DateTimeOffset(judge.CreatedAt, TimeSpan.Zero), definition.Model, definition.ValueType, guidelines.Count, examples.Count, judge.BaseVersion);
-        return new RegisteredJudge(info, definition, memory, StoredJson.ReadStrings(judge.Settings));
+        return new RegisteredJudge(info, definition, memory, StoredJson.ReadStrings(judge.Settings), judge.LabelSchema(definition));
     }
 }

@@ -94,8 +94,8 @@ public abstract class SqlMemAlignStore : IMemAlignStore
 
     /// <inheritdoc />
     public Task<JudgeVersionInfo> RegisterJudgeAsync(string experiment, JudgeDefinition definition, JudgeMemory memory,
-        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, CancellationToken cancellationToken = default) =>
-        _judges.RegisterJudgeAsync(experiment, definition, memory, settings, baseVersion, cancellationToken);
+        IReadOnlyDictionary<string, string>? settings = null, int? baseVersion = null, LabelSchema? labelSchema = null, CancellationToken cancellationToken = default) =>
+        _judges.RegisterJudgeAsync(experiment, definition, memory, settings, baseVersion, labelSchema, cancellationToken);
 
     /// <inheritdoc />
     public Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default) =>
@@ -117,8 +117,9 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _forgetting.ForgetAsync(experiment, traceIds, cancellationToken);
 
     /// <inheritdoc />
-    public Task<EvaluationRun> CreateEvaluationRunAsync(string experiment, string name, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
-        _evaluations.CreateEvaluationRunAsync(experiment, name, settings, cancellationToken);
+    public Task<EvaluationRun> CreateEvaluationRunAsync(string experiment, string name, IReadOnlyDictionary<string, string>? settings = null,
+        string? judgeName = null, int? judgeVersion = null, CancellationToken cancellationToken = default) =>
+        _evaluations.CreateEvaluationRunAsync(experiment, name, settings, judgeName, judgeVersion, cancellationToken);
 
     /// <inheritdoc />
     public Task<EvaluationRun?> GetEvaluationRunAsync(string runId, CancellationToken cancellationToken = default) => _evaluations.GetEvaluationRunAsync(runId, cancellationToken);
@@ -126,6 +127,17 @@ public abstract class SqlMemAlignStore : IMemAlignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<EvaluationRun>> ListEvaluationRunsAsync(string experiment, CancellationToken cancellationToken = default) =>
         _evaluations.ListEvaluationRunsAsync(experiment, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<EvaluationRun?> GetLatestEvaluationRunAsync(string experiment, string judgeName, CancellationToken cancellationToken = default) =>
+        _evaluations.GetLatestEvaluationRunAsync(experiment, judgeName, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<EvaluationRun> SaveExperimentReportAsync(string experiment, string name, ExperimentReport report, int? judgeVersion = null, CancellationToken cancellationToken = default) =>
+        _evaluations.SaveExperimentReportAsync(experiment, name, report, judgeVersion, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ExperimentReport?> GetExperimentReportAsync(string runId, CancellationToken cancellationToken = default) => _evaluations.GetExperimentReportAsync(runId, cancellationToken);
 
     /// <inheritdoc />
     public Task SaveEvaluationResultsAsync(string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default) =>

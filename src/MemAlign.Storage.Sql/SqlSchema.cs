@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 
 namespace MemAlign.Storage.Sql;
 
@@ -8,10 +9,10 @@ namespace MemAlign.Storage.Sql;
 /// </summary>
 internal static class SqlSchema
 {
-    private static readonly string[][] Migrations =
+    private static readonly Migration[] Migrations =
     [
         // 1: the first schema.
-        [
+        new([
             "CREATE TABLE experiments (name TEXT PRIMARY KEY, created_at BIGINT NOT NULL)",
             "CREATE TABLE traces (experiment TEXT NOT NULL, trace_id TEXT NOT NULL, inputs TEXT, outputs TEXT, expectations TEXT, metadata TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (experiment, trace_id))",
             "CREATE INDEX traces_by_time ON traces (experiment, created_at, trace_id)",
@@ -29,11 +30,11 @@ internal static class SqlSchema
             "CREATE TABLE eval_runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL, settings TEXT NOT NULL)",
             "CREATE TABLE eval_results (run_id TEXT NOT NULL, trace_id TEXT NOT NULL, judge_name TEXT NOT NULL, value TEXT, rationale TEXT, error_kind TEXT, error TEXT, model TEXT, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL, latency_ms DOUBLE PRECISION NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (run_id, trace_id, judge_name))",
             "CREATE INDEX eval_results_by_trace ON eval_results (trace_id)",
-        ],
+        ]),
 
         // 2: one current assessment per trace, feedback name and source, with the superseded ones kept;
         // what content an assessment rated; the version a judge version was built on; what a verdict drew on.
-        [
+        new([
             "ALTER TABLE traces ADD COLUMN content_hash TEXT",
             "ALTER TABLE assessments ADD COLUMN rated_content TEXT",
             "CREATE TABLE assessment_history (experiment TEXT NOT NULL, assessment_id TEXT NOT NULL, trace_id TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, value TEXT NOT NULL, rationale TEXT, source_type TEXT NOT NULL, source_id TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, rated_content TEXT, superseded_at BIGINT NOT NULL)",
@@ -48,14 +49,40 @@ internal static class SqlSchema
             "ALTER TABLE judges ADD COLUMN base_version INTEGER",
             "ALTER TABLE eval_results ADD COLUMN retrieved TEXT",
             "ALTER TABLE eval_results ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0",
-        ],
+        ]),
 
         // 3: labeling sessions: their settings and their queues (the labels are assessments).
-        [
+        new([
             "CREATE TABLE label_sessions (experiment TEXT NOT NULL, name TEXT NOT NULL, judge TEXT NOT NULL, filter TEXT, reviewers TEXT NOT NULL, labels_per_trace INTEGER NOT NULL, queue_order TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (experiment, name))",
             "CREATE TABLE label_session_items (experiment TEXT NOT NULL, session TEXT NOT NULL, position INTEGER NOT NULL, trace_id TEXT NOT NULL, PRIMARY KEY (experiment, session, position))",
             "CREATE INDEX label_session_items_by_trace ON label_session_items (experiment, trace_id)",
+        ]),
+
+        // 4: first-class data out of JSON text: a run's kind, judge, version and forgotten count as columns; experiment reports
+        // in their own table with the traces they name as rows; the traces a verdict was shown examples of as rows; the label
+        // schema as columns of its judge version. So forgetting deletes and counts rows, and edits no JSON.
+        new([
+            "ALTER TABLE eval_runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'Evaluation'",
+            "ALTER TABLE eval_runs ADD COLUMN judge_name TEXT",
+            "ALTER TABLE eval_runs ADD COLUMN judge_version INTEGER",
+            "ALTER TABLE eval_runs ADD COLUMN forgotten_traces INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX eval_runs_by_judge ON eval_runs (experiment, judge_name, kind, created_at)",
+            "CREATE TABLE experiment_reports (run_id TEXT PRIMARY KEY, report TEXT NOT NULL)",
+            "CREATE TABLE experiment_fold_traces (run_id TEXT NOT NULL, fold INTEGER NOT NULL, role TEXT NOT NULL, position INTEGER NOT NULL, trace_id TEXT NOT NULL, PRIMARY KEY (run_id, fold, role, position))",
+            "CREATE INDEX experiment_fold_traces_by_trace ON experiment_fold_traces (trace_id)",
+            "CREATE TABLE experiment_disagreed_traces (run_id TEXT NOT NULL, position INTEGER NOT NULL, trace_id TEXT NOT NULL, disagreement DOUBLE PRECISION NOT NULL, labels TEXT NOT NULL, PRIMARY KEY (run_id, position))",
+            "CREATE INDEX experiment_disagreed_traces_by_trace ON experiment_disagreed_traces (trace_id)",
+            "CREATE TABLE eval_result_examples (run_id TEXT NOT NULL, trace_id TEXT NOT NULL, judge_name TEXT NOT NULL, position INTEGER NOT NULL, example_trace_id TEXT NOT NULL, PRIMARY KEY (run_id, trace_id, judge_name, position))",
+            "CREATE INDEX eval_result_examples_by_example ON eval_result_examples (example_trace_id)",
+            "ALTER TABLE judges ADD COLUMN label_title TEXT",
+            "ALTER TABLE judges ADD COLUMN label_instruction TEXT",
+            "ALTER TABLE judges ADD COLUMN label_comment TEXT",
         ],
+        Schema4DataMove.MoveAsync,
+        [
+            "UPDATE eval_runs SET kind = 'Experiment' WHERE run_id IN (SELECT run_id FROM experiment_reports)",
+            "ALTER TABLE eval_results DROP COLUMN retrieved",
+        ]),
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>
@@ -64,7 +91,7 @@ internal static class SqlSchema
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
         ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
-         "label_sessions", "label_session_items"];
+         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
@@ -91,13 +118,21 @@ internal static class SqlSchema
                 return;
             }
 
-            foreach (var statement in Migrations[current])
+            var migration = Migrations[current];
+            await ExecuteAsync(dialect, connection, transaction, migration.Statements, cancellationToken).ConfigureAwait(false);
+            if (migration.MoveData is { } move)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = statement.Replace("{binary}", dialect.BinaryType, StringComparison.Ordinal);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await move(connection, transaction, cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonException e)
+                {
+                    throw new StoreException($"The MemAlign store {dialect.Description} cannot be upgraded to schema version {current + 1}: {e.Message} It was left as it was.", e);
+                }
             }
+
+            await ExecuteAsync(dialect, connection, transaction, migration.After ?? [], cancellationToken).ConfigureAwait(false);
 
             await using (var record = connection.CreateCommand())
             {
@@ -123,6 +158,17 @@ internal static class SqlSchema
         }
     }
 
+    private static async Task ExecuteAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string[] statements, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement.Replace("{binary}", dialect.BinaryType, StringComparison.Ordinal);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -131,4 +177,7 @@ internal static class SqlSchema
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>One schema version: its statements, then code moving what SQL cannot move alike on every backend, then statements that need the moved data.</summary>
+    private sealed record Migration(string[] Statements, Func<DbConnection, DbTransaction, CancellationToken, Task>? MoveData = null, string[]? After = null);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace MemAlign.Storage.Sql;
 
-/// <summary>How definitions, values, fields and settings are written as JSON text in the store.</summary>
+/// <summary>How definitions, values, fields, settings and experiment reports are written as JSON text in the store.</summary>
 internal static class StoredJson
 {
     public static string Definition(JudgeDefinition definition)
@@ -61,6 +61,14 @@ internal static class StoredJson
     public static string List(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
 
     public static IReadOnlyList<string> ReadList(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    // Enums by name, as schema 3 stored reports (in a run's settings) and as they read in a text editor.
+    private static readonly JsonSerializerOptions ReportOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public static string Report(Evaluation.ExperimentReport report) => JsonSerializer.Serialize(report, ReportOptions);
+
+    public static Evaluation.ExperimentReport ReadReport(string json) =>
+        JsonSerializer.Deserialize<Evaluation.ExperimentReport>(json, ReportOptions) ?? throw new JsonException("The report is null.");
 
     public static string? Element(JsonElement? element) => element?.GetRawText();
 

@@ -15,10 +15,16 @@ internal sealed class CliRunner
 
     private readonly string? _experiment;
 
-    public CliRunner(string backend = Backends.Sqlite)
+    /// <param name="backend">Where a new store is made.</param>
+    /// <param name="store">A store to run on as it is, in its default experiment, instead of a new one.</param>
+    public CliRunner(string backend = Backends.Sqlite, string? store = null)
     {
         Directory.CreateDirectory(Folder);
-        if (backend == Backends.PostgreSql)
+        if (store is not null)
+        {
+            StoreSetting = store;
+        }
+        else if (backend == Backends.PostgreSql)
         {
             StoreSetting = TestMachine.PostgreSqlConnection ?? throw new InvalidOperationException(TestMachine.PostgreSqlSkipReason);
             _experiment = "cli-" + Guid.NewGuid().ToString("N");

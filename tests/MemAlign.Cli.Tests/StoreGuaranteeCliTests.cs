@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using MemAlign.Evaluation;
 using MemAlign.Storage;
+using MemAlign.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using MemAlign.Testing;
@@ -156,6 +158,52 @@ public class StoreGuaranteeCliTests
         Assert.Contains("1 trace(s) forgotten since", experimentReport.Errors);
     }
 
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task A_store_written_at_schema_3_is_upgraded_by_the_first_writing_command_and_then_resumes_reports_and_forgets(string backend)
+    {
+        // The fixture the tool wrote at schema 3 (tests/MemAlign.Tests/Data/schema3/make-fixture.sh): fx-05 forgotten after an evaluate run, a short one and an experiment.
+        await using var fixture = backend == Backends.PostgreSql ? await Schema3Store.PostgreSqlAsync(Environment.GetEnvironmentVariable(CliRunner.PostgreSqlVariable)!) : null;
+        var cli = new CliRunner(backend, fixture?.Setting);
+        if (fixture is null)
+        {
+            File.Copy(Path.Combine(Schema3Store.Folder, "store.db"), cli.Store);
+        }
+
+        // A writing command upgrades it; the queue in uncertain order reads the judge's latest evaluation run.
+        var session = await cli.RunAsync("label", "create", "--name", "week-2", "--judge", "helpfulness", "--json");
+        Assert.True(session.ExitCode == 0, session.Errors);
+        Assert.Equal(13, (int)session.Json["traces"]!);
+        Assert.Empty(await RowsMentioningAsync(cli, "[forgotten trace]")); // schema 3 put this mark in the report's folds: the upgrade dropped it with the trace
+        string fullRun, shortRun, experiment;
+        await using (var store = await cli.OpenStoreAsync())
+        {
+            var runs = await store.ListEvaluationRunsAsync(cli.Experiment);
+            experiment = runs.Single(r => r.Kind == EvaluationRunKind.Experiment).Id;
+            shortRun = (await store.GetLatestEvaluationRunAsync(cli.Experiment, "helpfulness"))!.Id;
+            fullRun = runs.Single(r => r.Kind == EvaluationRunKind.Evaluation && r.Id != shortRun).Id;
+        }
+
+        var resumed = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test", "--resume", shortRun, "--json");
+        var evaluation = await cli.RunAsync("report", fullRun, "--json");
+        var report = await cli.RunAsync("report", experiment, "--markdown", Path.Combine(cli.Folder, "experiment.md"));
+
+        Assert.True(resumed.ExitCode == 0, resumed.Errors);
+        Assert.Equal((2, 2, 4), ((int)resumed.Json["version"]!, (int)resumed.Json["resumed"]!, (int)resumed.Json["completed"]!));
+        Assert.True(evaluation.ExitCode == 0, evaluation.Errors);
+        Assert.Equal((13, 10, 0), ((int)evaluation.Json["results"]!, (int)evaluation.Json["redacted"]!, (int)evaluation.Json["forgotten_traces"]!));
+        Assert.True(report.ExitCode == 0, report.Errors);
+        Assert.Contains("computed with 1 trace(s) forgotten since", report.Errors);
+        Assert.Contains("fx-13", await File.ReadAllTextAsync(Path.Combine(cli.Folder, "experiment.md"))); // the most disagreed trace, from its rows
+
+        var forgot = await cli.RunAsync("forget", "--trace", "fx-03", "--json");
+
+        Assert.True(forgot.ExitCode == 0, forgot.Errors);
+        Assert.Equal(1, (int)forgot.Json["runs_marked"]!);
+        Assert.Empty(await RowsMentioningAsync(cli, "fx-03"));
+        Assert.Contains("computed with 2 trace(s) forgotten since", (await cli.RunAsync("report", experiment)).Errors);
+    }
+
     [MountNamespaceFact]
     public async Task Commands_that_only_read_work_on_a_read_only_store_and_writing_ones_say_why_they_cannot()
     {
@@ -219,7 +267,8 @@ public class StoreGuaranteeCliTests
     // Every stored row, in every MemAlign table, that still holds the text.
     private static async Task<List<string>> RowsMentioningAsync(CliRunner cli, string text)
     {
-        string[] tables = ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results", "label_sessions", "label_session_items"];
+        string[] tables = ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
+            "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items"];
         var found = new List<string>();
         if (PostgreSqlMemAlignStoreSetting(cli) is { } connection)
         {

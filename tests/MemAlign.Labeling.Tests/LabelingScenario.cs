@@ -62,8 +62,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
         await store.CreateExperimentAsync(experiment);
         await store.AddTracesAsync(experiment, traces);
         var definition = JudgeDefinition.Create(JudgeName, "Is {{ outputs }} a helpful answer to {{ inputs }}?", valueType ?? FeedbackValueType.Boolean);
-        await store.RegisterJudgeAsync(experiment, definition, JudgeMemory.Empty,
-            RegisteredJudge.LabelSchemaSettings(new LabelSchema(JudgeName, definition.ValueType, title, instruction, comment)));
+        await store.RegisterJudgeAsync(experiment, definition, JudgeMemory.Empty, labelSchema: new LabelSchema(JudgeName, definition.ValueType, title, instruction, comment));
         var session = new LabelingSession
         {
             Name = SessionName,

@@ -1,7 +1,7 @@
 // Usage:
 //   register STORE EXPERIMENT JUDGE COUNT      registers COUNT versions of JUDGE, printing each version number
 //   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
-//   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge
+//   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge, results and forgetting
 //   evaluate STORE EXPERIMENT                  evaluates every trace of the experiment with a slow fake model, saving results as they finish
 //   evalbench STORE EXPERIMENT                 the evaluator figures: 1,000 judgments at 200 ms with concurrency 16, a cached re-run, 100,000 streamed traces
 using MemAlign;

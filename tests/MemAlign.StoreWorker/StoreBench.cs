@@ -5,8 +5,9 @@ using MemAlign.Storage;
 
 /// <summary>
 /// Store figures for the issue notes: bulk import of 100,000 traces with one assessment each (rows per
-/// second), search by tag over them (ms per query), and loading a judge with 10,000 examples of 512
-/// dimensions (ms and bytes read per load, from /proc/self/io).
+/// second), search by tag over them (ms per query), loading a judge with 10,000 examples of 512
+/// dimensions (ms and bytes read per load, from /proc/self/io), and saving, reading and forgetting in
+/// 10,000 evaluation results that each drew on 5 examples.
 /// </summary>
 internal static class StoreBench
 {
@@ -84,6 +85,30 @@ internal static class StoreBench
         var payload = memory.Examples.Sum(e => e.Vector.Length * 4L + System.Text.Encoding.UTF8.GetByteCount(e.Id + e.TraceId + e.Rationale + e.Fingerprint + e.EmbeddedField)
             + e.Fields.Sum(f => System.Text.Encoding.UTF8.GetByteCount(f.Key + f.Value)));
         Console.WriteLine(Invariant($"load that judge: {perLoad:0} ms per load; payload {payload / 1024.0 / 1024.0:0.0} MiB; file reads by this process {bytes / 1024.0 / 1024.0:0.0} MiB per load (socket reads are not counted)"));
+
+        // Results with the traces their verdicts drew on (rows of their own), and forgetting a trace 1,000 of them drew on.
+        const int Results = 10_000;
+        var run = await store.CreateEvaluationRunAsync(experiment, "bench", judgeName: "bench_judge");
+        var results = Enumerable.Range(0, Results).Select(i => new MemAlign.Evaluation.EvaluationRecord
+        {
+            TraceId = $"b{i:D6}", JudgeName = "bench_judge", Value = FeedbackValue.FromBoolean(true), Rationale = $"reason {i}",
+            RetrievedExampleIds = [.. Enumerable.Range(0, 5).Select(k => $"b{(i + k * 7) % 50:D6}")],
+        }).ToList();
+        clock.Restart();
+        await store.SaveEvaluationResultsAsync(run.Id, results);
+        var save = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var read = 0;
+        await foreach (var _ in store.GetEvaluationResultsAsync(run.Id))
+        {
+            read++;
+        }
+
+        var readBack = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var forgot = await store.ForgetAsync(experiment, ["b000003"]);
+        Console.WriteLine(Invariant($"save {Results:N0} results, each shown 5 examples: {save:0.00} s; read them back: {readBack:0.00} s ({read:N0}); ")
+            + Invariant($"forget a trace {forgot.RationalesWithheld:N0} of them drew on, erasing freed space included: {clock.Elapsed.TotalSeconds:0.00} s"));
     }
 
     private static async Task<int> CountAsync(IAsyncEnumerable<Trace> traces)

@@ -76,8 +76,8 @@ internal static class AlignCommands
             try
             {
                 // The label schema registered with the judge comes with each new version.
-                var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, RegisteredJudge.LabelSchemaSettings(registered.LabelSchema), registered.Info.Version, cancellationToken)
-                    .ConfigureAwait(false);
+                var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, registered.Info.Version, registered.LabelSchema,
+                    cancellationToken).ConfigureAwait(false);
                 return Finish(context, verb, info, outcome.Report, humanAgreement);
             }
             catch (StaleJudgeVersionException e) when (attempt < MaxRebases)

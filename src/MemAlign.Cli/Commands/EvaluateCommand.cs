@@ -29,11 +29,7 @@ internal static class EvaluateCommand
                 Store = context.Store,
                 Experiment = context.Experiment,
                 RunName = $"evaluate {registered.Info.Name}@{registered.Info.Version}",
-                RunSettings = new Dictionary<string, string>
-                {
-                    [JudgeSetting] = registered.Info.Name,
-                    [VersionSetting] = registered.Info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                },
+                JudgeVersion = registered.Info.Version,
                 ResumeRunId = resumed?.RunId,
                 MaxConcurrency = context.Parse.GetValue(concurrency),
             };
@@ -62,10 +58,6 @@ internal static class EvaluateCommand
         return command;
     }
 
-    public const string JudgeSetting = "judge";
-
-    public const string VersionSetting = "version";
-
     // A run continues with its own judge and version: results of another judge or version would mix in under its name.
     private static async Task<(string RunId, int? Version)> ResumableAsync(CommandContext context, string runId, string judge, int? version, CancellationToken cancellationToken)
     {
@@ -76,10 +68,11 @@ internal static class EvaluateCommand
             throw new UsageException($"Run '{runId}' belongs to experiment '{run.Experiment}'; resume it with --experiment {run.Experiment}.");
         }
 
-        if (!run.Settings.TryGetValue(JudgeSetting, out var runJudge) || !run.Settings.TryGetValue(VersionSetting, out var runVersionText)
-            || !int.TryParse(runVersionText, System.Globalization.CultureInfo.InvariantCulture, out var runVersion))
+        if (run.Kind != EvaluationRunKind.Evaluation || run is not { JudgeName: { } runJudge, JudgeVersion: { } runVersion })
         {
-            throw new UsageException($"Run '{runId}' is not an evaluation run this tool can resume (it does not say which judge and version it ran).");
+            throw new UsageException(run.Kind == EvaluationRunKind.Experiment
+                ? $"Run '{runId}' is an experiment, not an evaluation run: it has a report (memalign report {runId}) and nothing to resume."
+                : $"Run '{runId}' is not an evaluation run this tool can resume (it does not say which registered judge and version it ran).");
         }
 
         if (runJudge != judge)

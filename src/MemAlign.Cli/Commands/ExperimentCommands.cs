@@ -13,7 +13,7 @@ namespace MemAlign.Cli.Commands;
 /// </summary>
 internal static class ExperimentCommands
 {
-    private const string ReportSetting = "experiment_report";
+    // The --json form of a report.
     private static readonly JsonSerializerOptions Serializer = new() { WriteIndented = false, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static Command Experiment(GlobalOptions options)
@@ -83,8 +83,8 @@ internal static class ExperimentCommands
                 throw UsageException.From(e);
             }
 
-            var run = await context.Store.CreateEvaluationRunAsync(context.Experiment, $"experiment {registered.Info.Name}@{registered.Info.Version}",
-                new Dictionary<string, string> { [ReportSetting] = JsonSerializer.Serialize(report, Serializer) }, cancellationToken).ConfigureAwait(false);
+            var run = await context.Store.SaveExperimentReportAsync(context.Experiment, $"experiment {registered.Info.Name}@{registered.Info.Version}", report, registered.Info.Version,
+                cancellationToken).ConfigureAwait(false);
             return await WriteAsync(context, report, run.Id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -100,12 +100,13 @@ internal static class ExperimentCommands
             var id = context.Parse.GetValue(run)!;
             var stored = await context.Store.GetEvaluationRunAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new UsageException($"There is no run '{id}' in {context.Store.Description}; list them with --json from 'evaluate' or 'experiment'.");
-            if (stored.Settings.TryGetValue(ReportSetting, out var json))
+            if (stored.Kind == EvaluationRunKind.Experiment)
             {
-                var report = JsonSerializer.Deserialize<ExperimentReport>(json, Serializer)!;
-                if (stored.Settings.TryGetValue("forgotten_traces", out var forgotten))
+                var report = await context.Store.GetExperimentReportAsync(id, cancellationToken).ConfigureAwait(false)
+                    ?? throw new UsageException($"Run '{id}' is an experiment without a stored report in {context.Store.Description}.");
+                if (stored.ForgottenTraces > 0)
                 {
-                    context.Output.Notice($"This experiment was computed with {forgotten} trace(s) forgotten since: its figures include them, and their ids were removed from its folds. "
+                    context.Output.Notice($"This experiment was computed with {stored.ForgottenTraces} trace(s) forgotten since: its figures include them, and their ids were removed from its folds. "
                         + "Run the experiment again for figures without them.");
                 }
 
@@ -136,10 +137,9 @@ internal static class ExperimentCommands
     // An evaluation run: each judge's values against the human labels of the same name on the same traces, as text and, if asked, files.
     private static async Task<int> AgreementAsync(CommandContext context, EvaluationRun run, FileInfo? html, FileInfo? markdown, CancellationToken cancellationToken)
     {
-        if (!run.Settings.TryGetValue(EvaluateCommand.JudgeSetting, out var name) || !run.Settings.TryGetValue(EvaluateCommand.VersionSetting, out var versionText)
-            || !int.TryParse(versionText, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        if (run is not { JudgeName: { } name, JudgeVersion: { } version })
         {
-            throw new UsageException($"Run '{run.Id}' does not say which judge it evaluated, so it has no report.");
+            throw new UsageException($"Run '{run.Id}' does not say which registered judge and version it evaluated, so it has no report.");
         }
 
         var registered = await context.Store.GetJudgeAsync(run.Experiment, name, version, cancellationToken).ConfigureAwait(false)

@@ -150,17 +150,17 @@ internal static class JudgesCommand
     private static async Task<(JudgeVersionInfo Info, string State)> RegisterAsync(CommandContext context, JudgeDefinition definition, LabelSchema? schema, RegisteredJudge? latest, bool reset,
         CancellationToken cancellationToken)
     {
-        var labelSettings = RegisteredJudge.LabelSchemaSettings(schema ?? new LabelSchema(definition.Name, definition.ValueType, Comment: LabelComment.Optional));
+        var labelSchema = schema ?? new LabelSchema(definition.Name, definition.ValueType, Comment: LabelComment.Optional);
         if (latest is null)
         {
-            var created = await context.Store.RegisterJudgeAsync(context.Experiment, definition, JudgeMemory.Empty, labelSettings, 0, cancellationToken).ConfigureAwait(false);
+            var created = await context.Store.RegisterJudgeAsync(context.Experiment, definition, JudgeMemory.Empty, null, 0, labelSchema, cancellationToken).ConfigureAwait(false);
             context.Output.Line($"Registered {created.Name} version {created.Version} ({created.ValueType}).");
             return (created, "new");
         }
 
         var old = latest.Definition;
         if (old.Instructions == definition.Instructions && old.ValueType.Equals(definition.ValueType) && old.Model == definition.Model
-            && RegisteredJudge.LabelSchemaSettings(latest.LabelSchema).OrderBy(p => p.Key).SequenceEqual(labelSettings.OrderBy(p => p.Key)))
+            && (latest.LabelSchema.Title, latest.LabelSchema.Instruction, latest.LabelSchema.Comment) == (labelSchema.Title, labelSchema.Instruction, labelSchema.Comment))
         {
             context.Output.Line($"{old.Name} is unchanged; version {latest.Info.Version} stays the latest.");
             return (latest.Info, "unchanged");
@@ -172,14 +172,9 @@ internal static class JudgesCommand
                 + "(labels of the old type) cannot come with it; register with --reset-memory to start its new version empty.");
         }
 
+        // The new version's base version is the latest: the memory it keeps (unless reset) is that version's.
         var memory = reset ? JudgeMemory.Empty : latest.Memory;
-        var settings = new Dictionary<string, string>(labelSettings);
-        if (!reset)
-        {
-            settings["memory_from_version"] = latest.Info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var info = await context.Store.RegisterJudgeAsync(context.Experiment, definition, memory, settings, latest.Info.Version, cancellationToken).ConfigureAwait(false);
+        var info = await context.Store.RegisterJudgeAsync(context.Experiment, definition, memory, null, latest.Info.Version, labelSchema, cancellationToken).ConfigureAwait(false);
         context.Output.Line(reset || latest.Memory.IsEmpty
             ? $"Registered {info.Name} version {info.Version}: its declaration changed; it starts with an empty memory."
             : $"Registered {info.Name} version {info.Version}: its declaration changed; it keeps the memory of version {latest.Info.Version} ({info.Guidelines} guideline(s), {info.Examples} example(s)), "

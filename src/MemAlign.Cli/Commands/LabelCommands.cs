@@ -136,8 +136,7 @@ internal static class LabelCommands
     // The judge's verdicts from its most recent evaluation run, by trace.
     private static async Task<Dictionary<string, FeedbackValue>> LastVerdictsAsync(CommandContext context, string judge, CancellationToken cancellationToken)
     {
-        var runs = await context.Store.ListEvaluationRunsAsync(context.Experiment, cancellationToken).ConfigureAwait(false);
-        var last = runs.FirstOrDefault(r => r.Settings.GetValueOrDefault(EvaluateCommand.JudgeSetting) == judge);
+        var last = await context.Store.GetLatestEvaluationRunAsync(context.Experiment, judge, cancellationToken).ConfigureAwait(false);
         var verdicts = new Dictionary<string, FeedbackValue>(StringComparer.Ordinal);
         if (last is not null)
         {

@@ -4,28 +4,36 @@ using MemAlign.Evaluation;
 namespace MemAlign.Storage.Sql.Rows;
 
 /// <summary>A row of <c>eval_runs</c>.</summary>
-internal sealed record EvaluationRunRow(string RunId, string Experiment, string Name, long CreatedAt, string Settings)
+internal sealed record EvaluationRunRow(string RunId, string Experiment, string Name, long CreatedAt, string Settings, string Kind, string? JudgeName, int? JudgeVersion, int ForgottenTraces)
 {
-    public const string Columns = "run_id, experiment, name, created_at, settings";
+    public const string Columns = "run_id, experiment, name, created_at, settings, kind, judge_name, judge_version, forgotten_traces";
 
-    public static EvaluationRunRow Read(DbDataReader row) => new(row.Text("run_id"), row.Text("experiment"), row.Text("name"), row.Long("created_at"), row.Text("settings"));
+    public static EvaluationRunRow Read(DbDataReader row) => new(
+        row.Text("run_id"), row.Text("experiment"), row.Text("name"), row.Long("created_at"), row.Text("settings"),
+        row.Text("kind"), row.NullableText("judge_name"), row.NullableInt("judge_version"), row.Int("forgotten_traces"));
 
-    public EvaluationRun ToRun() => new(RunId, Experiment, Name, new DateTimeOffset(CreatedAt, TimeSpan.Zero), StoredJson.ReadStrings(Settings));
+    public EvaluationRun ToRun() => new(RunId, Experiment, Name, new DateTimeOffset(CreatedAt, TimeSpan.Zero), StoredJson.ReadStrings(Settings))
+    {
+        Kind = Enum.Parse<EvaluationRunKind>(Kind),
+        JudgeName = JudgeName,
+        JudgeVersion = JudgeVersion,
+        ForgottenTraces = ForgottenTraces,
+    };
 }
 
-/// <summary>A row of <c>eval_results</c>.</summary>
+/// <summary>A row of <c>eval_results</c>; the traces whose examples it was shown are rows of <c>eval_result_examples</c>.</summary>
 internal sealed record EvaluationResultRow(
     string TraceId, string JudgeName, string? Value, string? Rationale, string? ErrorKind, string? Error, string? Model, long InputTokens, long OutputTokens, double LatencyMs, long CreatedAt,
-    string? Retrieved, bool Redacted)
+    bool Redacted)
 {
-    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, retrieved, redacted";
+    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted";
 
     public static EvaluationResultRow Read(DbDataReader row) => new(
         row.Text("trace_id"), row.Text("judge_name"), row.NullableText("value"), row.NullableText("rationale"), row.NullableText("error_kind"),
         row.NullableText("error"), row.NullableText("model"), row.Long("input_tokens"), row.Long("output_tokens"), row.Double("latency_ms"), row.Long("created_at"),
-        row.NullableText("retrieved"), row.Int("redacted") != 0);
+        row.Int("redacted") != 0);
 
-    public EvaluationRecord ToRecord() => new()
+    public EvaluationRecord ToRecord(IReadOnlyList<string> retrieved) => new()
     {
         TraceId = TraceId,
         JudgeName = JudgeName,
@@ -36,7 +44,7 @@ internal sealed record EvaluationResultRow(
         Usage = new TokenUsage(InputTokens, OutputTokens),
         Latency = TimeSpan.FromMilliseconds(LatencyMs),
         CreatedAt = new DateTimeOffset(CreatedAt, TimeSpan.Zero),
-        RetrievedExampleIds = Retrieved is null ? [] : StoredJson.ReadList(Retrieved),
+        RetrievedExampleIds = retrieved,
         Redacted = Redacted,
     };
 }

@@ -2,14 +2,19 @@ using System.Data.Common;
 
 namespace MemAlign.Storage.Sql.Rows;
 
-/// <summary>A row of <c>judges</c>: one registered version.</summary>
-internal sealed record JudgeRow(int Version, long CreatedAt, string Definition, string Settings, string EmbeddingModel, int EmbeddingDimensions, int RetrievalK, int? BaseVersion)
+/// <summary>A row of <c>judges</c>: one registered version, with the label schema registered with it (no comment policy: none was).</summary>
+internal sealed record JudgeRow(int Version, long CreatedAt, string Definition, string Settings, string EmbeddingModel, int EmbeddingDimensions, int RetrievalK, int? BaseVersion,
+    string? LabelTitle, string? LabelInstruction, string? LabelComment)
 {
-    public const string Columns = "version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k, base_version";
+    public const string Columns = "version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k, base_version, label_title, label_instruction, label_comment";
 
     public static JudgeRow Read(DbDataReader row) => new(
         row.Int("version"), row.Long("created_at"), row.Text("definition"), row.Text("settings"), row.Text("embedding_model"),
-        row.Int("embedding_dimensions"), row.Int("retrieval_k"), row.NullableInt("base_version"));
+        row.Int("embedding_dimensions"), row.Int("retrieval_k"), row.NullableInt("base_version"),
+        row.NullableText("label_title"), row.NullableText("label_instruction"), row.NullableText("label_comment"));
+
+    public LabelSchema? LabelSchema(JudgeDefinition definition) => LabelComment is null ? null
+        : new(definition.Name, definition.ValueType, LabelTitle, LabelInstruction, Enum.Parse<LabelComment>(LabelComment));
 }
 
 /// <summary>A judge version's summary: its row's name, version, time and definition, and counts of its memory.</summary>

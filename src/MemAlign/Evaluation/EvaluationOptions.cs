@@ -17,7 +17,13 @@ public sealed record EvaluationOptions
     /// <summary>A name for the run.</summary>
     public string RunName { get; init; } = "evaluation";
 
-    /// <summary>What to record with a new run (the judge's version, the filter), read back by whoever resumes or reports it.</summary>
+    /// <summary>
+    /// The registered version of the one judge evaluated, recorded with a new run (<see cref="EvaluationRun.JudgeVersion"/>)
+    /// for whoever resumes or reports it.
+    /// </summary>
+    public int? JudgeVersion { get; init; }
+
+    /// <summary>Your own extras to record with a new run (<see cref="EvaluationRun.Settings"/>).</summary>
     public IReadOnlyDictionary<string, string> RunSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>An earlier run to continue: its saved results are kept and their calls not repeated. Needs <see cref="Store"/>.</summary>

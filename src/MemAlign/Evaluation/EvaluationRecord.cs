@@ -1,12 +1,25 @@
 namespace MemAlign.Evaluation;
 
-/// <summary>An evaluation run: a named set of judge results over traces.</summary>
+/// <summary>A run: a named set of judge results over traces, or an experiment's report.</summary>
 /// <param name="Id">The run's id.</param>
 /// <param name="Experiment">The experiment it belongs to.</param>
 /// <param name="Name">A name for people.</param>
 /// <param name="CreatedAt">When it started.</param>
-/// <param name="Settings">What it was run with (judges, versions, model, filter).</param>
-public sealed record EvaluationRun(string Id, string Experiment, string Name, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, string> Settings);
+/// <param name="Settings">Your own extras recorded with it (MemAlign keeps what it knows about a run in the members below).</param>
+public sealed record EvaluationRun(string Id, string Experiment, string Name, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>An evaluation (results per trace) or an experiment (a report).</summary>
+    public EvaluationRunKind Kind { get; init; }
+
+    /// <summary>The judge it ran, or <see langword="null"/> for an evaluation of several judges (each result names its own).</summary>
+    public string? JudgeName { get; init; }
+
+    /// <summary>The registered version of <see cref="JudgeName"/> it ran, when it ran a registered one.</summary>
+    public int? JudgeVersion { get; init; }
+
+    /// <summary>Traces forgotten since the run was made that its records named (an experiment's folds): its figures were computed with them.</summary>
+    public int ForgottenTraces { get; init; }
+}
 
 /// <summary>One judge's result on one trace in a run: a value, or the error that stopped it.</summary>
 public sealed record EvaluationRecord

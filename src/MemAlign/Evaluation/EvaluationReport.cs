@@ -102,7 +102,7 @@ public sealed record EvaluationReport
             Compared = compared.Count,
             Disagreements = compared.Where(c => !c.Human.Equals(c.Judge)).Select(c => new Disagreement(c.Record.TraceId, c.Human.ToString(), c.Judge.ToString(), c.Record.Rationale)).ToList(),
             Redacted = mine.Count(r => r.Redacted),
-            ForgottenTraces = run.Settings.TryGetValue("forgotten_traces", out var forgotten) && int.TryParse(forgotten, out var n) ? n : 0,
+            ForgottenTraces = run.ForgottenTraces,
             HumanAgreement = HumanAgreement.Compute(judge, traces),
             Models = mine.Where(r => r.Model is not null).Select(r => r.Model!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };

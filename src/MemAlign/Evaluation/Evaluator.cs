@@ -60,7 +60,7 @@ public static class Evaluator
     }
 
     /// <summary>Runs <paramref name="judges"/> over <paramref name="traces"/>, pulling traces only as fast as they are judged.</summary>
-    /// <exception cref="ArgumentException">No judges, two judges with one name, or a resume without a store or of an unknown run.</exception>
+    /// <exception cref="ArgumentException">No judges, two judges with one name, a judge version for several judges, or a resume without a store or of an unknown run.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the results finished so far are saved first.</exception>
     public static async Task<EvaluationResult> RunAsync(IReadOnlyList<IJudge> judges, IAsyncEnumerable<Trace> traces, EvaluationOptions? options = null,
         IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -79,6 +79,11 @@ public static class Evaluator
             throw new ArgumentException($"Two judges are named '{twice.Key}'; results are kept per judge name.", nameof(judges));
         }
 
+        if (options.JudgeVersion is not null && judges.Count > 1)
+        {
+            throw new ArgumentException($"{nameof(EvaluationOptions)}.{nameof(EvaluationOptions.JudgeVersion)} names the version of one judge; this evaluation runs {judges.Count}.", nameof(options));
+        }
+
         var started = options.TimeProvider.GetTimestamp();
         var store = options.Store;
         var records = new List<EvaluationRecord>();
@@ -86,8 +91,9 @@ public static class Evaluator
         string? runId = null;
         if (store is not null)
         {
-            var settings = new Dictionary<string, string>(options.RunSettings, StringComparer.Ordinal) { ["judges"] = string.Join(",", judges.Select(j => j.Name)) };
-            runId = options.ResumeRunId ?? (await store.CreateEvaluationRunAsync(options.Experiment, options.RunName, settings, cancellationToken).ConfigureAwait(false)).Id;
+            // A run of one judge records it; a run of several leaves it to each result.
+            runId = options.ResumeRunId ?? (await store.CreateEvaluationRunAsync(options.Experiment, options.RunName, options.RunSettings,
+                judges.Count == 1 ? judges[0].Name : null, options.JudgeVersion, cancellationToken).ConfigureAwait(false)).Id;
             if (options.ResumeRunId is not null)
             {
                 _ = await store.GetEvaluationRunAsync(runId, cancellationToken).ConfigureAwait(false)

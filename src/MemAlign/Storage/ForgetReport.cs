@@ -31,7 +31,10 @@ public sealed record ForgetReport
     /// <summary>Places of the forgotten traces in labeling sessions' queues, removed.</summary>
     public int LabelingQueueItems { get; init; }
 
-    /// <summary>Runs (experiment reports among them) whose records named a forgotten trace: the name was removed and the run marked.</summary>
+    /// <summary>
+    /// Runs whose records named a forgotten trace (an experiment's folds or most disagreed traces): the trace left
+    /// them, and their <see cref="Evaluation.EvaluationRun.ForgottenTraces"/> went up.
+    /// </summary>
     public int RunsMarked { get; init; }
 
     /// <summary>What the backend guarantees about the erased data, and what it cannot (logs, backups, replicas).</summary>

@@ -17,7 +17,7 @@ public static class MemAlignStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(judge);
-        return store.RegisterJudgeAsync(experiment, judge.Definition, judge.Memory, settings, null, cancellationToken);
+        return store.RegisterJudgeAsync(experiment, judge.Definition, judge.Memory, settings, null, null, cancellationToken);
     }
 
     /// <summary>Registers a new version of a judge that is already registered (after aligning it again, say).</summary>

@@ -13,7 +13,7 @@ public sealed record JudgeVersionInfo(string Name, int Version, DateTimeOffset C
 
 /// <summary>
 /// A registered judge version: a self-contained snapshot of its definition, memory (guidelines with their
-/// sources, examples with text and embeddings, embedding model and dimensions) and optimizer settings.
+/// sources, examples with text and embeddings, embedding model and dimensions), label schema and settings.
 /// Plain data: a judge is built from it with the clients the caller chooses, such as
 /// <c>new Helpfulness(chatClient).WithDefinition(registered.Definition).WithMemory(registered.Memory, embedder)</c>,
 /// and making it makes no model or embedding call.
@@ -21,7 +21,12 @@ public sealed record JudgeVersionInfo(string Name, int Version, DateTimeOffset C
 public sealed class RegisteredJudge
 {
     /// <summary>Creates the record (stores do, when they read a version).</summary>
-    public RegisteredJudge(JudgeVersionInfo info, JudgeDefinition definition, JudgeMemory memory, IReadOnlyDictionary<string, string> settings)
+    /// <param name="info">Name, version, time, counts.</param>
+    /// <param name="definition">The judge's definition.</param>
+    /// <param name="memory">Its memory.</param>
+    /// <param name="settings">The extras recorded with it.</param>
+    /// <param name="labelSchema">The label schema registered with it, if any (its title, instruction and comment policy are used; its name and value type are the judge's).</param>
+    public RegisteredJudge(JudgeVersionInfo info, JudgeDefinition definition, JudgeMemory memory, IReadOnlyDictionary<string, string> settings, LabelSchema? labelSchema = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(definition);
@@ -31,6 +36,7 @@ public sealed class RegisteredJudge
         Definition = definition;
         Memory = memory;
         Settings = settings;
+        LabelSchema = new(definition.Name, definition.ValueType, labelSchema?.Title, labelSchema?.Instruction, labelSchema?.Comment ?? LabelComment.Optional);
     }
 
     /// <summary>Name, version, time, counts.</summary>
@@ -45,38 +51,12 @@ public sealed class RegisteredJudge
     /// <summary>The rubric followed by the distilled guidelines, as the judge's <c>Instructions</c> reads.</summary>
     public string Instructions => Prompting.JudgePromptBuilder.Instructions(Definition, Memory.Guidelines);
 
-    /// <summary>The optimizer settings recorded with it (retrieval k, reflection model, ...).</summary>
+    /// <summary>The extras recorded with it (optimizer settings, say).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
     /// <summary>
     /// How reviewers are asked for this judge's labels: the label schema registered with it (its title,
-    /// Markdown instruction and comment policy), or a plain one in the judge's value type when none was.
+    /// Markdown instruction and comment policy), or a plain one in the judge's value type, comment optional, when none was.
     /// </summary>
-    public LabelSchema LabelSchema =>
-        new(Definition.Name, Definition.ValueType,
-            Settings.GetValueOrDefault(LabelTitleSetting),
-            Settings.GetValueOrDefault(LabelInstructionSetting),
-            Settings.TryGetValue(LabelCommentSetting, out var comment) && Enum.TryParse<LabelComment>(comment, out var parsed) ? parsed : LabelComment.Optional);
-
-    /// <summary>The registration settings that record <paramref name="schema"/> with its judge (see <see cref="LabelSchema"/>).</summary>
-    public static IReadOnlyDictionary<string, string> LabelSchemaSettings(LabelSchema schema)
-    {
-        ArgumentNullException.ThrowIfNull(schema);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelCommentSetting] = schema.Comment.ToString() };
-        if (schema.Title is { } title)
-        {
-            settings[LabelTitleSetting] = title;
-        }
-
-        if (schema.Instruction is { } instruction)
-        {
-            settings[LabelInstructionSetting] = instruction;
-        }
-
-        return settings;
-    }
-
-    private const string LabelTitleSetting = "label_title";
-    private const string LabelInstructionSetting = "label_instruction";
-    private const string LabelCommentSetting = "label_comment";
+    public LabelSchema LabelSchema { get; }
 }

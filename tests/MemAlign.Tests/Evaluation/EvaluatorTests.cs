@@ -126,6 +126,25 @@ public class EvaluatorTests
         Assert.Equal(runId, resumed.RunId);
     }
 
+    [Fact]
+    public async Task A_run_records_its_one_judge_and_version_and_a_version_for_several_judges_is_refused()
+    {
+        await using var store = await SqliteMemAlignStore.OpenAsync(StoreEnvironment.TempDatabase());
+        static ScriptedChatClient Model() => new(fallback: _ => ScriptedChatClient.Response("{\"rationale\": \"fine\", \"result\": true}"));
+        var options = new EvaluationOptions { Store = store, Experiment = "eval", JudgeVersion = 3, RunSettings = new Dictionary<string, string> { ["team"] = "support" } };
+
+        var one = await Evaluator.RunAsync([new Judge<bool>(Helpfulness, Model())], Traces(2), options);
+        var several = await Evaluator.RunAsync([new Judge<bool>(Helpfulness, Model()), new Judge<bool>(Correctness, Model())], Traces(2), options with { JudgeVersion = null });
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Evaluator.RunAsync([new Judge<bool>(Helpfulness, Model()), new Judge<bool>(Correctness, Model())], Traces(2), options));
+
+        var run = (await store.GetEvaluationRunAsync(one.RunId!))!;
+        Assert.Equal((EvaluationRunKind.Evaluation, "helpfulness", 3), (run.Kind, run.JudgeName, run.JudgeVersion));
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "support" }, run.Settings); // only the caller's own
+        Assert.Equal(((string?)null, (int?)null), ((await store.GetEvaluationRunAsync(several.RunId!))!.JudgeName, (await store.GetEvaluationRunAsync(several.RunId!))!.JudgeVersion));
+        Assert.Contains("names the version of one judge; this evaluation runs 2", refused.Message);
+        Assert.Equal(one.RunId, (await store.GetLatestEvaluationRunAsync("eval", "helpfulness"))!.Id);
+    }
+
     private sealed class CancelAt(int count, CancellationTokenSource source) : IProgress<EvaluationProgress>
     {
         public void Report(EvaluationProgress value)

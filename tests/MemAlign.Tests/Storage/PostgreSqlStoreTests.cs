@@ -1,5 +1,6 @@
 using MemAlign.PostgreSql;
 using MemAlign.Storage;
+using MemAlign.Testing;
 using Npgsql;
 using MemAlign.Testing;
 
@@ -56,6 +57,12 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
     [PostgreSqlFact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
     [PostgreSqlFact] public Task Labeling_sessions() => Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces();
+    [PostgreSqlFact] public Task Latest_evaluation_run() => The_latest_evaluation_run_of_a_judge_is_found_among_runs_of_other_judges_and_experiments();
+    [PostgreSqlFact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
+    [PostgreSqlFact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
+
+    /// <summary>The dump replayed into a database of its own: the schema version belongs to a database, not an experiment.</summary>
+    protected override Task<Schema3Store> RestoreSchema3Async() => Schema3Store.PostgreSqlAsync(Connection);
 
     [Fact]
     public async Task An_unreachable_server_gives_an_error_naming_it_and_what_to_check()

@@ -1,5 +1,6 @@
 using MemAlign.Storage;
 using MemAlign.Sqlite;
+using MemAlign.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace MemAlign.Tests.Storage;
@@ -31,6 +32,25 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
     [Fact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
     [Fact] public Task Labeling_sessions() => Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces();
+    [Fact] public Task Latest_evaluation_run() => The_latest_evaluation_run_of_a_judge_is_found_among_runs_of_other_judges_and_experiments();
+    [Fact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
+    [Fact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
+
+    protected override Task<Schema3Store> RestoreSchema3Async() => Task.FromResult(Schema3Store.Sqlite());
+
+    [Fact]
+    public async Task A_schema_3_store_opened_read_only_says_a_writing_command_must_upgrade_it_first()
+    {
+        await using var fixture = Schema3Store.Sqlite();
+
+        var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting));
+
+        Assert.Contains("has schema version 3", e.Message);
+        Assert.Contains("must first be upgraded to version 4", e.Message);
+        await (await SqliteMemAlignStore.OpenAsync(fixture.Setting)).DisposeAsync();
+        await using var upgraded = await SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting);
+        Assert.Equal(3, (await upgraded.ListEvaluationRunsAsync(IMemAlignStore.DefaultExperiment)).Count);
+    }
 
     [Fact]
     public async Task The_store_is_created_on_first_use_with_its_folder()

@@ -9,7 +9,7 @@ namespace MemAlign.Tests.Storage;
 /// The behaviour every store must have, run against SQLite (<see cref="SqliteStoreTests"/>) and PostgreSQL
 /// (<see cref="PostgreSqlStoreTests"/>). Each test works in its own experiment, so tests can share a server.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     protected string Experiment { get; } = "exp-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -119,11 +119,22 @@ public abstract class StoreContract
 
         var latest = (await store.GetJudgeAsync(Experiment, "helpfulness"))!;
         Assert.Equal((2, "Be kind."), (latest.Info.Version, Assert.Single(latest.Memory.Guidelines).Text));
+        // No label schema registered: a plain one in the judge's value type, comment optional.
+        Assert.Equal(new LabelSchema("helpfulness", FeedbackValueType.Boolean, null, null, LabelComment.Optional), latest.LabelSchema);
         Assert.Empty((await store.GetJudgeAsync(Experiment, "helpfulness", 1))!.Memory.Guidelines);
         Assert.Equal("openai:/gpt-4.1-mini", latest.Definition.Model);
         Assert.Equal(FeedbackValueType.Integer(1, 5), (await store.GetJudgeAsync(Experiment, "rating"))!.Definition.ValueType);
         Assert.Equal([("helpfulness", 2), ("rating", 1)], (await store.ListJudgesAsync(Experiment)).Select(j => (j.Name, j.Version)));
         Assert.Equal([1, 2], (await store.ListJudgeVersionsAsync(Experiment, "helpfulness")).Select(v => v.Version));
+
+        var schema = new LabelSchema("Helpfulness", FeedbackValueType.Boolean, "Helpful?", "Is the reply **helpful**?", LabelComment.Required);
+        var ratingSchema = schema with { Name = "rating", ValueType = FeedbackValueType.Integer(1, 5) };
+        Assert.Equal(2, (await store.RegisterJudgeAsync(Experiment, rating, JudgeMemory.Empty, new Dictionary<string, string> { ["team"] = "support" }, labelSchema: ratingSchema)).Version);
+        var labelled = (await store.GetJudgeAsync(Experiment, "rating"))!;
+        Assert.Equal(new LabelSchema("rating", FeedbackValueType.Integer(1, 5), "Helpful?", "Is the reply **helpful**?", LabelComment.Required), labelled.LabelSchema);
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "support" }, labelled.Settings);
+        var foreign = await Assert.ThrowsAsync<ArgumentException>(() => store.RegisterJudgeAsync(Experiment, rating, JudgeMemory.Empty, labelSchema: schema));
+        Assert.Contains("'Helpfulness' is not for judge 'rating'", foreign.Message);
 
         var judge = new Judge<bool>(helpfulness, new ScriptedChatClient());
         Assert.Equal(3, (await store.UpdateJudgeAsync(Experiment, judge)).Version);
@@ -188,7 +199,8 @@ public abstract class StoreContract
             new EvaluationRecord { TraceId = "align-1", JudgeName = "helpfulness", Value = true, Rationale = $"Like secret, which said {canary}.", RetrievedExampleIds = ["secret", "align-2"] },
             new EvaluationRecord { TraceId = "align-2", JudgeName = "helpfulness", Value = true, Rationale = "Unlike secret-2 and secret." },
         ]);
-        var experiment = await store.CreateEvaluationRunAsync(Experiment, "experiment", new Dictionary<string, string> { ["report"] = """{"folds":[{"test":["secret","align-1"]}]}""" });
+        var experiment = await store.SaveExperimentReportAsync(Experiment, "experiment", Report(folds: [new FoldReport(0, ["align-2", "secret"], ["align-1"], ["secret"])],
+            disagreed: [new DisagreedTrace("secret", new Dictionary<string, string> { ["ann"] = "false", ["bob"] = "true" }, 0.5), new DisagreedTrace("align-1", new Dictionary<string, string>(), 0.5)]));
         Assert.Contains(await ReadStorageAsync(store), bytes => Contains(bytes, canary)); // the test can see it before
 
         var report = await store.ForgetAsync(Experiment, ["secret"]);
@@ -203,8 +215,12 @@ public abstract class StoreContract
         Assert.Equal(["align-2"], others[0].RetrievedExampleIds);
         Assert.DoesNotContain("secret", others[0].Rationale!, StringComparison.Ordinal);
         Assert.Equal("Unlike secret-2 and [forgotten trace].", others[1].Rationale);
-        var marked = (await store.GetEvaluationRunAsync(experiment.Id))!.Settings;
-        Assert.Equal(("1", """{"folds":[{"test":["[forgotten trace]","align-1"]}]}"""), (marked["forgotten_traces"], marked["report"]));
+        Assert.Equal(1, (await store.GetEvaluationRunAsync(experiment.Id))!.ForgottenTraces);
+        var marked = (await store.GetExperimentReportAsync(experiment.Id))!;
+        Assert.Equal(["align-2"], marked.FoldDetails[0].TrainTraceIds);
+        Assert.Equal(["align-1"], marked.FoldDetails[0].TestTraceIds);
+        Assert.Empty(marked.FoldDetails[0].MemoryTraceIds);
+        Assert.Equal(["align-1"], marked.HumanAgreement!.MostDisagreed.Select(d => d.TraceId));
         var thirdVersion = (await store.GetJudgeAsync(Experiment, "helpfulness", third.Version))!;
         Assert.DoesNotContain(thirdVersion.Memory.Guidelines, g => g.Text.Contains(canary, StringComparison.Ordinal));
         Assert.False(thirdVersion.Memory.Examples.Single(e => e.TraceId == "align-3").IsDistilled); // distilled again on the next align
@@ -252,7 +268,7 @@ public abstract class StoreContract
     protected async Task Evaluation_runs_keep_their_results()
     {
         await using var store = await OpenAsync();
-        var run = await store.CreateEvaluationRunAsync(Experiment, "nightly", new Dictionary<string, string> { ["judge"] = "helpfulness@3" });
+        var run = await store.CreateEvaluationRunAsync(Experiment, "nightly", new Dictionary<string, string> { ["judge"] = "helpfulness@3" }, "helpfulness", 3);
         var records = Enumerable.Range(0, 700).Select(i => new EvaluationRecord
         {
             TraceId = $"t{i:D4}",
@@ -263,20 +279,83 @@ public abstract class StoreContract
             Model = "m",
             Usage = new TokenUsage(i, 1),
             Latency = TimeSpan.FromMilliseconds(i),
+            RetrievedExampleIds = i % 7 == 0 ? [] : [$"ex{i % 5}", "ex-shared", $"ex{i % 5}"],
         }).ToList();
 
         await store.SaveEvaluationResultsAsync(run.Id, records);
-        await store.SaveEvaluationResultsAsync(run.Id, [records[1] with { Value = false, Rationale = "changed" }]);
+        await store.SaveEvaluationResultsAsync(run.Id, [records[1] with { Value = false, Rationale = "changed", RetrievedExampleIds = ["ex-new"] }]);
+        // The same result twice in one call: saved as given last.
+        await store.SaveEvaluationResultsAsync(run.Id, [records[2] with { RetrievedExampleIds = ["a"] }, records[2] with { RetrievedExampleIds = ["b", "c"] }]);
         var loaded = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
 
         Assert.Equal(700, loaded.Count);
         Assert.Equal(records.Select(r => r.TraceId), loaded.Select(r => r.TraceId));
         Assert.Equal("changed", loaded[1].Rationale);
+        Assert.Equal(["ex-new"], loaded[1].RetrievedExampleIds);
+        Assert.Equal(["b", "c"], loaded[2].RetrievedExampleIds);
+        Assert.All(loaded.Skip(3), r => Assert.Equal(records.Single(o => o.TraceId == r.TraceId).RetrievedExampleIds, r.RetrievedExampleIds)); // across pages of 500
         Assert.Equal(new JudgeError(JudgeErrorKind.ModelFailure, "HTTP 500"), loaded[0].Error);
         Assert.Equal(records[3].Usage, loaded[3].Usage);
-        Assert.Equal("helpfulness@3", (await store.GetEvaluationRunAsync(run.Id))!.Settings["judge"]);
+        var stored = (await store.GetEvaluationRunAsync(run.Id))!;
+        Assert.Equal("helpfulness@3", stored.Settings["judge"]); // the user's own extras stay theirs
+        Assert.Equal((EvaluationRunKind.Evaluation, "helpfulness", 3, 0), (stored.Kind, stored.JudgeName, stored.JudgeVersion, stored.ForgottenTraces));
         Assert.Equal(run.Id, Assert.Single(await store.ListEvaluationRunsAsync(Experiment)).Id);
     }
+
+    protected async Task The_latest_evaluation_run_of_a_judge_is_found_among_runs_of_other_judges_and_experiments()
+    {
+        await using var store = await OpenAsync();
+        var first = await store.CreateEvaluationRunAsync(Experiment, "first", judgeName: "helpfulness", judgeVersion: 1);
+        var latest = await store.CreateEvaluationRunAsync(Experiment, "second", judgeName: "helpfulness", judgeVersion: 2);
+        await store.CreateEvaluationRunAsync(Experiment, "other judge", judgeName: "safety");
+        await store.CreateEvaluationRunAsync(Experiment, "several judges");
+        await store.CreateEvaluationRunAsync(Experiment + "-other", "other experiment", judgeName: "helpfulness");
+        var experiment = await store.SaveExperimentReportAsync(Experiment, "experiment", Report(folds: []), judgeVersion: 2);
+
+        var found = await store.GetLatestEvaluationRunAsync(Experiment, "helpfulness");
+
+        Assert.Equal((latest.Id, 2), (found!.Id, found.JudgeVersion));
+        Assert.NotEqual(first.Id, found.Id);
+        Assert.Null(await store.GetLatestEvaluationRunAsync(Experiment, "politeness"));
+        var saved = (await store.GetEvaluationRunAsync(experiment.Id))!;
+        Assert.Equal((EvaluationRunKind.Experiment, "helpfulness", 2), (saved.Kind, saved.JudgeName, saved.JudgeVersion));
+    }
+
+    protected async Task An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows()
+    {
+        await using var store = await OpenAsync();
+        var second = AssessmentSource.Human("second_expert");
+        // A second expert on three traces, disagreeing on two: the report has most disagreed traces.
+        var traces = SeedFeedback.Alignment.Concat(SeedFeedback.Test).Select((t, i) => i switch
+        {
+            0 => t.WithAssessment(new Assessment("helpfulness", t.Assessments[0].Value, second, null)),
+            1 or 2 => t.WithAssessment(new Assessment("helpfulness", !t.Assessments[0].Value.AsBoolean(), second, null)),
+            _ => t,
+        }).ToList();
+        var report = await AlignmentExperiment.RunAsync(Judge.CreateLocal<bool>(SeedFeedback.Definition), traces,
+            options: new ExperimentOptions { Folds = 2, BootstrapResamples = 200, LearningCurveRepeats = 1 });
+        Assert.NotEmpty(report.HumanAgreement!.MostDisagreed);
+
+        var run = await store.SaveExperimentReportAsync(Experiment, "experiment helpfulness@1", report, judgeVersion: 1);
+        var loaded = (await store.GetExperimentReportAsync(run.Id))!;
+
+        var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(report, options), System.Text.Json.JsonSerializer.Serialize(loaded, options));
+        Assert.Equal(Reporting.ExperimentReportWriter.ToMarkdown(report), Reporting.ExperimentReportWriter.ToMarkdown(loaded));
+        Assert.Null(await store.GetExperimentReportAsync("run-missing"));
+    }
+
+    // An experiment report holding only what forgetting and the registry tests look at.
+    private static ExperimentReport Report(IReadOnlyList<FoldReport> folds, IReadOnlyList<DisagreedTrace>? disagreed = null) => new()
+    {
+        JudgeName = "helpfulness",
+        Folds = Math.Max(1, folds.Count),
+        ComparableRows = 0,
+        Metrics = [new MetricComparison("accuracy", false, null, null, null)],
+        FoldDetails = folds,
+        Cost = new ExperimentCost(0, default, TimeSpan.Zero),
+        HumanAgreement = new HumanAgreement { JudgeName = "helpfulness", LabelledTraces = 2, MultiplyLabelledTraces = 2, Reviewers = 2, CheckStatistic = "alpha", MostDisagreed = disagreed ?? [] },
+    };
 
     protected async Task A_reviewer_has_one_current_label_per_trace_whatever_the_list_order_and_keeps_the_history()
     {
