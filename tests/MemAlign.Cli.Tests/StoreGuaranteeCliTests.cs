@@ -5,7 +5,6 @@ using MemAlign.Storage;
 using MemAlign.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using MemAlign.Testing;
 
 namespace MemAlign.Cli.Tests;
 
@@ -159,11 +158,12 @@ public class StoreGuaranteeCliTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    [InlineData(Backends.Sqlite)]
+    [PostgreSqlData]
     public async Task A_store_written_at_schema_3_is_upgraded_by_the_first_writing_command_and_then_resumes_reports_and_forgets(string backend)
     {
         // The fixture the tool wrote at schema 3 (tests/MemAlign.Tests/Data/schema3/make-fixture.sh): fx-05 forgotten after an evaluate run, a short one and an experiment.
-        await using var fixture = backend == Backends.PostgreSql ? await Schema3Store.PostgreSqlAsync(Environment.GetEnvironmentVariable(CliRunner.PostgreSqlVariable)!) : null;
+        await using var fixture = backend == Backends.PostgreSql ? await Schema3Store.PostgreSqlAsync(TestMachine.PostgreSqlConnection!) : null;
         var cli = new CliRunner(backend, fixture?.Setting);
         if (fixture is null)
         {

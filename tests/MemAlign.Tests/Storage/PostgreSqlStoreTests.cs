@@ -2,7 +2,6 @@ using MemAlign.PostgreSql;
 using MemAlign.Storage;
 using MemAlign.Testing;
 using Npgsql;
-using MemAlign.Testing;
 
 namespace MemAlign.Tests.Storage;
 
