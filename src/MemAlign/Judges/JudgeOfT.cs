@@ -4,6 +4,10 @@ using Microsoft.Extensions.AI;
 
 namespace MemAlign;
 
+// RS0022: Judge<T>'s constructors make Judge, whose own constructors are private protected, inheritable through
+// it. That is the design: users derive from Judge<T>, never from Judge directly.
+#pragma warning disable RS0022
+
 /// <summary>
 /// An LLM judge that returns values of type <typeparamref name="T"/>: <c>bool</c> (pass/fail), <c>int</c>
 /// or <c>double</c> on a scale, an enum or <c>string</c> options (categorical), or <c>string</c> (free text).
