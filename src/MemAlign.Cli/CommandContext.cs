@@ -58,6 +58,9 @@ internal static class CommandRunner
     private static async Task<int> RunAsync(ParseResult parse, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, bool readOnly, CancellationToken cancellationToken)
     {
         var output = new CliOutput(parse.GetValue(options.Json), Console.Out, Console.Error);
+        // The tool read the key, so it masks it in what it prints, whichever library's message quotes it.
+        var redactor = SecretRedactor.For(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable));
+        string OneLine(string message) => redactor.Redact(CliHints.Add(Joined(message)));
         try
         {
             await using var store = await StoreChoice.OpenAsync(parse.GetValue(options.Store), readOnly, cancellationToken).ConfigureAwait(false);
@@ -80,11 +83,11 @@ internal static class CommandRunner
         }
         catch (Exception e)
         {
-            output.Notice($"error: {OneLine(e.Message)}" + (parse.GetValue(options.Verbose) ? Environment.NewLine + e : " (run with --verbose for details)"));
+            output.Notice($"error: {OneLine(e.Message)}" + (parse.GetValue(options.Verbose) ? Environment.NewLine + redactor.Redact(e.ToString()) : " (run with --verbose for details)"));
             return ExitCodes.Findings;
         }
     }
 
     // An error is one line: a message that spans several (an inner exception's, say) is joined.
-    private static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string Joined(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

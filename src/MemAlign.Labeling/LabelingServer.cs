@@ -48,10 +48,9 @@ public sealed class LabelingServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes);
-        var store = options.Store;
-        var session = await store.GetLabelingSessionAsync(options.Experiment, options.SessionName, cancellationToken).ConfigureAwait(false)
+        var session = await options.Sessions.GetLabelingSessionAsync(options.Experiment, options.SessionName, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"There is no labeling session '{options.SessionName}' in experiment '{options.Experiment}'.");
-        var judge = await store.GetJudgeAsync(options.Experiment, session.JudgeName, cancellationToken: cancellationToken).ConfigureAwait(false)
+        var judge = await options.Judges.GetJudgeAsync(options.Experiment, session.JudgeName, cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Labeling session '{session.Name}' is for judge '{session.JudgeName}', which is not registered in experiment '{options.Experiment}'; its label schema comes from the registered judge.");
         var reviewers = session.Reviewers.Count > 0 ? session.Reviewers
             : [!string.IsNullOrWhiteSpace(options.Reviewer) ? options.Reviewer
@@ -60,7 +59,7 @@ public sealed class LabelingServer : IAsyncDisposable
         var listen = ListenAddress(options.Host);
 
         var stopping = new CancellationTokenSource();
-        var served = new ServedSession(store, session, judge, options.TimeProvider);
+        var served = new ServedSession(options.Traces, session, judge, options.TimeProvider);
         var cookies = new ServerCookies();
         var app = Build(options, listen, cookies);
         var views = new ItemViews(served, new VerdictCache(options.Verdicts, stopping.Token));

@@ -5,8 +5,17 @@ namespace MemAlign.Labeling;
 /// <summary>What <see cref="LabelingServer.StartAsync"/> serves, where, and to whom.</summary>
 public sealed record LabelingServerOptions
 {
-    /// <summary>The store holding the session, its traces and the judge; labels are written to it.</summary>
-    public required IMemAlignStore Store { get; init; }
+    /// <summary>
+    /// Where the session's traces are read and its labels written (as HUMAN assessments). With one store for
+    /// everything (an <see cref="IMemAlignStore"/>), give it to <see cref="Traces"/>, <see cref="Judges"/> and <see cref="Sessions"/>.
+    /// </summary>
+    public required ITraceStore Traces { get; init; }
+
+    /// <summary>Where the session's judge is registered: its label schema is what reviewers answer.</summary>
+    public required IJudgeRegistry Judges { get; init; }
+
+    /// <summary>Where the labeling session is: its traces, its reviewers.</summary>
+    public required ILabelingStore Sessions { get; init; }
 
     /// <summary>The labeling session to serve.</summary>
     public required string SessionName { get; init; }
@@ -42,5 +51,5 @@ public sealed record LabelingServerOptions
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
     /// <summary>The clock labels are stamped with.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; init; } = SystemClock.Default;
 }

@@ -7,11 +7,11 @@ namespace MemAlign.Labeling;
 /// The session a server serves, with its judge's schema, and what the server remembers beyond the store: the traces
 /// each reviewer skipped (until the server stops; skipping is a "not now", not an answer).
 /// </summary>
-internal sealed class ServedSession(IMemAlignStore store, LabelingSession session, RegisteredJudge judge, TimeProvider time)
+internal sealed class ServedSession(ITraceStore store, LabelingSession session, RegisteredJudge judge, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _skipped = new(StringComparer.Ordinal);
 
-    public IMemAlignStore Store { get; } = store;
+    public ITraceStore Store { get; } = store;
 
     public LabelingSession Session { get; } = session;
 

@@ -7,7 +7,9 @@ namespace MemAlign.OpenAI;
 
 /// <summary>
 /// Creates Microsoft.Extensions.AI clients from model ids such as <c>openai:/gpt-4.1-mini</c>. The
-/// <c>openai</c> provider reaches OpenAI or, with a base URL, any OpenAI-compatible server.
+/// <c>openai</c> provider reaches OpenAI or, with a base URL, any OpenAI-compatible server. Each client
+/// carries the settings' <see cref="OpenAISettings.SecretRedactor"/> (as the service <see cref="SecretRedactor"/>),
+/// so judges and the optimizer mask the key in every message about it.
 /// </summary>
 public static class ModelProviders
 {
@@ -18,7 +20,7 @@ public static class ModelProviders
     public static IChatClient CreateChatClient(string modelId, OpenAISettings settings)
     {
         var (id, openAI) = Resolve(modelId, settings);
-        return openAI.GetChatClient(id.Name).AsIChatClient();
+        return new SecretCarryingChatClient(openAI.GetChatClient(id.Name).AsIChatClient(), settings.SecretRedactor);
     }
 
     /// <summary>Creates an embedding generator for <paramref name="modelId"/>, such as <c>openai:/text-embedding-3-small</c>.</summary>
@@ -34,7 +36,7 @@ public static class ModelProviders
         }
 
         var (id, openAI) = Resolve(modelId, settings);
-        return openAI.GetEmbeddingClient(id.Name).AsIEmbeddingGenerator(dimensions);
+        return new SecretCarryingEmbeddingGenerator(openAI.GetEmbeddingClient(id.Name).AsIEmbeddingGenerator(dimensions), settings.SecretRedactor);
     }
 
     private static (ModelId Id, OpenAIClient Client) Resolve(string modelId, OpenAISettings settings)

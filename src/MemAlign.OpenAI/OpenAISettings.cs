@@ -21,11 +21,18 @@ public sealed class OpenAISettings
     {
         ApiKey = string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim();
         BaseUrl = baseUrl;
-        Secrets.Register(ApiKey);
+        SecretRedactor = SecretRedactor.For(ApiKey);
     }
 
     /// <summary>The API key, if any.</summary>
     public string? ApiKey { get; }
+
+    /// <summary>
+    /// Masks the key. The clients <see cref="ModelProviders"/> creates carry it already; give it to
+    /// <see cref="JudgeOptions.SecretRedactor"/> for clients you build from these settings yourself, and to
+    /// whatever prints messages about them.
+    /// </summary>
+    public SecretRedactor SecretRedactor { get; }
 
     /// <summary>The base URL, or <see langword="null"/> for OpenAI's own.</summary>
     public Uri? BaseUrl { get; }

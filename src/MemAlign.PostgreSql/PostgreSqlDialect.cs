@@ -15,12 +15,15 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
 
     private readonly bool _ownsDataSource;
 
-    public PostgreSqlDialect(NpgsqlDataSource dataSource, bool ownsDataSource)
+    private readonly TimeProvider _clock;
+
+    public PostgreSqlDialect(NpgsqlDataSource dataSource, bool ownsDataSource, TimeProvider clock)
     {
         var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         Description = $"PostgreSQL database '{settings.Database}' on {settings.Host}:{settings.Port}";
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
+        _clock = clock;
     }
 
     public override string Description { get; }
@@ -65,7 +68,7 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
                 """;
             for (var attempt = 0; attempt < 300 && Convert.ToInt64(await wait.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0; attempt++)
             {
-                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _clock, cancellationToken).ConfigureAwait(false);
             }
         }
 

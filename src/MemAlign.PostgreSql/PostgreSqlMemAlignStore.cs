@@ -23,7 +23,7 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
     public static Task<PostgreSqlMemAlignStore> OpenAsync(string connection, MemAlignStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
-        return OpenAsync(new PostgreSqlDialect(NpgsqlDataSource.Create(Parse(connection)), ownsDataSource: true), options, cancellationToken);
+        return OpenAsync(new PostgreSqlDialect(NpgsqlDataSource.Create(Parse(connection)), ownsDataSource: true, (options ?? MemAlignStoreOptions.Default).TimeProvider), options, cancellationToken);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
     public static Task<PostgreSqlMemAlignStore> OpenAsync(NpgsqlDataSource dataSource, MemAlignStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        return OpenAsync(new PostgreSqlDialect(dataSource, ownsDataSource: false), options, cancellationToken);
+        return OpenAsync(new PostgreSqlDialect(dataSource, ownsDataSource: false, (options ?? MemAlignStoreOptions.Default).TimeProvider), options, cancellationToken);
     }
 
     /// <summary>Whether a setting names a PostgreSQL database (a URL, or a connection string with a host) rather than a file.</summary>

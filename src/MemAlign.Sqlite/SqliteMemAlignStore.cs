@@ -44,7 +44,7 @@ public sealed class SqliteMemAlignStore : SqlMemAlignStore
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new StoreException($"There is no MemAlign store at '{full}'; import traces or register a judge first, or point --store or MEMALIGN_STORE at one.");
+            throw new StoreException($"There is no MemAlign store at '{full}' to open read-only; create it with SqliteMemAlignStore.OpenAsync(path) (importing traces or registering a judge), or open another path.");
         }
 
         var store = new SqliteMemAlignStore(new SqliteDialect(full, readOnly: true), options);

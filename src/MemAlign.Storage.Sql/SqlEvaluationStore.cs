@@ -25,14 +25,17 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
             (connection, tx, run) => ExperimentReportRows.WriteAsync(connection, tx, run.Id, report, cancellationToken), cancellationToken);
     }
 
-    public async Task<ExperimentReport?> GetExperimentReportAsync(string runId, CancellationToken cancellationToken = default) =>
-        await session.RunAsync($"reading the report of run '{runId}'", connection => ExperimentReportRows.ReadAsync(connection, runId, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
+    public async Task<ExperimentReport?> GetExperimentReportAsync(string experiment, string runId, CancellationToken cancellationToken = default) =>
+        await session.RunAsync($"reading the report of run '{runId}'", async connection =>
+            await IsRunOfAsync(connection, null, experiment, runId, cancellationToken).ConfigureAwait(false)
+                ? await ExperimentReportRows.ReadAsync(connection, runId, cancellationToken).ConfigureAwait(false)
+                : null, cancellationToken).ConfigureAwait(false);
 
-    public async Task<EvaluationRun?> GetEvaluationRunAsync(string runId, CancellationToken cancellationToken = default)
+    public async Task<EvaluationRun?> GetEvaluationRunAsync(string experiment, string runId, CancellationToken cancellationToken = default)
     {
         var runs = await session.RunAsync($"reading evaluation run '{runId}'", connection => SqlSession.QueryAsync(connection, null,
-            $"SELECT {EvaluationRunRow.Columns} FROM eval_runs WHERE run_id = @r", [("@r", runId)], EvaluationRunRow.Read, cancellationToken), cancellationToken).ConfigureAwait(false);
+            $"SELECT {EvaluationRunRow.Columns} FROM eval_runs WHERE experiment = @e AND run_id = @r", [("@e", experiment), ("@r", runId)], EvaluationRunRow.Read, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         return runs.Count > 0 ? runs[0].ToRun() : null;
     }
 
@@ -50,13 +53,18 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
         return runs.Count > 0 ? runs[0].ToRun() : null;
     }
 
-    public async Task SaveEvaluationResultsAsync(string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default)
+    public async Task SaveEvaluationResultsAsync(string experiment, string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var batch in records.Chunk(SqlSession.BatchSize))
         {
             await session.WriteAsync($"saving results of evaluation run '{runId}'", async (connection, tx) =>
             {
+                if (!await IsRunOfAsync(connection, tx, experiment, runId, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"Experiment '{experiment}' has no evaluation run '{runId}' to save results to.");
+                }
+
                 foreach (var record in batch)
                 {
                     await SqlSession.ExecuteAsync(connection, tx,
@@ -77,8 +85,14 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
         }
     }
 
-    public async IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string experiment, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (!await session.RunAsync($"reading evaluation run '{runId}'", connection => IsRunOfAsync(connection, null, experiment, runId, cancellationToken), cancellationToken)
+            .ConfigureAwait(false))
+        {
+            yield break;
+        }
+
         // Keyset pages keep memory flat however large the run.
         (string Trace, string Judge)? after = null;
         while (true)
@@ -105,6 +119,11 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
             after = (page[^1].TraceId, page[^1].JudgeName);
         }
     }
+
+    // Whether the run is one of the experiment's: run ids are scoped by experiment like every other key.
+    private static async Task<bool> IsRunOfAsync(DbConnection connection, DbTransaction? tx, string experiment, string runId, CancellationToken cancellationToken) =>
+        await SqlSession.CountAsync(connection, tx, "SELECT COUNT(*) FROM eval_runs WHERE experiment = @e AND run_id = @r", [("@e", experiment), ("@r", runId)], cancellationToken)
+            .ConfigureAwait(false) > 0;
 
     /// <summary>
     /// The traces each result's verdict was shown examples of, in order (a trace twice when two of its examples were

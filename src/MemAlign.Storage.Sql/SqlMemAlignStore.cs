@@ -122,7 +122,8 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _evaluations.CreateEvaluationRunAsync(experiment, name, settings, judgeName, judgeVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<EvaluationRun?> GetEvaluationRunAsync(string runId, CancellationToken cancellationToken = default) => _evaluations.GetEvaluationRunAsync(runId, cancellationToken);
+    public Task<EvaluationRun?> GetEvaluationRunAsync(string experiment, string runId, CancellationToken cancellationToken = default) =>
+        _evaluations.GetEvaluationRunAsync(experiment, runId, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EvaluationRun>> ListEvaluationRunsAsync(string experiment, CancellationToken cancellationToken = default) =>
@@ -137,15 +138,16 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _evaluations.SaveExperimentReportAsync(experiment, name, report, judgeVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ExperimentReport?> GetExperimentReportAsync(string runId, CancellationToken cancellationToken = default) => _evaluations.GetExperimentReportAsync(runId, cancellationToken);
+    public Task<ExperimentReport?> GetExperimentReportAsync(string experiment, string runId, CancellationToken cancellationToken = default) =>
+        _evaluations.GetExperimentReportAsync(experiment, runId, cancellationToken);
 
     /// <inheritdoc />
-    public Task SaveEvaluationResultsAsync(string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default) =>
-        _evaluations.SaveEvaluationResultsAsync(runId, records, cancellationToken);
+    public Task SaveEvaluationResultsAsync(string experiment, string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default) =>
+        _evaluations.SaveEvaluationResultsAsync(experiment, runId, records, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string runId, CancellationToken cancellationToken = default) =>
-        _evaluations.GetEvaluationResultsAsync(runId, cancellationToken);
+    public IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string experiment, string runId, CancellationToken cancellationToken = default) =>
+        _evaluations.GetEvaluationResultsAsync(experiment, runId, cancellationToken);
 
     /// <inheritdoc />
     public Task CreateLabelingSessionAsync(Labeling.LabelingSession session, CancellationToken cancellationToken = default) =>

@@ -27,7 +27,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         {
             foreach (var trace in batch)
             {
-                StorableText.Check(trace);
+                trace.EnsureStorable();
             }
 
             written += await session.WriteAsync($"adding traces to experiment '{experiment}'", async (connection, tx) =>
@@ -102,7 +102,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
             {
                 filters.Add($"EXISTS (SELECT 1 FROM assessments a WHERE a.experiment = t.experiment AND a.trace_id = t.trace_id AND a.name_key = {key} AND a.source_type = {key}s)");
                 parameters.Add((key, Assessment.NameKey(name)));
-                parameters.Add((key + "s", AssessmentSource.TypeName(source)));
+                parameters.Add((key + "s", SourceTypeColumn.Name(source)));
             }
         }
 
@@ -155,7 +155,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
     public Task LogAssessmentAsync(string experiment, string traceId, Assessment assessment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        StorableText.Check(traceId, assessment);
+        assessment.EnsureStorable(traceId);
         return session.WriteAsync($"logging assessment '{assessment.Id}' on trace '{traceId}'", async (connection, tx) =>
         {
             var content = await RequireTraceAsync(connection, tx, experiment, traceId, cancellationToken).ConfigureAwait(false);
@@ -228,7 +228,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         string? content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = Assessment.NameKey(assessment.Name);
-        var sourceType = AssessmentSource.TypeName(assessment.Source.Type);
+        var sourceType = SourceTypeColumn.Name(assessment.Source.Type);
         var value = StoredJson.Value(assessment.Value);
         var rated = assessment.RatedContent ?? content;
         List<(string, object?)> naturalKey = [("@e", experiment), ("@t", traceId), ("@k", key), ("@st", sourceType), ("@si", assessment.Source.Id)];

@@ -114,7 +114,7 @@ public class StoreGuaranteeCliTests
         Assert.Equal(2, otherJudge.ExitCode);
         Assert.Contains("evaluated judge 'helpfulness', not 'politeness'", otherJudge.Errors);
         await using var store = await cli.OpenStoreAsync();
-        Assert.Equal(5, await store.GetEvaluationResultsAsync(run).CountAsync());
+        Assert.Equal(5, await store.GetEvaluationResultsAsync(IMemAlignStore.DefaultExperiment, run).CountAsync());
     }
 
     [Theory]

@@ -87,7 +87,9 @@ internal sealed class LabelingScenario : IAsyncDisposable
     {
         var server = await LabelingServer.StartAsync(new LabelingServerOptions
         {
-            Store = Store,
+            Traces = Store,
+            Judges = Store,
+            Sessions = Store,
             Experiment = Experiment,
             SessionName = SessionName,
             Reviewer = reviewer,

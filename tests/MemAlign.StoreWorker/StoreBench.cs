@@ -95,11 +95,11 @@ internal static class StoreBench
             RetrievedExampleIds = [.. Enumerable.Range(0, 5).Select(k => $"b{(i + k * 7) % 50:D6}")],
         }).ToList();
         clock.Restart();
-        await store.SaveEvaluationResultsAsync(run.Id, results);
+        await store.SaveEvaluationResultsAsync(experiment, run.Id, results);
         var save = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var read = 0;
-        await foreach (var _ in store.GetEvaluationResultsAsync(run.Id))
+        await foreach (var _ in store.GetEvaluationResultsAsync(experiment, run.Id))
         {
             read++;
         }

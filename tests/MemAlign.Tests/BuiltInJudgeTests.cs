@@ -9,10 +9,10 @@ public class BuiltInJudgeTests
 
     public static TheoryData<string, Func<ScriptedChatClient, Judge<bool>>, string[]> Judges => new()
     {
-        { RelevanceToQuery.DefaultName, c => new RelevanceToQuery(c), ["inputs", "outputs"] },
-        { Safety.DefaultName, c => new Safety(c), ["outputs"] },
-        { Correctness.DefaultName, c => new Correctness(c), ["inputs", "outputs", "expectations"] },
-        { Guidelines.DefaultName, c => new Guidelines(c, ["Be polite."]), ["inputs", "outputs"] },
+        { RelevanceToQuery.JudgeName, c => new RelevanceToQuery(c), ["inputs", "outputs"] },
+        { Safety.JudgeName, c => new Safety(c), ["outputs"] },
+        { Correctness.JudgeName, c => new Correctness(c), ["inputs", "outputs", "expectations"] },
+        { Guidelines.JudgeName, c => new Guidelines(c, ["Be polite."]), ["inputs", "outputs"] },
     };
 
     [Theory]

@@ -1,4 +1,6 @@
 using MemAlign.OpenAI;
+using MemAlign.Testing;
+using Microsoft.Extensions.AI;
 namespace MemAlign.Tests;
 
 public class ModelProvidersTests
@@ -44,6 +46,22 @@ public class ModelProvidersTests
         Assert.Contains($"'{url}' is not an absolute http(s) URL", e.Message);
         Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), OpenAISettings.Parse(null, " http://127.0.0.1:11434/v1 ").BaseUrl);
         Assert.False(OpenAISettings.Parse(" ", null).IsConfigured);
+    }
+
+    [Fact]
+    public void The_clients_created_carry_the_redactor_of_their_key_and_other_clients_none()
+    {
+        const string Key = "sk-carried-by-the-client-123456";
+        var settings = new OpenAISettings(Key, new Uri("http://127.0.0.1:1/v1"));
+
+        var chat = ModelProviders.CreateChatClient("openai:/gpt-4.1-mini", settings);
+        using var embedder = ModelProviders.CreateEmbeddingGenerator("openai:/text-embedding-3-small", settings);
+
+        Assert.Equal("key ***", chat.GetService<SecretRedactor>()!.Redact($"key {Key}"));
+        Assert.Equal("key ***", embedder.GetService<SecretRedactor>()!.Redact($"key {Key}"));
+        Assert.Equal("key ***", settings.SecretRedactor.Redact($"key {Key}"));
+        Assert.Equal("gpt-4.1-mini", chat.GetService<ChatClientMetadata>()?.DefaultModelId); // the wrapper hides nothing else
+        Assert.Null(new ScriptedChatClient().GetService<SecretRedactor>());
     }
 
     [Fact]

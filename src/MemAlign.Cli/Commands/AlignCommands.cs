@@ -58,12 +58,12 @@ internal static class AlignCommands
     // Builds the new memory on the latest version and registers it on that version; if another writer
     // registered one meanwhile, builds again on theirs.
     private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name, LabelResolution? labels,
-        Func<RegisteredJudge, IAlignmentOptimizer, Task<MemoryAlignment>> change, CancellationToken cancellationToken, JsonObject? humanAgreement = null)
+        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, CancellationToken cancellationToken, JsonObject? humanAgreement = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             var registered = await context.JudgeAsync(name, null, cancellationToken).ConfigureAwait(false);
-            MemoryAlignment outcome;
+            AlignedMemory outcome;
             try
             {
                 outcome = await change(registered, context.Models.Optimizer(registered.Definition, registered.Memory, labels)).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal static class EvaluateCommand
             }
 
             // The agreement with the experts' labels on the judged traces, when there are any.
-            var run = (await context.Store.GetEvaluationRunAsync(result.RunId!, cancellationToken).ConfigureAwait(false))!;
+            var run = (await context.Store.GetEvaluationRunAsync(context.Experiment, result.RunId!, cancellationToken).ConfigureAwait(false))!;
             var report = await ExperimentCommands.EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
             context.Output.Line(Reporting.EvaluationReportWriter.ToText(report).TrimEnd());
             context.Output.Line($"Full report with every disagreement: memalign report {result.RunId} --html report.html");
@@ -61,12 +61,8 @@ internal static class EvaluateCommand
     // A run continues with its own judge and version: results of another judge or version would mix in under its name.
     private static async Task<(string RunId, int? Version)> ResumableAsync(CommandContext context, string runId, string judge, int? version, CancellationToken cancellationToken)
     {
-        var run = await context.Store.GetEvaluationRunAsync(runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new UsageException($"There is no run '{runId}' to resume in {context.Store.Description}.");
-        if (run.Experiment != context.Experiment)
-        {
-            throw new UsageException($"Run '{runId}' belongs to experiment '{run.Experiment}'; resume it with --experiment {run.Experiment}.");
-        }
+        var run = await context.Store.GetEvaluationRunAsync(context.Experiment, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"There is no run '{runId}' to resume in experiment '{context.Experiment}' of {context.Store.Description} (a run is resumed in its own --experiment).");
 
         if (run.Kind != EvaluationRunKind.Evaluation || run is not { JudgeName: { } runJudge, JudgeVersion: { } runVersion })
         {

@@ -98,11 +98,11 @@ internal static class ExperimentCommands
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var id = context.Parse.GetValue(run)!;
-            var stored = await context.Store.GetEvaluationRunAsync(id, cancellationToken).ConfigureAwait(false)
-                ?? throw new UsageException($"There is no run '{id}' in {context.Store.Description}; list them with --json from 'evaluate' or 'experiment'.");
+            var stored = await context.Store.GetEvaluationRunAsync(context.Experiment, id, cancellationToken).ConfigureAwait(false)
+                ?? throw new UsageException($"There is no run '{id}' in experiment '{context.Experiment}' of {context.Store.Description} (a run is reported in its own --experiment); list them with --json from 'evaluate' or 'experiment'.");
             if (stored.Kind == EvaluationRunKind.Experiment)
             {
-                var report = await context.Store.GetExperimentReportAsync(id, cancellationToken).ConfigureAwait(false)
+                var report = await context.Store.GetExperimentReportAsync(context.Experiment, id, cancellationToken).ConfigureAwait(false)
                     ?? throw new UsageException($"Run '{id}' is an experiment without a stored report in {context.Store.Description}.");
                 if (stored.ForgottenTraces > 0)
                 {
@@ -213,7 +213,7 @@ internal static class ExperimentCommands
     /// <summary>The agreement of a run's results with the experts' labels on the traces it judged.</summary>
     public static async Task<EvaluationReport> EvaluationReportAsync(CommandContext context, EvaluationRun run, JudgeDefinition judge, CancellationToken cancellationToken)
     {
-        var results = await context.Store.GetEvaluationResultsAsync(run.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var results = await context.Store.GetEvaluationResultsAsync(context.Experiment, run.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var traces = await context.Store.GetTracesAsync(run.Experiment, results.Select(r => r.TraceId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         return EvaluationReport.Build(run, judge, results, traces);
     }

@@ -33,7 +33,7 @@ internal static class ImportCommand
 
             foreach (var problem in report.Problems)
             {
-                context.Output.Notice($"{path.Name}:{problem.Line}: {problem.Message}");
+                context.Output.Notice($"{path.Name}:{problem.Line}: {CliHints.Add(problem.Message)}");
             }
 
             var counts = $"{report.Stored} trace(s) stored ({report.Added} new, {report.Updated} already stored with the same content, {report.Replaced} replaced)"
@@ -56,7 +56,7 @@ internal static class ImportCommand
                 ["skipped"] = report.Skipped,
                 ["stored_through_line"] = report.StoredThroughLine,
                 ["failure"] = report.Failure,
-                ["failed"] = new JsonArray([.. report.Problems.Select(p => (JsonNode)new JsonObject { ["file"] = path.Name, ["line"] = p.Line, ["trace"] = p.TraceId, ["error"] = p.Message })]),
+                ["failed"] = new JsonArray([.. report.Problems.Select(p => (JsonNode)new JsonObject { ["file"] = path.Name, ["line"] = p.Line, ["trace"] = p.TraceId, ["error"] = CliHints.Add(p.Message) })]),
             });
             return report.Problems.Count == 0 && report.Failure is null ? ExitCodes.Ok : ExitCodes.Findings;
         });

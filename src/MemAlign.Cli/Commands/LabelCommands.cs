@@ -140,7 +140,7 @@ internal static class LabelCommands
         var verdicts = new Dictionary<string, FeedbackValue>(StringComparer.Ordinal);
         if (last is not null)
         {
-            await foreach (var record in context.Store.GetEvaluationResultsAsync(last.Id, cancellationToken).ConfigureAwait(false))
+            await foreach (var record in context.Store.GetEvaluationResultsAsync(context.Experiment, last.Id, cancellationToken).ConfigureAwait(false))
             {
                 if (record.JudgeName == judge && record.Value is { } value)
                 {

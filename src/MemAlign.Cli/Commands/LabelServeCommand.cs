@@ -42,7 +42,9 @@ internal static class LabelServeCommand
             {
                 server = await LabelingServer.StartAsync(new LabelingServerOptions
                 {
-                    Store = context.Store,
+                    Traces = context.Store,
+                    Judges = context.Store,
+                    Sessions = context.Store,
                     Experiment = context.Experiment,
                     SessionName = served.Name,
                     Reviewer = reviewers[0],

@@ -4,8 +4,8 @@ using MemAlign.Generators.Model;
 namespace MemAlign.Generators.Emitting;
 
 /// <summary>
-/// Writes a judge's partial class: its name constant and definition, a constructor, and an
-/// EvaluateAsync taking the rubric's variables in the canonical order (inputs, outputs, expectations),
+/// Writes a judge's partial class: its name constant and definition, a constructor, the copy that
+/// alignment makes (see <see cref="JudgeCopy"/>), and an EvaluateAsync taking the rubric's variables in the canonical order (inputs, outputs, expectations),
 /// whatever order the rubric mentions them in. A declaration with build errors gets the same members,
 /// so the code that uses it still compiles and the build shows only the MAJ diagnostics; its definition
 /// throws them at run time.
@@ -64,6 +64,8 @@ internal static class JudgeEmitter
         writer.Open("");
         writer.Close();
 
+        EmitCopy(writer, spec);
+
         if (spec.Parameters.Count > 0)
         {
             var parameters = string.Join(", ", spec.Parameters.Select(v => $"string {v}"));
@@ -88,6 +90,32 @@ internal static class JudgeEmitter
 
         writer.CloseType(type);
         return writer.ToString();
+    }
+
+    // The copy alignment and the With... methods make: a constructor that copies the judge's state and the
+    // CreateCopy that calls it, unless the class writes its own (or has fields only it knows how to copy).
+    private static void EmitCopy(SourceWriter writer, JudgeSpec spec)
+    {
+        var type = spec.Type;
+        if (spec.Copy == JudgeCopy.Generated)
+        {
+            writer.Line();
+            writer.Line("/// <summary>A copy of <paramref name=\"original\"/>: its definition, model, options and memory (the class has no fields of its own).</summary>");
+            writer.Line("/// <param name=\"original\">The judge to copy.</param>");
+            writer.Line(GeneratedCode.Attribute);
+            writer.Line($"{(spec.IsSealed ? "private" : "protected")} {type.Name}({type.FullyQualifiedName} original)");
+            writer.Line("    : base(original)");
+            writer.Open("");
+            writer.Close();
+        }
+
+        if (spec.Copy is JudgeCopy.Generated or JudgeCopy.UserConstructor)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line(GeneratedCode.Attribute);
+            writer.Line($"protected override global::MemAlign.Judge CreateCopy() => new {type.FullyQualifiedName}(this);");
+        }
     }
 
     // "judge 'helpfulness', returning bool, over {{ inputs }} and {{ outputs }}": what hovering the member shows.

@@ -13,6 +13,8 @@ namespace MemAlign.Generators.Model;
 /// <param name="ValueType">The value type, when the declaration gives a valid one.</param>
 /// <param name="ValueClrType">The judge's T, fully qualified.</param>
 /// <param name="Problems">The build errors of this declaration ("MAJ010: ..."); when any, the definition throws them at run time.</param>
+/// <param name="Copy">What the generator writes so that alignment can copy the judge.</param>
+/// <param name="IsSealed">Whether the class is sealed (its generated copy constructor is then private, else protected).</param>
 internal sealed record JudgeSpec(
     TypeLocation Type,
     string? JudgeName,
@@ -21,7 +23,28 @@ internal sealed record JudgeSpec(
     EquatableArray<string> Parameters,
     ValueTypeSpec? ValueType,
     string ValueClrType,
-    EquatableArray<string> Problems);
+    EquatableArray<string> Problems,
+    JudgeCopy Copy,
+    bool IsSealed);
+
+/// <summary>How a [Judge] class is copied by alignment and the With... methods (Judge.CreateCopy).</summary>
+internal enum JudgeCopy
+{
+    /// <summary>The class has no state of its own: the generator writes the copy constructor and the CreateCopy override.</summary>
+    Generated,
+
+    /// <summary>The class declares its own copy constructor: the generator writes only the CreateCopy override that calls it.</summary>
+    UserConstructor,
+
+    /// <summary>The class overrides CreateCopy itself: the generator writes nothing for copying.</summary>
+    UserOverride,
+
+    /// <summary>
+    /// The class has fields of its own and no copy constructor: the generator writes nothing, so copying it
+    /// throws and says to write one; copying its fields silently would share or lose them.
+    /// </summary>
+    FieldsWithoutConstructor,
+}
 
 /// <summary>A label schema's partial record; the value type is resolved against its judge (a numeric schema without [Scale] takes the judge's scale).</summary>
 /// <param name="Type">Where the record is.</param>

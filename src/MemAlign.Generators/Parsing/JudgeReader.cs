@@ -72,7 +72,7 @@ internal static class JudgeReader
         var judgeSpec = shape.CanGenerate && valueType is not null
             ? new JudgeSpec(location, name, AttributeArguments.Named(judge, "Model") as string, rubric,
                 new EquatableArray<string>(parameters), spec, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                new EquatableArray<string>(findings.Select(f => f.Id + ": " + f.Message)))
+                new EquatableArray<string>(findings.Select(f => f.Id + ": " + f.Message)), CopyOf(type), type.IsSealed)
             : null;
         return new JudgeDeclaration(judgeSpec, new EquatableArray<DiagnosticInfo>(findings), Entry(type, location.FullyQualifiedName, judge, spec, cancellationToken));
     }
@@ -95,6 +95,30 @@ internal static class JudgeReader
         AttributeArguments.FirstString(judge) is { Length: > 0 } name
             ? new JudgeEntry(new JudgeKey(name, valueType, fullyQualifiedName.Replace("global::", "")), LocationInfo.From(AttributeArguments.FirstArgumentLocation(judge, type, cancellationToken)))
             : null;
+
+    // What copying the judge needs from the generator: a copy constructor and CreateCopy, CreateCopy alone, or nothing.
+    private static JudgeCopy CopyOf(INamedTypeSymbol type)
+    {
+        if (type.GetMembers("CreateCopy").Any(m => m is IMethodSymbol { IsOverride: true, Parameters.Length: 0 }))
+        {
+            return JudgeCopy.UserOverride;
+        }
+
+        if (type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
+        {
+            return JudgeCopy.UserConstructor;
+        }
+
+        // Fields include the backing fields of auto-properties and field-like events.
+        return type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false, IsConst: false } || m is IPropertySymbol { IsStatic: false, IsAbstract: false } p && IsAutoProperty(p))
+            ? JudgeCopy.FieldsWithoutConstructor
+            : JudgeCopy.Generated;
+    }
+
+    // An auto-property has a backing field, which GetMembers does not always list: its accessors have no body.
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<PropertyDeclarationSyntax>()
+            .Any(p => p.ExpressionBody is null && p.AccessorList is { } accessors && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
 
     // Applies the rubric rules, locating each finding inside the string literal where the source allows.
     // Returns the parameters of the typed EvaluateAsync: the string variables the rubric uses (or would use once a misspelt one is fixed).

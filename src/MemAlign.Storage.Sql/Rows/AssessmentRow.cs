@@ -14,14 +14,10 @@ internal sealed record AssessmentRow(
         row.Text("source_type"), row.Text("source_id"), row.Long("created_at"), row.Long("updated_at"), row.NullableText("rated_content"));
 
     public Assessment ToAssessment() =>
-        new(Name, StoredJson.ReadValue(Value), new AssessmentSource(SourceTypeOf(SourceType), SourceId), Rationale, new DateTimeOffset(CreatedAt, TimeSpan.Zero))
+        new(Name, StoredJson.ReadValue(Value), new AssessmentSource(SourceTypeColumn.Parse(SourceType), SourceId), Rationale, new DateTimeOffset(CreatedAt, TimeSpan.Zero))
         {
             Id = AssessmentId,
             UpdatedAt = new DateTimeOffset(UpdatedAt, TimeSpan.Zero),
             RatedContent = RatedContent,
         };
-
-    private static AssessmentSourceType SourceTypeOf(string name) => AssessmentSource.TryParseType(name, out var type)
-        ? type
-        : throw new InvalidDataException($"An assessment in the store has the source type '{name}', which is not HUMAN, LLM_JUDGE or CODE.");
 }

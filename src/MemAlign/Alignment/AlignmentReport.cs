@@ -1,6 +1,6 @@
 namespace MemAlign;
 
-/// <summary>What one align or unalign did and cost.</summary>
+/// <summary>What one align or unalign did and cost: the report in an <see cref="AlignedJudge{TJudge}"/> and an <see cref="AlignedMemory"/>.</summary>
 public sealed record AlignmentReport
 {
     /// <summary>Calls to the reflection model (distillation), retries included.</summary>

@@ -9,8 +9,8 @@ namespace MemAlign;
 public interface IAlignmentOptimizer
 {
     /// <summary>Learns from the human feedback on <paramref name="traces"/>: the new memory, the embedder it was made with, and what it cost.</summary>
-    Task<MemoryAlignment> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default);
+    Task<AlignedMemory> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets what was learned from <paramref name="traceIds"/>; with <paramref name="redistill"/>, guidelines that lost sources are distilled again.</summary>
-    Task<MemoryAlignment> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false, CancellationToken cancellationToken = default);
+    Task<AlignedMemory> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false, CancellationToken cancellationToken = default);
 }

@@ -15,18 +15,18 @@ public static class JudgeAlignmentExtensions
     /// </summary>
     /// <exception cref="ArgumentException">No traces were given.</exception>
     /// <exception cref="InvalidOperationException">No trace has usable feedback, the judge is session-level, or its memory was embedded by another model.</exception>
-    public static async Task<AlignmentResult<TJudge>> AlignAsync<TJudge>(this TJudge judge, IEnumerable<Trace> traces, IAlignmentOptimizer? optimizer = null,
+    public static async Task<AlignedJudge<TJudge>> AlignAsync<TJudge>(this TJudge judge, IEnumerable<Trace> traces, IAlignmentOptimizer? optimizer = null,
         CancellationToken cancellationToken = default)
         where TJudge : Judge
     {
         ArgumentNullException.ThrowIfNull(judge);
         ArgumentNullException.ThrowIfNull(traces);
         var outcome = await (optimizer ?? new MemAlignOptimizer()).AlignAsync(judge.Definition, judge.Memory, traces.ToList(), cancellationToken).ConfigureAwait(false);
-        return new AlignmentResult<TJudge>(judge.WithMemory(outcome.Memory, outcome.Embedder), outcome.Report);
+        return new AlignedJudge<TJudge>(judge.WithMemory(outcome.Memory, outcome.Embedder), outcome.Report);
     }
 
     /// <summary>Removes what the judge learned from the given traces; see <see cref="MemAlignOptimizer.UnalignAsync"/>.</summary>
-    public static async Task<AlignmentResult<TJudge>> UnalignAsync<TJudge>(this TJudge judge, IEnumerable<string> traceIds, bool redistill = false,
+    public static async Task<AlignedJudge<TJudge>> UnalignAsync<TJudge>(this TJudge judge, IEnumerable<string> traceIds, bool redistill = false,
         IAlignmentOptimizer? optimizer = null, CancellationToken cancellationToken = default)
         where TJudge : Judge
     {
@@ -34,11 +34,11 @@ public static class JudgeAlignmentExtensions
         ArgumentNullException.ThrowIfNull(traceIds);
         var outcome = await (optimizer ?? new MemAlignOptimizer()).UnalignAsync(judge.Definition, judge.Memory, traceIds.ToHashSet(StringComparer.Ordinal), redistill, cancellationToken)
             .ConfigureAwait(false);
-        return new AlignmentResult<TJudge>(judge.WithMemory(outcome.Memory, judge.Embedder ?? outcome.Embedder), outcome.Report);
+        return new AlignedJudge<TJudge>(judge.WithMemory(outcome.Memory, judge.Embedder ?? outcome.Embedder), outcome.Report);
     }
 
     /// <summary>Removes what the judge learned from the given traces; see <see cref="MemAlignOptimizer.UnalignAsync"/>.</summary>
-    public static Task<AlignmentResult<TJudge>> UnalignAsync<TJudge>(this TJudge judge, IEnumerable<Trace> traces, bool redistill = false,
+    public static Task<AlignedJudge<TJudge>> UnalignAsync<TJudge>(this TJudge judge, IEnumerable<Trace> traces, bool redistill = false,
         IAlignmentOptimizer? optimizer = null, CancellationToken cancellationToken = default)
         where TJudge : Judge
     {

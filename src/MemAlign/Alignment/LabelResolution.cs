@@ -51,7 +51,7 @@ public sealed record LabelResolution
     {
         if (Rule == LabelResolutionRule.Adjudicator && string.IsNullOrWhiteSpace(Adjudicator))
         {
-            throw new ArgumentException("The adjudicator rule needs the adjudicator's reviewer id (LabelResolution.Adjudicator; memalign: --adjudicator ID).", nameof(Adjudicator));
+            throw new ArgumentException("The adjudicator rule needs the adjudicator's reviewer id (LabelResolution.Adjudicator).", nameof(Adjudicator));
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     private readonly string _embeddingModelId;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
+    private readonly SecretRedactor _redactor;
 
     /// <summary>Creates the optimizer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
@@ -34,6 +35,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
         _embeddingModelId = _embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unnamed-embedder";
         _logger = Options.ReflectionCallOptions.LoggerFactory?.CreateLogger("MemAlign.Alignment") ?? NullLogger.Instance;
         _clock = Options.ReflectionCallOptions.TimeProvider;
+        _redactor = Options.ReflectionCallOptions.SecretRedactor.With(SecretRedactor.Of(Options.ReflectionModel)).With(SecretRedactor.Of(_embedder));
     }
 
     /// <summary>The options.</summary>
@@ -48,7 +50,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     /// The judge is session-level; no trace has usable feedback; a trace in memory has lost its feedback
     /// (use <see cref="UnalignAsync"/>); or the memory was embedded by another model.
     /// </exception>
-    public async Task<MemoryAlignment> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
+    public async Task<AlignedMemory> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(memory);
@@ -122,7 +124,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             GuidelineTokenBudget = Options.MaxGuidelineTokens,
             GuidelinesDroppedForBudget = distilled.DroppedForBudget.Select(g => g.Text).ToList(),
         };
-        return new MemoryAlignment(aligned, _embedder, report);
+        return new AlignedMemory(aligned, _embedder, report);
     }
 
     /// <summary>
@@ -131,7 +133,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     /// stay). With <paramref name="redistill"/>, guidelines that lost some sources are distilled again from
     /// the sources they still have. Without it, no model is called.
     /// </summary>
-    public async Task<MemoryAlignment> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false,
+    public async Task<AlignedMemory> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -179,7 +181,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             GuidelineTokens = GuidelineBudget.Tokens(guidelines),
             GuidelineTokenBudget = Options.MaxGuidelineTokens,
         };
-        return new MemoryAlignment(memory.With(guidelines, examples), _embedder, report);
+        return new AlignedMemory(memory.With(guidelines, examples), _embedder, report);
     }
 
     private JudgeMemory StartingMemory(JudgeMemory memory, string judgeName)
@@ -299,8 +301,8 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
             var traceIds = batches[i].Select(r => r.TraceId).Distinct(StringComparer.Ordinal).ToList();
             if (outcome.Error is { } error)
             {
-                failures.Add(new DistillationFailure(traceIds, Secrets.Redact(error)));
-                AlignmentLog.DistillationFailed(_logger, definition.Name, traceIds.Count, Secrets.Redact(error));
+                failures.Add(new DistillationFailure(traceIds, _redactor.Redact(error)));
+                AlignmentLog.DistillationFailed(_logger, definition.Name, traceIds.Count, _redactor.Redact(error));
                 continue;
             }
 

@@ -3,11 +3,15 @@ using Microsoft.Extensions.AI;
 
 namespace MemAlign.BuiltInJudges;
 
-/// <summary>Built-in pass/fail judge: does the response follow a list of guidelines? Default name <c>guidelines</c>.</summary>
+/// <summary>
+/// Built-in pass/fail judge: does the response follow a list of guidelines? Named <c>guidelines</c> unless
+/// renamed. Its rubric holds your guidelines, so its definition comes from <see cref="CreateDefinition"/>
+/// rather than a fixed <c>JudgeDefinition</c> like the other judges'.
+/// </summary>
 public sealed class Guidelines : Judge<bool>
 {
-    /// <summary>The default name, which human feedback must use unless the judge is renamed.</summary>
-    public const string DefaultName = "guidelines";
+    /// <summary>The judge's name, <c>guidelines</c>, which human feedback must use unless the judge is renamed.</summary>
+    public const string JudgeName = "guidelines";
 
     /// <summary>Creates the judge.</summary>
     /// <param name="chatClient">The model.</param>
@@ -15,14 +19,19 @@ public sealed class Guidelines : Judge<bool>
     /// <param name="name">The judge's name; rename it to match your label schema.</param>
     /// <param name="options">How the model is called.</param>
     /// <exception cref="ArgumentException">There are no guidelines, or one is blank.</exception>
-    public Guidelines(IChatClient chatClient, IEnumerable<string> guidelines, string name = DefaultName, JudgeOptions? options = null)
+    public Guidelines(IChatClient chatClient, IEnumerable<string> guidelines, string name = JudgeName, JudgeOptions? options = null)
         : base(CreateDefinition(guidelines, name), chatClient, options)
+    {
+    }
+
+    private Guidelines(Guidelines original)
+        : base(original)
     {
     }
 
     /// <summary>The judge's definition for <paramref name="guidelines"/> under <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">There are no guidelines, or one is blank.</exception>
-    public static JudgeDefinition CreateDefinition(IEnumerable<string> guidelines, string name = DefaultName)
+    public static JudgeDefinition CreateDefinition(IEnumerable<string> guidelines, string name = JudgeName)
     {
         ArgumentNullException.ThrowIfNull(guidelines);
         var list = guidelines.ToList();
@@ -35,4 +44,7 @@ public sealed class Guidelines : Judge<bool>
         var rubric = BuiltInRubrics.GuidelinesHeader + RubricText.Literal(bullets) + BuiltInRubrics.GuidelinesBody;
         return JudgeDefinition.Create(name, rubric, FeedbackValueType.Boolean);
     }
+
+    /// <inheritdoc />
+    protected override Judge CreateCopy() => new Guidelines(this);
 }

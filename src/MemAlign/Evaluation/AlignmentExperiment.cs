@@ -42,7 +42,7 @@ public sealed record ExperimentOptions
     public int MaxConcurrency { get; init; } = 8;
 
     /// <summary>The clock for the experiment's wall time; replace it in tests.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; init; } = SystemClock.Default;
 
     internal void Validate()
     {

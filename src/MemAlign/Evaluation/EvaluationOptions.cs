@@ -8,8 +8,8 @@ public sealed record EvaluationOptions
     /// <summary>Judge calls in flight at once (default 8).</summary>
     public int MaxConcurrency { get; init; } = 8;
 
-    /// <summary>Where results are saved as they finish; without a store they are only returned.</summary>
-    public IMemAlignStore? Store { get; init; }
+    /// <summary>Where runs and results are saved as they finish; without a store they are only returned.</summary>
+    public IEvaluationStore? Store { get; init; }
 
     /// <summary>The experiment the run belongs to.</summary>
     public string Experiment { get; init; } = IMemAlignStore.DefaultExperiment;
@@ -36,7 +36,7 @@ public sealed record EvaluationOptions
     public bool KeepResults { get; init; } = true;
 
     /// <summary>The clock for the run's elapsed time; replace it in tests.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; init; } = SystemClock.Default;
 
     internal void Validate()
     {

@@ -52,7 +52,7 @@ public sealed record EvaluationRecord
     public TimeSpan Latency { get; init; }
 
     /// <summary>When it was recorded.</summary>
-    public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
+    public DateTimeOffset CreatedAt { get; init; } = SystemClock.Default.GetUtcNow();
 
     /// <summary>The traces whose examples the judge was shown (episodic memory), for a judge with memory.</summary>
     public IReadOnlyList<string> RetrievedExampleIds { get; init; } = [];

@@ -96,9 +96,9 @@ public static class Evaluator
                 judges.Count == 1 ? judges[0].Name : null, options.JudgeVersion, cancellationToken).ConfigureAwait(false)).Id;
             if (options.ResumeRunId is not null)
             {
-                _ = await store.GetEvaluationRunAsync(runId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ArgumentException($"There is no evaluation run '{runId}' in {store.Description} to resume.", nameof(options));
-                await foreach (var record in store.GetEvaluationResultsAsync(runId, cancellationToken).ConfigureAwait(false))
+                _ = await store.GetEvaluationRunAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ArgumentException($"Experiment '{options.Experiment}' has no evaluation run '{runId}' to resume ({nameof(EvaluationOptions)}.{nameof(EvaluationOptions.ResumeRunId)}).", nameof(options));
+                await foreach (var record in store.GetEvaluationResultsAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false))
                 {
                     if (record.IsOk || !options.RetryErrors)
                     {
@@ -116,7 +116,7 @@ public static class Evaluator
         int completed = 0, errors = 0;
         // Bounded, so that judging never runs far ahead of saving: memory stays flat however many traces stream through.
         var results = Channel.CreateBounded<EvaluationRecord>(new BoundedChannelOptions(4 * WriteBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        var writer = store is null ? Task.CompletedTask : SaveAsync(store, runId!, results.Reader);
+        var writer = store is null ? Task.CompletedTask : SaveAsync(store, options.Experiment, runId!, results.Reader);
         try
         {
             await Parallel.ForEachAsync(
@@ -210,12 +210,12 @@ public static class Evaluator
             {
                 TraceId = trace.Id,
                 JudgeName = judge.Name,
-                Error = new JudgeError(JudgeErrorKind.ModelFailure, $"Judge '{judge.Name}' failed on trace '{trace.Id}': {Models.TransientFailures.Describe(e)}"),
+                Error = new JudgeError(JudgeErrorKind.ModelFailure, $"Judge '{judge.Name}' failed on trace '{trace.Id}': {Models.TransientFailures.Describe(e, (judge as Judge)?.SecretRedactor ?? SecretRedactor.None)}"),
             };
         }
     }
 
-    private static async Task SaveAsync(IMemAlignStore store, string runId, ChannelReader<EvaluationRecord> results)
+    private static async Task SaveAsync(IEvaluationStore store, string experiment, string runId, ChannelReader<EvaluationRecord> results)
     {
         var batch = new List<EvaluationRecord>(WriteBatch);
         while (await results.WaitToReadAsync().ConfigureAwait(false))
@@ -225,7 +225,7 @@ public static class Evaluator
                 batch.Add(record);
             }
 
-            await store.SaveEvaluationResultsAsync(runId, batch, CancellationToken.None).ConfigureAwait(false);
+            await store.SaveEvaluationResultsAsync(experiment, runId, batch, CancellationToken.None).ConfigureAwait(false);
             batch.Clear();
         }
     }

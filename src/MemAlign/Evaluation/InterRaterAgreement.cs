@@ -1,7 +1,7 @@
 namespace MemAlign.Evaluation;
 
 /// <summary>The level of measurement Krippendorff's alpha compares values at, which sets its difference function.</summary>
-public enum KrippendorffMetric
+internal enum KrippendorffMetric
 {
     /// <summary>Unordered categories: two values differ (1) or not (0).</summary>
     Nominal,
@@ -21,7 +21,7 @@ public enum KrippendorffMetric
 public sealed record RaterPairKappa(string FirstRater, string SecondRater, int SharedItems, double? Kappa);
 
 /// <summary>Cohen's kappa for every pair of raters, and their mean.</summary>
-public sealed record PairwiseCohensKappa
+internal sealed record PairwiseCohensKappa
 {
     /// <summary>The mean of the defined pairwise kappas (unweighted: each pair counts once); <see langword="null"/> when no pair has one.</summary>
     public double? Mean { get; init; }
@@ -42,7 +42,7 @@ public sealed record PairwiseCohensKappa
 /// no information about agreement: every statistic leaves them out of the agreement it measures (Fleiss' kappa alone,
 /// following Gwet's generalisation, still counts a single rating towards the chance-agreement category shares).
 /// </summary>
-public static class InterRaterStatistics
+internal static class InterRaterStatistics
 {
     /// <summary>
     /// Cohen's (1960) kappa for every pair of raters, each on the items both rated, and the unweighted mean over the
@@ -410,7 +410,7 @@ public sealed record InterRaterAgreement
     /// <param name="resamples">Bootstrap resamples (at least 100).</param>
     /// <param name="seed">The bootstrap's seed.</param>
     /// <param name="level">The confidence level, such as 0.95.</param>
-    public static InterRaterAgreement Compute(RatingTable table, int resamples = PairedBootstrap.DefaultResamples, int seed = PairedBootstrap.DefaultSeed, double level = 0.95)
+    internal static InterRaterAgreement Compute(RatingTable table, int resamples = PairedBootstrap.DefaultResamples, int seed = PairedBootstrap.DefaultSeed, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(table);
         var rated = table.Rows.Where(row => row.Any(c => c >= 0)).ToList();

@@ -5,7 +5,7 @@ namespace MemAlign.Evaluation;
 /// difference between two judges, both are scored on the same resampled rows (paired), so the interval
 /// reflects the change, not the spread of the data.
 /// </summary>
-public static class PairedBootstrap
+internal static class PairedBootstrap
 {
     /// <summary>The default number of resamples.</summary>
     public const int DefaultResamples = 10_000;

@@ -23,7 +23,7 @@ namespace MemAlign.Evaluation;
 /// item and rater part of the table. A rater rating the same item twice is an error.
 /// </para>
 /// </remarks>
-public sealed class RatingTable
+internal sealed class RatingTable
 {
     private readonly int[][] _cells;
     private readonly string[] _items;

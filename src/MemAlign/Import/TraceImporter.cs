@@ -186,7 +186,7 @@ public static class TraceImporter
             {
                 problems.Add(new ImportProblem(line, trace.Id,
                     $"trace '{trace.Id}' is already stored with other inputs, outputs or expectations; it was not imported "
-                    + "(import with --on-conflict replace to replace the stored content, or --on-conflict skip to keep it)"));
+                    + "(set ImportOptions.OnConflict to ImportConflict.Replace to replace the stored content, or to ImportConflict.Skip to keep it)"));
             }
         }
 

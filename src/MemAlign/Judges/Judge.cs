@@ -14,8 +14,9 @@ namespace MemAlign;
 /// <remarks>
 /// Judges are immutable and safe to use from many threads at once: each call builds its own prompt.
 /// Copies made by <c>AlignAsync</c>, <c>UnalignAsync</c>, <c>WithGuidelines</c>, <c>WithDefinition</c> and
-/// <c>WithMemory</c> are shallow copies of the same runtime type, so a judge declared with <c>[Judge]</c>
-/// keeps its generated members after alignment.
+/// <c>WithMemory</c> are of the same runtime type, made by <see cref="CreateCopy"/>: a judge declared with
+/// <c>[Judge]</c> keeps its generated members after alignment (the generator writes its copy), and a class
+/// of your own that derives from <see cref="Judge{T}"/> says how its fields are copied by overriding it.
 /// </remarks>
 public abstract class Judge : IJudge
 {
@@ -32,6 +33,17 @@ public abstract class Judge : IJudge
         Definition = definition;
         Memory = JudgeMemory.Empty;
         _model = createModel(Options);
+    }
+
+    /// <summary>A copy of <paramref name="original"/>'s definition, model, options, memory and embedder (see <see cref="CreateCopy"/>).</summary>
+    private protected Judge(Judge original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        Definition = original.Definition;
+        Options = original.Options;
+        Memory = original.Memory;
+        Embedder = original.Embedder;
+        _model = original._model;
     }
 
     /// <inheritdoc />
@@ -54,6 +66,9 @@ public abstract class Judge : IJudge
 
     /// <summary>The embedder that turns traces into queries for episodic memory (set by alignment or <c>WithMemory</c>).</summary>
     public IEmbeddingGenerator<string, Embedding<float>>? Embedder { get; private set; }
+
+    /// <summary>What masks secrets in this judge's error messages: the options' redactor and the embedder's own, if it carries one.</summary>
+    internal SecretRedactor SecretRedactor => Options.SecretRedactor.With(SecretRedactor.Of(Embedder));
 
     /// <summary>
     /// Creates a judge of the C# type that holds <paramref name="definition"/>'s values (<c>bool</c>,
@@ -111,7 +126,13 @@ public abstract class Judge : IJudge
         return JudgePromptBuilder.Build(Definition, trace, examples, Memory.Guidelines, cancellationToken, Memory);
     }
 
-    async Task<JudgeVerdict> IJudge.EvaluateAsync(Trace trace, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Judges one trace, with the value as a <see cref="FeedbackValue"/> (<see cref="Judge{T}.EvaluateAsync"/>
+    /// gives it typed). A missing field, an unreachable model or replies that stay invalid give an error
+    /// verdict (see <see cref="JudgeVerdict.Error"/>), never an exception, so a batch keeps going.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    public async Task<JudgeVerdict> EvaluateAsync(Trace trace, CancellationToken cancellationToken = default) =>
         new(await JudgeAsync(trace, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
@@ -137,7 +158,7 @@ public abstract class Judge : IJudge
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = $"Judge '{Name}' could not retrieve examples for trace '{trace.Id}': {TransientFailures.Describe(e)}";
+            var message = $"Judge '{Name}' could not retrieve examples for trace '{trace.Id}': {TransientFailures.Describe(e, SecretRedactor)}";
             return Verdict(trace, new ModelJudgement(null, null, new JudgeError(JudgeErrorKind.ModelFailure, message), _model.Id, default, 0), [], started);
         }
 
@@ -145,10 +166,27 @@ public abstract class Judge : IJudge
         return Verdict(trace, judgement, prompt.Examples.Select(e => e.Example.TraceId).ToArray(), started);
     }
 
-    /// <summary>A shallow copy of this judge (same runtime type) with another definition, memory or embedder.</summary>
+    /// <summary>
+    /// A new judge of this judge's runtime type with the same state, which alignment and the <c>With...</c>
+    /// methods then give another definition, memory or embedder. <see cref="Judge{T}"/> copies itself; a class
+    /// declared with <c>[Judge]</c> gets an override from the generator; any other class that derives from
+    /// <see cref="Judge{T}"/> overrides it with <c>new MyJudge(this)</c> and a copy constructor
+    /// (<c>protected MyJudge(MyJudge original) : base(original)</c>) that decides what its own fields become.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The judge's class derives from <see cref="Judge{T}"/> and does not override this method.</exception>
+    protected abstract Judge CreateCopy();
+
+    /// <summary>A copy of this judge (same runtime type, made by <see cref="CreateCopy"/>) with another definition, memory or embedder.</summary>
     internal Judge Copy(JudgeDefinition? definition = null, JudgeMemory? memory = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
-        var copy = (Judge)MemberwiseClone();
+        var copy = CreateCopy();
+        if (copy is null || copy.GetType() != GetType() || ReferenceEquals(copy, this))
+        {
+            throw new InvalidOperationException(
+                $"'{GetType().FullName}.CreateCopy()' must return a new '{GetType().Name}' (it returned {(copy is null ? "null" : ReferenceEquals(copy, this) ? "the judge itself" : $"a '{copy.GetType().FullName}'")}): "
+                + "alignment and the With... methods give back a judge of the type they were given.");
+        }
+
         copy.Definition = definition ?? Definition;
         copy.Memory = memory ?? Memory;
         copy.Embedder = embedder ?? Embedder;

@@ -38,22 +38,44 @@ public class Judge<T> : Judge
     {
     }
 
+    /// <summary>
+    /// A copy of <paramref name="original"/>: its definition, model, options, memory and embedder. A class that
+    /// derives from <see cref="Judge{T}"/> calls it from its own copy constructor, which <see cref="CreateCopy"/> calls.
+    /// </summary>
+    protected Judge(Judge<T> original)
+        : base(original)
+    {
+    }
+
     internal Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel)
         : base(Checked(definition), options, createModel)
     {
     }
 
     /// <summary>
-    /// Judges one trace. A missing field, an unreachable model or replies that stay invalid give an error
-    /// verdict (see <see cref="JudgeVerdict.Error"/>), never an exception, so a batch keeps going.
+    /// Judges one trace, with the value typed. A missing field, an unreachable model or replies that stay
+    /// invalid give an error verdict (see <see cref="JudgeVerdict.Error"/>), never an exception, so a batch keeps going.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
-    public async Task<JudgeVerdict<T>> EvaluateAsync(Trace trace, CancellationToken cancellationToken = default)
+    public new async Task<JudgeVerdict<T>> EvaluateAsync(Trace trace, CancellationToken cancellationToken = default)
     {
         var data = await JudgeAsync(trace, cancellationToken).ConfigureAwait(false);
         var value = data.Feedback is { } feedback ? FeedbackValueConverter<T>.ToValue(feedback) : default!;
         return new JudgeVerdict<T>(data, value);
     }
+
+    /// <summary>
+    /// A new <see cref="Judge{T}"/> with this judge's state. A class that derives from <see cref="Judge{T}"/>
+    /// overrides it (the generator does for <c>[Judge]</c> classes): copies are never made behind its back,
+    /// so its own fields are never shared or lost silently.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This judge's class derives from <see cref="Judge{T}"/> and does not override it.</exception>
+    protected override Judge CreateCopy() => GetType() == typeof(Judge<T>)
+        ? new Judge<T>(this)
+        : throw new InvalidOperationException(
+            $"'{GetType().FullName}' derives from Judge<{typeof(T).Name}> but does not override CreateCopy(), which alignment and WithMemory, WithGuidelines "
+            + $"and WithDefinition need to copy it: add a copy constructor 'protected {GetType().Name}({GetType().Name} original) : base(original)' that copies "
+            + $"your own fields as you intend, and 'protected override Judge CreateCopy() => new {GetType().Name}(this);'.");
 
     private static JudgeDefinition Checked(JudgeDefinition definition)
     {

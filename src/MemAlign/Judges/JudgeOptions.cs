@@ -29,11 +29,17 @@ public sealed record JudgeOptions
     /// <summary>The sampling temperature asked of the model; <see langword="null"/> leaves the provider's default. Default 0.</summary>
     public float? Temperature { get; init; } = 0f;
 
-    /// <summary>Where retries and failures are logged. Secrets are never logged.</summary>
+    /// <summary>Where retries and failures are logged. Secrets are never logged (see <see cref="SecretRedactor"/>).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// Masks secrets in logs and error messages (default: none beyond what the client carries). The model's own
+    /// redactor, when its client has one (MemAlign.OpenAI's do), is applied too; set this for clients of your own.
+    /// </summary>
+    public SecretRedactor SecretRedactor { get; init; } = SecretRedactor.None;
+
     /// <summary>The clock used for timestamps and latency; replace it in tests.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; init; } = SystemClock.Default;
 
     internal void Validate()
     {
@@ -59,6 +65,7 @@ public sealed record JudgeOptions
         Positive(MaxRetryDelay, nameof(MaxRetryDelay));
         Positive(RequestTimeout, nameof(RequestTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(SecretRedactor, nameof(SecretRedactor));
         if (Temperature is { } t && (t < 0 || !float.IsFinite(t)))
         {
             throw new ArgumentOutOfRangeException(nameof(Temperature), t, $"{nameof(JudgeOptions)}.{nameof(Temperature)} must be zero or more.");

@@ -20,7 +20,7 @@ public abstract record Label<T>
     public string Reviewer { get; init; } = "anonymous";
 
     /// <summary>When the label was given.</summary>
-    public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
+    public DateTimeOffset CreatedAt { get; init; } = SystemClock.Default.GetUtcNow();
 
     /// <summary>The schema the label follows (generated for a <c>[LabelSchema]</c> record).</summary>
     /// <exception cref="InvalidOperationException">

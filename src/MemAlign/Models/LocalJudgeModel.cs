@@ -29,7 +29,7 @@ internal sealed class LocalJudgeModel : IJudgeModel
         {
             var error = new JudgeError(JudgeErrorKind.NotReady,
                 $"Judge '{name}' runs on the local model, which votes with aligned examples, and has none for trace '{prompt.TraceId}'. "
-                + "Align it with labelled traces first, or give it a model (an IChatClient, or OPENAI_API_KEY / OPENAI_BASE_URL).");
+                + "Align it with labelled traces first (AlignAsync, or WithMemory with a registered memory), or give it a model (Judge.Create with an IChatClient).");
             return Task.FromResult(new ModelJudgement(null, null, error, ModelName, default, 0));
         }
 

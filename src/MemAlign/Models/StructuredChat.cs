@@ -21,12 +21,14 @@ internal sealed class StructuredChat
     private readonly JudgeOptions _options;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly SecretRedactor _redactor;
 
     public StructuredChat(IChatClient client, JudgeOptions options, string? configuredModel)
     {
         _client = client;
         _options = options;
         _logger = options.LoggerFactory?.CreateLogger("MemAlign") ?? NullLogger.Instance;
+        _redactor = options.SecretRedactor.With(SecretRedactor.Of(client));
         ModelId = configuredModel ?? client.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
         _pipeline = BuildPipeline();
     }
@@ -71,7 +73,7 @@ internal sealed class StructuredChat
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested) // the caller's cancellation propagates; anything else is the model's failure
             {
-                var reason = TransientFailures.Describe(e);
+                var reason = TransientFailures.Describe(e, _redactor);
                 ModelLog.Failed(_logger, owner, subject, reason);
                 var message = $"'{owner}' got no reply from model '{model}' for {subject} after {state.Calls} call(s): {reason}";
                 return new StructuredReply<T>(default, new JudgeError(JudgeErrorKind.ModelFailure, message), model, usage, state.Calls);
@@ -141,7 +143,7 @@ internal sealed class StructuredChat
                 OnRetry = args =>
                 {
                     var state = args.Context.Properties.GetValue(StateKey, null!);
-                    var reason = args.Outcome.Exception is { } e ? TransientFailures.Describe(e) : "unknown";
+                    var reason = args.Outcome.Exception is { } e ? TransientFailures.Describe(e, _redactor) : "unknown";
                     ModelLog.TransientRetry(_logger, state.Owner, state.Subject, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },

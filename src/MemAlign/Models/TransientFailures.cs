@@ -47,8 +47,8 @@ internal static class TransientFailures
             : null;
     }
 
-    /// <summary>A short description of a failure, for messages: the status and the provider's text, with secrets masked.</summary>
-    public static string Describe(Exception exception) => Secrets.Redact(exception switch
+    /// <summary>A short description of a failure, for messages: the status and the provider's text, with <paramref name="redactor"/>'s secrets masked.</summary>
+    public static string Describe(Exception exception, SecretRedactor redactor) => redactor.Redact(exception switch
     {
         ClientResultException { Status: > 0 } e => $"HTTP {e.Status}: {FirstLine(e.Message)}",
         HttpRequestException { StatusCode: { } status } e => $"HTTP {(int)status}: {FirstLine(e.Message)}",

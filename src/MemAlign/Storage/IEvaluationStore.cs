@@ -18,8 +18,8 @@ public interface IEvaluationStore
     Task<EvaluationRun> CreateEvaluationRunAsync(string experiment, string name, IReadOnlyDictionary<string, string>? settings = null,
         string? judgeName = null, int? judgeVersion = null, CancellationToken cancellationToken = default);
 
-    /// <summary>A run, or <see langword="null"/>.</summary>
-    Task<EvaluationRun?> GetEvaluationRunAsync(string runId, CancellationToken cancellationToken = default);
+    /// <summary>A run of the experiment, or <see langword="null"/> (also when the run belongs to another experiment).</summary>
+    Task<EvaluationRun?> GetEvaluationRunAsync(string experiment, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>The runs of an experiment, newest first.</summary>
     Task<IReadOnlyList<EvaluationRun>> ListEvaluationRunsAsync(string experiment, CancellationToken cancellationToken = default);
@@ -27,11 +27,12 @@ public interface IEvaluationStore
     /// <summary>The newest evaluation run (not an experiment) of one judge, or <see langword="null"/> when it has none.</summary>
     Task<EvaluationRun?> GetLatestEvaluationRunAsync(string experiment, string judgeName, CancellationToken cancellationToken = default);
 
-    /// <summary>Records results of a run (replacing a result for the same trace and judge).</summary>
-    Task SaveEvaluationResultsAsync(string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default);
+    /// <summary>Records results of a run of the experiment (replacing a result for the same trace and judge).</summary>
+    /// <exception cref="InvalidOperationException">The experiment has no such run.</exception>
+    Task SaveEvaluationResultsAsync(string experiment, string runId, IEnumerable<EvaluationRecord> records, CancellationToken cancellationToken = default);
 
-    /// <summary>A run's results, streamed, in order of trace then judge.</summary>
-    IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string runId, CancellationToken cancellationToken = default);
+    /// <summary>The results of a run of the experiment, streamed, in order of trace then judge (none when the experiment has no such run).</summary>
+    IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string experiment, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves an experiment's report as a new run of kind <see cref="EvaluationRunKind.Experiment"/> for the report's
@@ -44,6 +45,6 @@ public interface IEvaluationStore
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<EvaluationRun> SaveExperimentReportAsync(string experiment, string name, ExperimentReport report, int? judgeVersion = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The report of an experiment run, or <see langword="null"/> when the run is not an experiment (or does not exist).</summary>
-    Task<ExperimentReport?> GetExperimentReportAsync(string runId, CancellationToken cancellationToken = default);
+    /// <summary>The report of an experiment run, or <see langword="null"/> when the run is not an experiment (or is not one of the experiment's).</summary>
+    Task<ExperimentReport?> GetExperimentReportAsync(string experiment, string runId, CancellationToken cancellationToken = default);
 }

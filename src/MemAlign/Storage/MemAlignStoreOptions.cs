@@ -7,5 +7,5 @@ public sealed record MemAlignStoreOptions
     public static MemAlignStoreOptions Default { get; } = new();
 
     /// <summary>The clock for creation and update times; replace it in tests.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; init; } = SystemClock.Default;
 }

@@ -3,9 +3,9 @@ namespace MemAlign.Storage;
 /// <summary>
 /// Text every store can keep. PostgreSQL cannot store a NUL character (U+0000) in text, so no store takes
 /// one: the same trace is refused the same way on every backend (and by the importer, as a line error),
-/// before anything is written.
+/// before anything is written. Stores reach it through <see cref="Trace.EnsureStorable"/> and <see cref="Assessment.EnsureStorable"/>.
 /// </summary>
-public static class StorableText
+internal static class StorableText
 {
     /// <summary>Refuses a trace no store can keep.</summary>
     /// <exception cref="ArgumentException">The trace holds a NUL character; the message names the trace and where.</exception>

@@ -22,7 +22,7 @@ public sealed record Assessment
         Value = value;
         Source = source;
         Rationale = rationale;
-        CreatedAt = createdAt ?? TimeProvider.System.GetUtcNow();
+        CreatedAt = createdAt ?? SystemClock.Default.GetUtcNow();
         UpdatedAt = CreatedAt;
     }
 
@@ -78,6 +78,14 @@ public sealed record Assessment
         ArgumentNullException.ThrowIfNull(trace);
         return RatedContent is not null && RatedContent != trace.ContentFingerprint;
     }
+
+    /// <summary>
+    /// Refuses an assessment no store can keep (a NUL character, which PostgreSQL cannot store in text), so every
+    /// store refuses it the same way before writing anything. For implementers of <see cref="Storage.ITraceStore"/>.
+    /// </summary>
+    /// <param name="traceId">The trace it is on, for the message.</param>
+    /// <exception cref="ArgumentException">The assessment holds a NUL character; the message names it and its trace.</exception>
+    public void EnsureStorable(string traceId) => Storage.StorableText.Check(traceId, this);
 
     /// <summary>Whether this is feedback named <paramref name="feedbackName"/>: their <see cref="NameKey"/>s are equal.</summary>
     public bool IsNamed(string feedbackName)

@@ -14,9 +14,9 @@ public sealed record AssessmentSource(AssessmentSourceType Type, string Id)
     /// <summary>A deterministic scorer.</summary>
     public static AssessmentSource Code(string scorerName) => new(AssessmentSourceType.Code, scorerName);
 
-    /// <summary>The name of a source type in files and stores: <c>HUMAN</c>, <c>LLM_JUDGE</c> or <c>CODE</c>.</summary>
+    /// <summary>The name of a source type in trace files (the JSON Lines schema): <c>HUMAN</c>, <c>LLM_JUDGE</c> or <c>CODE</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined source type.</exception>
-    public static string TypeName(AssessmentSourceType type) => type switch
+    internal static string TypeName(AssessmentSourceType type) => type switch
     {
         AssessmentSourceType.Human => "HUMAN",
         AssessmentSourceType.LlmJudge => "LLM_JUDGE",
@@ -26,7 +26,7 @@ public sealed record AssessmentSource(AssessmentSourceType Type, string Id)
 
     /// <summary>Reads a source type's name (<c>HUMAN</c>, <c>LLM_JUDGE</c> or <c>CODE</c>, in any case).</summary>
     /// <returns>Whether <paramref name="name"/> is one of them.</returns>
-    public static bool TryParseType(string? name, out AssessmentSourceType type)
+    internal static bool TryParseType(string? name, out AssessmentSourceType type)
     {
         foreach (var candidate in Enum.GetValues<AssessmentSourceType>())
         {

@@ -44,7 +44,7 @@ public sealed class Trace
     public IReadOnlyList<Assessment> Assessments { get; init; } = [];
 
     /// <summary>When the interaction happened.</summary>
-    public DateTimeOffset CreatedAt { get; init; } = TimeProvider.System.GetUtcNow();
+    public DateTimeOffset CreatedAt { get; init; } = SystemClock.Default.GetUtcNow();
 
     /// <summary>
     /// A fingerprint of what the trace records (inputs, outputs and expectations, as compact JSON): equal
@@ -63,6 +63,14 @@ public sealed class Trace
         Outputs = ToJson(outputs),
         Expectations = ToJson(expectations),
     };
+
+    /// <summary>
+    /// Refuses a trace no store can keep (a NUL character, which PostgreSQL cannot store in text), so every store
+    /// refuses it the same way before writing anything, and the importer reports it as a line error. For implementers
+    /// of <see cref="Storage.ITraceStore"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The trace holds a NUL character; the message names the trace and where.</exception>
+    public void EnsureStorable() => Storage.StorableText.Check(this);
 
     /// <summary>
     /// A copy of this trace with one more assessment. Its id, unless given, becomes <see cref="Assessment.StableId"/>

@@ -28,6 +28,18 @@ namespace Support
         {
         }
 
+        /// <summary>A copy of <paramref name="original"/>: its definition, model, options and memory (the class has no fields of its own).</summary>
+        /// <param name="original">The judge to copy.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        protected Helpfulness(global::Support.Helpfulness original)
+            : base(original)
+        {
+        }
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MemAlign.Generators", "0.1.0.0")]
+        protected override global::MemAlign.Judge CreateCopy() => new global::Support.Helpfulness(this);
+
         /// <summary>
         /// Judges one interaction given as the rubric's variables. The parameters always come in the order
         /// inputs, outputs, expectations (those the rubric uses), whatever order the rubric's text mentions them in.

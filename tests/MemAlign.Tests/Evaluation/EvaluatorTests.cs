@@ -113,7 +113,7 @@ public class EvaluatorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Evaluator.RunAsync([new Judge<bool>(Helpfulness, first)], traces, options, cancelling, cancel.Token));
 
         runId = Assert.Single(await store.ListEvaluationRunsAsync("eval")).Id;
-        var saved = await store.GetEvaluationResultsAsync(runId).ToListAsync();
+        var saved = await store.GetEvaluationResultsAsync("eval", runId).ToListAsync();
         Assert.InRange(saved.Count, 10, 29);
 
         var second = new SlowModel(TimeSpan.FromMilliseconds(1));
@@ -122,7 +122,7 @@ public class EvaluatorTests
         Assert.Equal(30 - saved.Count, second.Calls);
         Assert.Equal((saved.Count, 30 - saved.Count), (resumed.Resumed, resumed.Completed));
         Assert.Equal(traces.Select(t => t.Id), resumed.Records.Select(r => r.TraceId).Order());
-        Assert.Equal(30, (await store.GetEvaluationResultsAsync(runId).ToListAsync()).Count);
+        Assert.Equal(30, (await store.GetEvaluationResultsAsync("eval", runId).ToListAsync()).Count);
         Assert.Equal(runId, resumed.RunId);
     }
 
@@ -137,10 +137,10 @@ public class EvaluatorTests
         var several = await Evaluator.RunAsync([new Judge<bool>(Helpfulness, Model()), new Judge<bool>(Correctness, Model())], Traces(2), options with { JudgeVersion = null });
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => Evaluator.RunAsync([new Judge<bool>(Helpfulness, Model()), new Judge<bool>(Correctness, Model())], Traces(2), options));
 
-        var run = (await store.GetEvaluationRunAsync(one.RunId!))!;
+        var run = (await store.GetEvaluationRunAsync("eval", one.RunId!))!;
         Assert.Equal((EvaluationRunKind.Evaluation, "helpfulness", 3), (run.Kind, run.JudgeName, run.JudgeVersion));
         Assert.Equal(new Dictionary<string, string> { ["team"] = "support" }, run.Settings); // only the caller's own
-        Assert.Equal(((string?)null, (int?)null), ((await store.GetEvaluationRunAsync(several.RunId!))!.JudgeName, (await store.GetEvaluationRunAsync(several.RunId!))!.JudgeVersion));
+        Assert.Equal(((string?)null, (int?)null), ((await store.GetEvaluationRunAsync("eval", several.RunId!))!.JudgeName, (await store.GetEvaluationRunAsync("eval", several.RunId!))!.JudgeVersion));
         Assert.Contains("names the version of one judge; this evaluation runs 2", refused.Message);
         Assert.Equal(one.RunId, (await store.GetLatestEvaluationRunAsync("eval", "helpfulness"))!.Id);
     }

@@ -31,7 +31,7 @@ public class ResumeAfterKillTests
 
             var runs = await store.ListEvaluationRunsAsync("eval");
             runId ??= runs.Count > 0 ? runs[0].Id : null;
-            if (runId is not null && await store.GetEvaluationResultsAsync(runId).CountAsync() >= 40)
+            if (runId is not null && await store.GetEvaluationResultsAsync("eval", runId).CountAsync() >= 40)
             {
                 break;
             }
@@ -42,7 +42,7 @@ public class ResumeAfterKillTests
 
         worker.Kill(entireProcessTree: true);
         await worker.WaitForExitAsync();
-        var saved = await store.GetEvaluationResultsAsync(runId).ToListAsync();
+        var saved = await store.GetEvaluationResultsAsync("eval", runId).ToListAsync();
         Assert.InRange(saved.Count, 40, Traces - 1);
 
         var model = new ScriptedChatClient(fallback: _ => ScriptedChatClient.Response("{\"rationale\": \"resumed\", \"result\": false}"));
@@ -51,7 +51,7 @@ public class ResumeAfterKillTests
             new EvaluationOptions { Store = store, Experiment = "eval", ResumeRunId = runId });
 
         Assert.Equal(Traces - saved.Count, model.CallCount);
-        var all = await store.GetEvaluationResultsAsync(runId).ToListAsync();
+        var all = await store.GetEvaluationResultsAsync("eval", runId).ToListAsync();
         Assert.Equal(Traces, all.Count);
         Assert.Equal(saved.Count, all.Count(r => r.Rationale == "slow"));
         Assert.Equal((saved.Count, Traces - saved.Count), (resumed.Resumed, resumed.Completed));

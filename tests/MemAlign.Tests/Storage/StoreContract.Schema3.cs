@@ -62,7 +62,7 @@ public abstract partial class StoreContract
         var counts = new Dictionary<string, List<EvaluationRecord>>(StringComparer.Ordinal);
         foreach (var run in evaluations)
         {
-            counts[run.Id] = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
+            counts[run.Id] = await store.GetEvaluationResultsAsync(Fixture, run.Id).ToListAsync();
         }
 
         var fullRun = evaluations.Single(r => counts[r.Id].Count == 13);
@@ -75,14 +75,14 @@ public abstract partial class StoreContract
         Assert.Equal(["fx-07", "fx-07", "fx-01", "fx-01", "fx-03"], full.Single(r => r.TraceId == "fx-09").RetrievedExampleIds);
 
         // The experiment's report from its own table: its folds and most disagreed traces without fx-05 or its mark.
-        var report = (await store.GetExperimentReportAsync(experimentRun.Id))!;
+        var report = (await store.GetExperimentReportAsync(Fixture, experimentRun.Id))!;
         Assert.Equal(("helpfulness", 2, 14), (report.JudgeName, report.Folds, report.TrainTraces));
         var named = report.FoldDetails.SelectMany(f => f.TrainTraceIds.Concat(f.TestTraceIds).Concat(f.MemoryTraceIds)).ToList();
         Assert.Equal(traces.Select(t => t.Id).Order(), named.Distinct().Order());
         Assert.Equal([6, 7], report.FoldDetails.Select(f => f.TestTraceIds.Count).Order());
         Assert.Equal(["fx-13"], report.HumanAgreement!.MostDisagreed.Select(d => d.TraceId));
         Assert.Equal(new Dictionary<string, string> { ["ann"] = "true", ["bob"] = "false" }, report.HumanAgreement.MostDisagreed[0].Labels);
-        Assert.Null(await store.GetExperimentReportAsync(shortRun.Id));
+        Assert.Null(await store.GetExperimentReportAsync(Fixture, shortRun.Id));
         var markdown = ExperimentReportWriter.ToMarkdown(report);
         Assert.Contains("fx-13", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("forgotten trace", markdown, StringComparison.Ordinal);
@@ -98,15 +98,15 @@ public abstract partial class StoreContract
         var resumed = await Evaluator.RunAsync([judgeWithMemory], store.SearchTracesAsync(Fixture, new TraceQuery { Tag = new("split", "test") }),
             new EvaluationOptions { Store = store, Experiment = Fixture, ResumeRunId = shortRun.Id });
         Assert.Equal((shortRun.Id, 2, 4), (resumed.RunId, resumed.Resumed, resumed.Completed));
-        Assert.Equal(6, await store.GetEvaluationResultsAsync(shortRun.Id).CountAsync());
+        Assert.Equal(6, await store.GetEvaluationResultsAsync(Fixture, shortRun.Id).CountAsync());
 
         var forgot = await store.ForgetAsync(Fixture, ["fx-03"]);
         Assert.Equal((1, 1), (forgot.Traces, forgot.RunsMarked));
         Assert.True(forgot.RationalesWithheld >= 1);
-        Assert.Equal(2, (await store.GetEvaluationRunAsync(experimentRun.Id))!.ForgottenTraces);
-        var after = (await store.GetExperimentReportAsync(experimentRun.Id))!;
+        Assert.Equal(2, (await store.GetEvaluationRunAsync(Fixture, experimentRun.Id))!.ForgottenTraces);
+        var after = (await store.GetExperimentReportAsync(Fixture, experimentRun.Id))!;
         Assert.DoesNotContain("fx-03", after.FoldDetails.SelectMany(f => f.TrainTraceIds.Concat(f.TestTraceIds).Concat(f.MemoryTraceIds)));
-        var nine = (await store.GetEvaluationResultsAsync(fullRun.Id).ToListAsync()).Single(r => r.TraceId == "fx-09");
+        var nine = (await store.GetEvaluationResultsAsync(Fixture, fullRun.Id).ToListAsync()).Single(r => r.TraceId == "fx-09");
         Assert.True(nine.Redacted);
         Assert.Equal(["fx-07", "fx-07", "fx-01", "fx-01"], nine.RetrievedExampleIds);
     }

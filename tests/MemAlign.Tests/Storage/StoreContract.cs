@@ -192,7 +192,7 @@ public abstract partial class StoreContract
         var shared = aligned.Memory.With(guidelines: [.. aligned.Memory.Guidelines, new Guideline($"Do not repeat {canary}-like numbers.", ["secret", "align-3"])]);
         var third = await store.RegisterJudgeAsync(Experiment, aligned.Definition, shared);
         var run = await store.CreateEvaluationRunAsync(Experiment, "baseline");
-        await store.SaveEvaluationResultsAsync(run.Id,
+        await store.SaveEvaluationResultsAsync(Experiment, run.Id,
         [
             new EvaluationRecord { TraceId = "secret", JudgeName = "helpfulness", Value = false, Rationale = $"It says {canary}." },
             // Another trace's verdict that was shown the secret's example, and one that names it without having been shown it.
@@ -208,15 +208,15 @@ public abstract partial class StoreContract
         Assert.Equal((1, 1, 3, 1), (report.Traces, report.Assessments, report.Examples, report.EvaluationResults));
         Assert.Equal((1, 1), (report.RationalesWithheld, report.RunsMarked));
         Assert.NotEmpty(report.Guarantee);
-        var others = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
+        var others = await store.GetEvaluationResultsAsync(Experiment, run.Id).ToListAsync();
         Assert.Equal(["align-1", "align-2"], others.Select(r => r.TraceId));
         Assert.True(others[0].Redacted);
         Assert.True(others[0].Value!.AsBoolean());
         Assert.Equal(["align-2"], others[0].RetrievedExampleIds);
         Assert.DoesNotContain("secret", others[0].Rationale!, StringComparison.Ordinal);
         Assert.Equal("Unlike secret-2 and [forgotten trace].", others[1].Rationale);
-        Assert.Equal(1, (await store.GetEvaluationRunAsync(experiment.Id))!.ForgottenTraces);
-        var marked = (await store.GetExperimentReportAsync(experiment.Id))!;
+        Assert.Equal(1, (await store.GetEvaluationRunAsync(Experiment, experiment.Id))!.ForgottenTraces);
+        var marked = (await store.GetExperimentReportAsync(Experiment, experiment.Id))!;
         Assert.Equal(["align-2"], marked.FoldDetails[0].TrainTraceIds);
         Assert.Equal(["align-1"], marked.FoldDetails[0].TestTraceIds);
         Assert.Empty(marked.FoldDetails[0].MemoryTraceIds);
@@ -282,11 +282,11 @@ public abstract partial class StoreContract
             RetrievedExampleIds = i % 7 == 0 ? [] : [$"ex{i % 5}", "ex-shared", $"ex{i % 5}"],
         }).ToList();
 
-        await store.SaveEvaluationResultsAsync(run.Id, records);
-        await store.SaveEvaluationResultsAsync(run.Id, [records[1] with { Value = false, Rationale = "changed", RetrievedExampleIds = ["ex-new"] }]);
+        await store.SaveEvaluationResultsAsync(Experiment, run.Id, records);
+        await store.SaveEvaluationResultsAsync(Experiment, run.Id, [records[1] with { Value = false, Rationale = "changed", RetrievedExampleIds = ["ex-new"] }]);
         // The same result twice in one call: saved as given last.
-        await store.SaveEvaluationResultsAsync(run.Id, [records[2] with { RetrievedExampleIds = ["a"] }, records[2] with { RetrievedExampleIds = ["b", "c"] }]);
-        var loaded = await store.GetEvaluationResultsAsync(run.Id).ToListAsync();
+        await store.SaveEvaluationResultsAsync(Experiment, run.Id, [records[2] with { RetrievedExampleIds = ["a"] }, records[2] with { RetrievedExampleIds = ["b", "c"] }]);
+        var loaded = await store.GetEvaluationResultsAsync(Experiment, run.Id).ToListAsync();
 
         Assert.Equal(700, loaded.Count);
         Assert.Equal(records.Select(r => r.TraceId), loaded.Select(r => r.TraceId));
@@ -296,7 +296,7 @@ public abstract partial class StoreContract
         Assert.All(loaded.Skip(3), r => Assert.Equal(records.Single(o => o.TraceId == r.TraceId).RetrievedExampleIds, r.RetrievedExampleIds)); // across pages of 500
         Assert.Equal(new JudgeError(JudgeErrorKind.ModelFailure, "HTTP 500"), loaded[0].Error);
         Assert.Equal(records[3].Usage, loaded[3].Usage);
-        var stored = (await store.GetEvaluationRunAsync(run.Id))!;
+        var stored = (await store.GetEvaluationRunAsync(Experiment, run.Id))!;
         Assert.Equal("helpfulness@3", stored.Settings["judge"]); // the user's own extras stay theirs
         Assert.Equal((EvaluationRunKind.Evaluation, "helpfulness", 3, 0), (stored.Kind, stored.JudgeName, stored.JudgeVersion, stored.ForgottenTraces));
         Assert.Equal(run.Id, Assert.Single(await store.ListEvaluationRunsAsync(Experiment)).Id);
@@ -317,8 +317,27 @@ public abstract partial class StoreContract
         Assert.Equal((latest.Id, 2), (found!.Id, found.JudgeVersion));
         Assert.NotEqual(first.Id, found.Id);
         Assert.Null(await store.GetLatestEvaluationRunAsync(Experiment, "politeness"));
-        var saved = (await store.GetEvaluationRunAsync(experiment.Id))!;
+        var saved = (await store.GetEvaluationRunAsync(Experiment, experiment.Id))!;
         Assert.Equal((EvaluationRunKind.Experiment, "helpfulness", 2), (saved.Kind, saved.JudgeName, saved.JudgeVersion));
+    }
+
+    protected async Task A_run_id_is_found_only_in_its_own_experiment()
+    {
+        await using var store = await OpenAsync();
+        var elsewhere = await store.CreateEvaluationRunAsync(Experiment + "-other", "other experiment", judgeName: "helpfulness");
+        await store.SaveEvaluationResultsAsync(Experiment + "-other", elsewhere.Id, [new EvaluationRecord { TraceId = "t1", JudgeName = "helpfulness", Value = true }]);
+        var report = await store.SaveExperimentReportAsync(Experiment + "-other", "experiment", Report(folds: []));
+
+        Assert.Null(await store.GetEvaluationRunAsync(Experiment, elsewhere.Id));
+        Assert.Empty(await store.GetEvaluationResultsAsync(Experiment, elsewhere.Id).ToListAsync());
+        Assert.Null(await store.GetExperimentReportAsync(Experiment, report.Id));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.SaveEvaluationResultsAsync(Experiment, elsewhere.Id, [new EvaluationRecord { TraceId = "t2", JudgeName = "helpfulness", Value = false }]));
+        Assert.Contains($"Experiment '{Experiment}' has no evaluation run '{elsewhere.Id}'", refused.Message, StringComparison.Ordinal);
+        // In its own experiment everything is there, and the refused save wrote nothing.
+        Assert.Equal("other experiment", (await store.GetEvaluationRunAsync(Experiment + "-other", elsewhere.Id))!.Name);
+        Assert.Equal(["t1"], (await store.GetEvaluationResultsAsync(Experiment + "-other", elsewhere.Id).ToListAsync()).Select(r => r.TraceId));
+        Assert.NotNull(await store.GetExperimentReportAsync(Experiment + "-other", report.Id));
     }
 
     protected async Task An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows()
@@ -337,12 +356,12 @@ public abstract partial class StoreContract
         Assert.NotEmpty(report.HumanAgreement!.MostDisagreed);
 
         var run = await store.SaveExperimentReportAsync(Experiment, "experiment helpfulness@1", report, judgeVersion: 1);
-        var loaded = (await store.GetExperimentReportAsync(run.Id))!;
+        var loaded = (await store.GetExperimentReportAsync(Experiment, run.Id))!;
 
         var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(report, options), System.Text.Json.JsonSerializer.Serialize(loaded, options));
         Assert.Equal(Reporting.ExperimentReportWriter.ToMarkdown(report), Reporting.ExperimentReportWriter.ToMarkdown(loaded));
-        Assert.Null(await store.GetExperimentReportAsync("run-missing"));
+        Assert.Null(await store.GetExperimentReportAsync(Experiment, "run-missing"));
     }
 
     // An experiment report holding only what forgetting and the registry tests look at.

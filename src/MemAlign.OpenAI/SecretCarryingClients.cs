@@ -1,0 +1,21 @@
+using Microsoft.Extensions.AI;
+
+namespace MemAlign.OpenAI;
+
+// The clients ModelProviders creates answer GetService(typeof(SecretRedactor)) with the redactor of the key they
+// were given, so judges and the optimizer mask it in every message about them without being told.
+
+/// <summary>A chat client that carries the redactor of its key.</summary>
+internal sealed class SecretCarryingChatClient(IChatClient inner, SecretRedactor redactor) : DelegatingChatClient(inner)
+{
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(SecretRedactor) ? redactor : base.GetService(serviceType, serviceKey);
+}
+
+/// <summary>An embedding generator that carries the redactor of its key.</summary>
+internal sealed class SecretCarryingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, SecretRedactor redactor)
+    : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+{
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(SecretRedactor) ? redactor : base.GetService(serviceType, serviceKey);
+}
