@@ -12,6 +12,7 @@ internal static class CliHints
         ("ImportOptions.OnConflict", "memalign: import with --on-conflict replace or --on-conflict skip"),
         ("LabelResolution.Adjudicator", "memalign: --label-rule adjudicator --adjudicator ID"),
         ("SqliteMemAlignStore.OpenAsync(path)", "memalign: import traces or register a judge first, or point --store or MEMALIGN_STORE at a store"),
+        ("(OpenReadOnlyAsync)", "memalign: a command that writes, such as memalign import, upgrades it"),
     ];
 
     /// <summary><paramref name="message"/> followed by the tool's hint for each member it names.</summary>

@@ -51,6 +51,6 @@ internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync("This labeling app needs your personal link (with its token). Ask whoever runs 'memalign label serve' for it.");
+        return context.Response.WriteAsync("This labeling app needs your personal link (with its token). Ask whoever runs the labeling app for it.");
     }
 }

@@ -9,7 +9,7 @@ namespace MemAlign.OpenAI;
 /// folder, written atomically, shared by every process that points at the folder. Entries do not
 /// expire: a model's answer to an identical request is reused until the folder is cleared.
 /// </summary>
-public sealed class DiskResponseCache : IDistributedCache
+internal sealed class DiskResponseCache : IDistributedCache
 {
     /// <summary>Creates the cache in <paramref name="directory"/> (created if missing).</summary>
     public DiskResponseCache(string directory)

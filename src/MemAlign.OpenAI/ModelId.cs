@@ -3,7 +3,7 @@ namespace MemAlign.OpenAI;
 /// <summary>A model id in MLflow's form, <c>provider:/model</c>, such as <c>openai:/gpt-4.1-mini</c>.</summary>
 /// <param name="Provider">The provider, lower case, such as <c>openai</c>.</param>
 /// <param name="Name">The provider's model name, such as <c>gpt-4.1-mini</c>.</param>
-public sealed record ModelId(string Provider, string Name)
+internal sealed record ModelId(string Provider, string Name)
 {
     /// <summary>Parses <c>provider:/model</c> (the slash is optional).</summary>
     /// <exception cref="FormatException">The text is not of that form.</exception>

@@ -106,7 +106,7 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
         SqliteException { SqliteErrorCode: 26 or 11 } => new StoreException(
             $"'{Path}' is not a usable MemAlign store: it is not a SQLite database, or it is corrupt ({exception.Message}). Use another file, or move this one away.", exception),
         SqliteException { SqliteErrorCode: 1 } e when e.Message.Contains("no such table: memalign_schema", StringComparison.Ordinal) => new StoreException(
-            $"'{Path}' is a SQLite database but not a MemAlign store (it has no MemAlign tables). Use another file, or let a writing command (memalign import) create the store.", exception),
+            $"'{Path}' is a SQLite database but not a MemAlign store (it has no MemAlign tables). Use another file, or create the store with SqliteMemAlignStore.OpenAsync(path).", exception),
         SqliteException { SqliteErrorCode: 13 } => new StoreException(
             $"The disk holding the MemAlign store '{Path}' is full (SQLite: {exception.Message}); the operation was rolled back. Free space, then run it again.", exception),
         SqliteException { SqliteErrorCode: 8 } when readOnly => new StoreException(

@@ -154,7 +154,7 @@ internal static class SqlSchema
         {
             throw new StoreException(current > Latest
                 ? $"The MemAlign store {dialect.Description} has schema version {current}, written by a newer MemAlign; this version knows schema versions up to {Latest}. Upgrade MemAlign to use it."
-                : $"The MemAlign store {dialect.Description} has schema version {current}; this command only reads, and the store must first be upgraded to version {Latest} by a command that writes (memalign import, say) with write access to it.");
+                : $"The MemAlign store {dialect.Description} has schema version {current}; it was opened only to read (OpenReadOnlyAsync), and must first be upgraded to version {Latest} by opening it to write (OpenAsync) with write access to it.");
         }
     }
 

@@ -153,7 +153,7 @@ public static class EvaluationReportWriter
     {
         if (report.Compared == 0)
         {
-            yield return $"No trace of the run has a human label named '{report.JudgeName}': label some (memalign label, or import them) to see the agreement.";
+            yield return $"No trace of the run has a human label named '{report.JudgeName}': label some (in a labeling session, or import them) to see the agreement.";
             yield break;
         }
 
