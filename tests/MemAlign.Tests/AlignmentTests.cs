@@ -221,6 +221,28 @@ public class AlignmentTests
     }
 
     [Fact]
+    public async Task A_failed_distillation_is_reported_and_logged_with_the_reflection_settings_secret_masked()
+    {
+        const string Key = "sk-reflection-secret-0123456789";
+        var reflection = new ScriptedChatClient(fallback: _ => throw new HttpRequestException($"bad request for key {Key}", null, HttpStatusCode.BadRequest));
+        var logs = new CapturingLoggerFactory();
+        var optimizer = new MemAlignOptimizer(new MemAlignOptions
+        {
+            ReflectionModel = reflection,
+            ReflectionCallOptions = Fast with { SecretRedactor = SecretRedactor.For(Key), LoggerFactory = logs },
+            EmbeddingGenerator = new CountingEmbedder(),
+        });
+
+        var (_, report) = await BaseJudge().AlignAsync(SeedFeedback.Alignment, optimizer);
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Contains("HTTP 400", failure.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, failure.Reason, StringComparison.Ordinal);
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(Key, logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_batch_is_reported_what_succeeded_is_kept_and_the_next_align_distils_only_what_is_missing()
     {
         var failing = true;
