@@ -107,6 +107,27 @@ public class GeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData("", true, true)] // no state of its own: the generator copies it
+    [InlineData("public sealed partial class J { private J(J original) : base(original) { } }", false, true)] // its copy constructor, called by the generated CreateCopy
+    [InlineData("public partial class J { protected override Judge CreateCopy() => this; }", false, false)] // its own CreateCopy
+    [InlineData("public partial class J { private readonly int _count = 1; public int Count => _count; }", false, false)] // a field and no copy constructor: refused at run time
+    [InlineData("public partial class J { public int Count { get; init; } }", false, false)] // an auto-property is a field too
+    public void The_generator_writes_the_copy_only_where_the_class_leaves_it_to_the_generator(string userPart, bool copyConstructor, bool createCopy)
+    {
+        var source = """
+            using MemAlign;
+            [Judge("j"), Rubric("{{ outputs }}")] public partial class J : Judge<bool>;
+
+            """ + userPart;
+        var (_, output, result) = GeneratorRunner.Run(TestCompilation.Create(source));
+        var text = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("J.Judge.g.cs", StringComparison.Ordinal)).GetText().ToString();
+
+        Assert.Equal(copyConstructor, text.Contains("J(global::J original)", StringComparison.Ordinal));
+        Assert.Equal(createCopy, text.Contains("protected override global::MemAlign.Judge CreateCopy() => new global::J(this);", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
     [Fact]
     public void Rewording_a_rubric_never_changes_the_generated_signature()
     {
