@@ -1,15 +1,20 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 
 namespace MemAlign.Cli;
 
 /// <summary>
 /// Where a command's results go: lines for people, or (with --json) one JSON document on standard output
-/// for CI. Notices (such as "using the local models") go to standard error so JSON output stays clean.
+/// for CI, its result or its error (docs/json-output.md). Notices (such as "using the local models") and
+/// errors go to standard error as well, so JSON output stays clean and people still read what went wrong.
 /// </summary>
-internal sealed class CliOutput(bool json, TextWriter output, TextWriter errors)
+/// <param name="json">Whether --json was given.</param>
+/// <param name="command">The command's name, such as "judges list", for the document; null when none was named.</param>
+/// <param name="output">Standard output.</param>
+/// <param name="errors">Standard error.</param>
+internal sealed class CliOutput(bool json, string? command, TextWriter output, TextWriter errors)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // A document is written once: an error after the result (or a second result) would make the output two documents.
+    private bool _written;
 
     public bool Json { get; } = json;
 
@@ -24,18 +29,34 @@ internal sealed class CliOutput(bool json, TextWriter output, TextWriter errors)
         }
     }
 
+    /// <summary>Whether progress should be drawn as a bar (a terminal) or plain lines (redirected).</summary>
+    public bool Interactive => !Json && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+
     /// <summary>A notice for people, on standard error.</summary>
     public void Notice(string text) => Errors.WriteLine(text);
 
     /// <summary>The machine-readable result; written only with --json.</summary>
-    public void Result(JsonNode result)
+    public void Result(JsonResult result)
     {
-        if (Json)
+        if (Json && !_written)
         {
-            output.WriteLine(result.ToJsonString(Indented));
+            _written = true;
+            output.WriteLine(CliJsonContext.Serialize(result with { Command = command }));
         }
     }
 
-    /// <summary>Whether progress should be drawn as a bar (a terminal) or plain lines (redirected).</summary>
-    public bool Interactive => !Json && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+    /// <summary>
+    /// The command failed: "error: <paramref name="message"/>" on standard error (with <paramref name="details"/>,
+    /// such as a stack trace, when given), and with --json an error document, unless a result was already written.
+    /// </summary>
+    /// <param name="code">One of <see cref="ErrorJson"/>'s codes.</param>
+    /// <param name="message">What went wrong and what to do, on one line.</param>
+    /// <param name="exitCode">The exit code the process returns.</param>
+    /// <param name="details">More for standard error only.</param>
+    public int Error(string code, string message, int exitCode, string details = "")
+    {
+        Notice((code == ErrorJson.Cancelled ? "" : "error: ") + message + details);
+        Result(new ErrorResult(new ErrorJson(code, message, exitCode)));
+        return exitCode;
+    }
 }

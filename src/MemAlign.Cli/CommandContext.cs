@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using MemAlign.Cli.Json;
 using MemAlign.OpenAI;
 using MemAlign.Storage;
 
@@ -57,7 +59,7 @@ internal static class CommandRunner
 
     private static async Task<int> RunAsync(ParseResult parse, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, bool readOnly, CancellationToken cancellationToken)
     {
-        var output = new CliOutput(parse.GetValue(options.Json), Console.Out, Console.Error);
+        var output = Output(parse, options);
         // The tool read the key, so it masks it in what it prints, whichever library's message quotes it.
         var redactor = SecretRedactor.For(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable));
         string OneLine(string message) => redactor.Redact(CliHints.Add(Joined(message)));
@@ -68,24 +70,40 @@ internal static class CommandRunner
         }
         catch (Exception e) when (e is UsageException or StoreException or JudgeDefinitionException or ModelConfigurationException or FileNotFoundException or DirectoryNotFoundException)
         {
-            output.Notice("error: " + OneLine(e.Message));
-            return ExitCodes.Usage;
+            return output.Error(ErrorJson.Usage, OneLine(e.Message), ExitCodes.Usage);
         }
         catch (FindingsException e)
         {
-            output.Notice("error: " + OneLine(e.Message));
-            return ExitCodes.Findings;
+            return output.Error(ErrorJson.Findings, OneLine(e.Message), ExitCodes.Findings);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            output.Notice("cancelled; what finished was saved.");
-            return ExitCodes.Findings;
+            return output.Error(ErrorJson.Cancelled, "cancelled; what finished was saved.", ExitCodes.Findings);
         }
         catch (Exception e)
         {
-            output.Notice($"error: {OneLine(e.Message)}" + (parse.GetValue(options.Verbose) ? Environment.NewLine + redactor.Redact(e.ToString()) : " (run with --verbose for details)"));
-            return ExitCodes.Findings;
+            return output.Error(ErrorJson.Failure, OneLine(e.Message), ExitCodes.Findings,
+                parse.GetValue(options.Verbose) ? Environment.NewLine + redactor.Redact(e.ToString()) : " (run with --verbose for details)");
         }
+    }
+
+    /// <summary>The output of the command <paramref name="parse"/> names: JSON documents with --json.</summary>
+    public static CliOutput Output(ParseResult parse, GlobalOptions options) => new(JsonRequested(parse, options), CommandName(parse), Console.Out, Console.Error);
+
+    // --json, also on a command line with errors elsewhere (their document is JSON too).
+    private static bool JsonRequested(ParseResult parse, GlobalOptions options) =>
+        parse.GetResult(options.Json) is { } json && !parse.Errors.Any(e => e.SymbolResult == json) && json.GetValueOrDefault<bool>();
+
+    // "judges list": the subcommands' names under the root; null when the command line names none.
+    private static string? CommandName(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names.Count == 0 ? null : string.Join(' ', names);
     }
 
     // An error is one line: a message that spans several (an inner exception's, say) is joined.

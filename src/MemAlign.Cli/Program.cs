@@ -3,6 +3,7 @@
 using System.CommandLine;
 using MemAlign.Cli;
 using MemAlign.Cli.Commands;
+using MemAlign.Cli.Json;
 
 var options = new GlobalOptions();
 var root = new RootCommand("memalign: align LLM judges with expert feedback (MemAlign), evaluate them, and keep them in a registry.");
@@ -20,12 +21,15 @@ root.Subcommands.Add(LabelCommands.Create(options));
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
+    // One line each on standard error, and with --json one error document on standard output.
+    var output = CommandRunner.Output(parse, options);
     foreach (var error in parse.Errors)
     {
-        Console.Error.WriteLine("error: " + error.Message);
+        output.Notice("error: " + error.Message);
     }
 
-    Console.Error.WriteLine("Run 'memalign --help' (or 'memalign COMMAND --help') for usage.");
+    output.Notice("Run 'memalign --help' (or 'memalign COMMAND --help') for usage.");
+    output.Result(new ErrorResult(new ErrorJson(ErrorJson.Usage, string.Join(" ", parse.Errors.Select(e => e.Message)), ExitCodes.Usage)));
     return ExitCodes.Usage;
 }
 

@@ -66,7 +66,8 @@ internal sealed class CliRunner
 
     public static string SampleTraces => Path.Combine(Repository, "samples", "Helpfulness", "data", "helpfulness.jsonl");
 
-    private static string Cli => Path.Combine(Repository, "src", "MemAlign.Cli", "bin", Configuration, "net10.0", "MemAlign.Cli.dll");
+    /// <summary>The built tool.</summary>
+    public static string Cli => Path.Combine(Repository, "src", "MemAlign.Cli", "bin", Configuration, "net10.0", "MemAlign.Cli.dll");
 
     public Task<CliResult> RunAsync(params string[] arguments) => RunAsync("dotnet", [Cli, .. arguments, .. ExperimentArguments], terminal: false);
 
@@ -87,7 +88,19 @@ internal sealed class CliRunner
     public Task<CliResult> RunInTerminalAsync(params string[] arguments) =>
         RunAsync("script", ["--quiet", "--return", "--command", string.Join(' ', new[] { "dotnet", Cli }.Concat(arguments).Concat(ExperimentArguments).Select(a => $"'{a}'")), "/dev/null"], terminal: true);
 
+    /// <summary>Starts the CLI and returns at once, for a command that runs until stopped (label serve); the caller reads its output and stops it.</summary>
+    public Process Start(params string[] arguments) => Process.Start(StartInfo("dotnet", [Cli, .. arguments, .. ExperimentArguments], terminal: false))!;
+
     private async Task<CliResult> RunAsync(string program, IEnumerable<string> arguments, bool terminal)
+    {
+        using var process = Process.Start(StartInfo(program, arguments, terminal))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return new CliResult(process.ExitCode, await output, await errors);
+    }
+
+    private ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, bool terminal)
     {
         Assert.True(File.Exists(Cli), $"The CLI is not built at {Cli}");
         var start = new ProcessStartInfo(program) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -109,11 +122,7 @@ internal sealed class CliRunner
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return new CliResult(process.ExitCode, await output, await errors);
+        return start;
     }
 
     private static string FindRepository()

@@ -97,7 +97,7 @@ public class CliTests
 
         var registered = await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly, "--json");
         Assert.Equal(0, registered.ExitCode);
-        Assert.Equal(("helpfulness", 1), ((string)registered.Json[0]!["name"]!, (int)registered.Json[0]!["version"]!));
+        Assert.Equal(("helpfulness", 1), ((string)registered.Json["judges"]![0]!["name"]!, (int)registered.Json["judges"]![0]!["version"]!));
 
         var aligned = await cli.RunAsync("align", "--judge", "helpfulness", "--traces", "tag.split=align", "--json");
         Assert.Equal(0, aligned.ExitCode);
@@ -130,9 +130,9 @@ public class CliTests
         var shown = await cli.RunAsync("judges", "show", "helpfulness", "--json");
         Assert.DoesNotContain("align-1", shown.Output);
         var versions = await cli.RunAsync("judges", "versions", "helpfulness", "--json");
-        Assert.Equal([1, 2, 3], versions.Json.AsArray().Select(v => (int)v!["version"]!));
+        Assert.Equal([1, 2, 3], versions.Json["versions"]!.AsArray().Select(v => (int)v!["version"]!));
         Assert.Equal(0, (await cli.RunAsync("judges", "delete", "helpfulness", "--version", "all")).ExitCode);
-        Assert.Empty((await cli.RunAsync("judges", "list", "--json")).Json.AsArray());
+        Assert.Empty((await cli.RunAsync("judges", "list", "--json")).Json["judges"]!.AsArray());
     }
 
     [TerminalFact]
@@ -172,7 +172,7 @@ public class CliTests
         var report = await cli.RunAsync("report", run, "--html", html, "--markdown", markdown);
 
         Assert.Equal((0, 0), (experiment.ExitCode, report.ExitCode));
-        Assert.Equal(2, (int)experiment.Json["Folds"]!);
+        Assert.Equal(2, (int)experiment.Json["folds"]!);
         Assert.Contains("baseline vs aligned, 2-fold cross-validation", report.Output);
         Assert.Contains("<svg", await File.ReadAllTextAsync(html));
         Assert.Contains("| accuracy |", await File.ReadAllTextAsync(markdown));

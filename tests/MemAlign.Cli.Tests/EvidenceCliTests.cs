@@ -24,10 +24,10 @@ public class EvidenceCliTests
         var text = await cli.RunAsync("report", (string)result.Json["run"]!);
 
         Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.Equal(("TrainTest", 20, 10), ((string)result.Json["Design"]!, (int)result.Json["TrainTraces"]!, (int)result.Json["TestTraces"]!));
-        Assert.Equal(("tag.split=dev", "tag.split=test"), ((string)result.Json["TrainSet"]!, (string)result.Json["TestSet"]!));
-        Assert.Equal(1.0, (double)result.Json["HumanAgreement"]!["CheckValue"]!, 12); // the experts agree on every trace
-        Assert.StartsWith("the majority class of the training labels", (string)result.Json["Baseline"]!);
+        Assert.Equal(("train_test", 20, 10), ((string)result.Json["design"]!, (int)result.Json["train_traces"]!, (int)result.Json["test_traces"]!));
+        Assert.Equal(("tag.split=dev", "tag.split=test"), ((string)result.Json["train_set"]!, (string)result.Json["test_set"]!));
+        Assert.Equal(1.0, (double)result.Json["human_agreement"]!["value"]!, 12); // the experts agree on every trace
+        Assert.StartsWith("the majority class of the training labels", (string)result.Json["baseline"]!);
         Assert.Contains("helpfulness: baseline vs aligned, train/test: aligned on tag.split=dev (20 labelled traces), scored on tag.split=test (10 labelled traces)", text.Output);
         Assert.Contains("* Offline:", text.Output);
         Assert.Contains("* Majority reference: always answering", text.Output);
@@ -56,7 +56,7 @@ public class EvidenceCliTests
         Assert.Contains("Most disagreed traces: e10 (ann: true, bob: false)", refused.Errors);
         Assert.Contains("--label-rule adjudicator --adjudicator ID", refused.Errors);
         Assert.Contains("Refused (--require-human-agreement)", refused.Errors);
-        Assert.Equal(1, (int)afterRefusal.Json[0]!["version"]!); // nothing was aligned or registered
+        Assert.Equal(1, (int)afterRefusal.Json["judges"]![0]!["version"]!); // nothing was aligned or registered
 
         Assert.True(unanimous.ExitCode == 0, unanimous.Errors);
         Assert.Equal(20, (int)unanimous.Json["examples"]!); // 10 unanimous traces, an example per expert
@@ -64,9 +64,9 @@ public class EvidenceCliTests
         Assert.True(warned.ExitCode == 0, warned.Errors);
         Assert.Contains("warning: Human agreement for 'helpfulness' is low", warned.Errors);
         Assert.True((bool)warned.Json["human_agreement"]!["below_threshold"]!);
-        Assert.Equal(10, (int)warned.Json["label_resolution"]!["TiesToMostRecent"]!);
+        Assert.Equal(10, (int)warned.Json["label_resolution"]!["ties_to_most_recent"]!);
 
-        Assert.Equal(10, (int)unanimous.Json["label_resolution"]!["DroppedDisagreements"]!);
+        Assert.Equal(10, (int)unanimous.Json["label_resolution"]!["dropped_disagreements"]!);
         Assert.Equal(10, unanimous.Json["skipped"]!.AsArray().Count(s => ((string)s!["reason"]!).Contains("unanimous traces only", StringComparison.Ordinal)));
     }
 }

@@ -35,9 +35,9 @@ public class LabelCliTests
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("batch-one", again.Errors);
         Assert.Equal("o002", (string)disputed.Json["first"]![0]!); // the one trace where ann and bob disagree
-        Assert.Equal(["batch-one", "batch-two", "disputed"], listed.Json.AsArray().Select(s => (string)s!["name"]!));
-        Assert.Equal(["ann", "bob"], listed.Json[0]!["reviewers"]!.AsArray().Select(r => (string)r!));
-        Assert.Equal("random", (string)listed.Json[0]!["order"]!);
+        Assert.Equal(["batch-one", "batch-two", "disputed"], listed.Json["sessions"]!.AsArray().Select(s => (string)s!["name"]!));
+        Assert.Equal(["ann", "bob"], listed.Json["sessions"]![0]!["reviewers"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal("random", (string)listed.Json["sessions"]![0]!["order"]!);
 
         // ann labelled o000..o005, bob the even ones (o000, o002, o004) and disagreed on o002.
         Assert.True(statusJson.ExitCode == 0, statusJson.Errors);
@@ -66,11 +66,11 @@ public class LabelCliTests
         var text = await cli.RunAsync("label", "status", "all");
 
         Assert.True(status.ExitCode == 0, status.Errors);
-        var judge = status.Json["judge"]!.AsArray().ToDictionary(p => (string)p!["reviewer"]!, p => ((double)p!["kappa"]!, (int)p["traces"]!));
+        var judge = status.Json["judge_agreement"]!.AsArray().ToDictionary(p => (string)p!["reviewer"]!, p => ((double)p!["kappa"]!, (int)p["traces"]!));
         Assert.Equal(12, judge["ann"].Item2);
         Assert.Equal(6, judge["bob"].Item2);
         Assert.True(judge["ann"].Item1 > judge["bob"].Item1, $"the judge learned ann's labels, so it should agree with her more than with bob: {judge["ann"]} vs {judge["bob"]}");
-        var ann = status.Json["judge"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ann")!;
+        var ann = status.Json["judge_agreement"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ann")!;
         Assert.InRange((double)ann["kappa"]!, (double)ann["lower"]!, (double)ann["upper"]!);
         Assert.Matches(@"judge vs ann: Cohen's kappa -?\d\.\d{3} \(95% CI -?\d\.\d{3} to -?\d\.\d{3}\) on 12 trace\(s\)", text.Output);
         Assert.Contains("always answering the most common label has kappa 0", text.Output);
@@ -156,12 +156,12 @@ public class LabelCliTests
 
         Assert.Equal(0, requestsBefore); // status and create called no model
         Assert.Contains("run memalign evaluate --judge helpfulness (status calls no model)", before.Errors);
-        Assert.Empty(before.Json["judge"]!.AsArray());
+        Assert.Empty(before.Json["judge_agreement"]!.AsArray());
         Assert.True(evaluated.ExitCode == 0, evaluated.Errors);
         Assert.Equal(8, requestsForEvaluation);
         Assert.Equal(8, model.Requests.Count); // the second status called none either
         Assert.Contains("from its last evaluation run", after.Errors);
-        var judge = after.Json["judge"]!.AsArray().ToDictionary(p => (string)p!["reviewer"]!, p => (int)p!["traces"]!);
+        var judge = after.Json["judge_agreement"]!.AsArray().ToDictionary(p => (string)p!["reviewer"]!, p => (int)p!["traces"]!);
         Assert.Equal((8, 4), (judge["ann"], judge["bob"]));
     }
 }

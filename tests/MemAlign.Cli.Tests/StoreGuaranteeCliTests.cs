@@ -50,11 +50,11 @@ public class StoreGuaranteeCliTests
         var marker = Path.Combine(cli.Folder, "ran.txt");
         var v1 = JudgeAssembly.Helpfulness(cli.Folder, "JudgesV1", "Is {{ outputs }} a helpful answer to {{ inputs }}?", marker);
         await cli.RunAsync("import", CliRunner.SampleTraces);
-        Assert.Equal("new", (string)(await cli.RunAsync("judges", "register", "--assembly", v1, "--json")).Json[0]!["state"]!);
+        Assert.Equal("new", (string)(await cli.RunAsync("judges", "register", "--assembly", v1, "--json")).Json["judges"]![0]!["state"]!);
         Assert.Equal(0, (await cli.RunAsync("align", "--judge", "helpfulness", "--traces", "tag.split=align")).ExitCode);
 
         var again = await cli.RunAsync("judges", "register", "--assembly", v1, "--json");
-        Assert.Equal(("unchanged", 2, 5), ((string)again.Json[0]!["state"]!, (int)again.Json[0]!["version"]!, (int)again.Json[0]!["examples"]!));
+        Assert.Equal(("unchanged", 2, 5), ((string)again.Json["judges"]![0]!["state"]!, (int)again.Json["judges"]![0]!["version"]!, (int)again.Json["judges"]![0]!["examples"]!));
 
         var v2 = JudgeAssembly.Helpfulness(cli.Folder, "JudgesV2", "Would a customer find {{ outputs }} helpful for {{ inputs }}?", marker);
         var changed = await cli.RunAsync("judges", "register", "--assembly", v2);
@@ -71,7 +71,7 @@ public class StoreGuaranteeCliTests
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--reset-memory", refused.Errors);
         var reset = await cli.RunAsync("judges", "register", "--assembly", numeric, "--reset-memory", "--json");
-        Assert.Equal(("changed, memory reset", 4, 0), ((string)reset.Json[0]!["state"]!, (int)reset.Json[0]!["version"]!, (int)reset.Json[0]!["examples"]!));
+        Assert.Equal(("changed, memory reset", 4, 0), ((string)reset.Json["judges"]![0]!["state"]!, (int)reset.Json["judges"]![0]!["version"]!, (int)reset.Json["judges"]![0]!["examples"]!));
         Assert.False(File.Exists(marker), "registering ran the assembly's module initializer");
     }
 
@@ -85,7 +85,7 @@ public class StoreGuaranteeCliTests
         var result = await cli.RunAsync("judges", "register", "--assembly", assembly, "--json");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("helpfulness", (string)result.Json[0]!["name"]!);
+        Assert.Equal("helpfulness", (string)result.Json["judges"]![0]!["name"]!);
         Assert.False(File.Exists(marker), "registering ran the assembly's module initializer");
         // The initializer is real: loading the assembly the usual way runs it.
         var loaded = System.Reflection.Assembly.LoadFile(assembly);
@@ -217,7 +217,7 @@ public class StoreGuaranteeCliTests
         var import = await cli.RunMountedAsync(readOnly, "import", CliRunner.SampleTraces);
 
         Assert.True(list.ExitCode == 0, list.Errors);
-        Assert.Equal("helpfulness", (string)list.Json[0]!["name"]!);
+        Assert.Equal("helpfulness", (string)list.Json["judges"]![0]!["name"]!);
         Assert.True(report.ExitCode == 0, report.Errors);
         Assert.Equal(5, (int)report.Json["compared"]!);
         Assert.Equal(2, import.ExitCode);

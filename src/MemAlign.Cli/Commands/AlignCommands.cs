@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Storage;
 
 namespace MemAlign.Cli.Commands;
@@ -58,7 +58,7 @@ internal static class AlignCommands
     // Builds the new memory on the latest version and registers it on that version; if another writer
     // registered one meanwhile, builds again on theirs.
     private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name, LabelResolution? labels,
-        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, CancellationToken cancellationToken, JsonObject? humanAgreement = null)
+        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, CancellationToken cancellationToken, HumanAgreementCheckJson? humanAgreement = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -91,7 +91,7 @@ internal static class AlignCommands
         }
     }
 
-    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, JsonObject? humanAgreement)
+    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement)
     {
         context.Output.Line($"{verb} '{info.Name}': {report}");
         if (report.LabelResolution.MultiplyLabelled > 0)
@@ -117,27 +117,7 @@ internal static class AlignCommands
 
         context.Output.Line($"Registered '{info.Name}' version {info.Version} (built on version {info.BaseVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): "
             + $"{info.Guidelines} guideline(s), {info.Examples} example(s).");
-        context.Output.Result(new JsonObject
-        {
-            ["judge"] = info.Name,
-            ["version"] = info.Version,
-            ["base_version"] = info.BaseVersion,
-            ["guidelines"] = info.Guidelines,
-            ["examples"] = info.Examples,
-            ["model_calls"] = report.ModelCalls,
-            ["examples_added"] = report.ExamplesAdded,
-            ["examples_removed"] = report.ExamplesRemoved,
-            ["guidelines_added"] = report.GuidelinesAdded,
-            ["guidelines_dropped"] = report.GuidelinesDropped,
-            ["guideline_tokens"] = report.GuidelineTokens,
-            ["guideline_token_budget"] = report.GuidelineTokenBudget,
-            ["guidelines_dropped_for_budget"] = new JsonArray([.. report.GuidelinesDroppedForBudget.Select(t => (JsonNode)t)]),
-            ["failures"] = report.Failures.Count,
-            ["skipped"] = new JsonArray([.. report.SkippedTraces.Select(s => (JsonNode)new JsonObject { ["trace"] = s.TraceId, ["reason"] = s.Reason })]),
-            ["discarded"] = new JsonArray([.. report.DiscardedAssessments.Select(d => (JsonNode)new JsonObject { ["assessment"] = d.AssessmentId, ["trace"] = d.TraceId, ["reason"] = d.Reason })]),
-            ["label_resolution"] = System.Text.Json.JsonSerializer.SerializeToNode(report.LabelResolution),
-            ["human_agreement"] = humanAgreement,
-        });
+        context.Output.Result(AlignResult.From(info, report, humanAgreement));
         return report.IsComplete ? ExitCodes.Ok : ExitCodes.Findings;
     }
 }

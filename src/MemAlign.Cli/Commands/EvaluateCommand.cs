@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Evaluation;
 using MemAlign.Storage;
 using Spectre.Console;
@@ -47,12 +47,7 @@ internal static class EvaluateCommand
             var report = await ExperimentCommands.EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
             context.Output.Line(Reporting.EvaluationReportWriter.ToText(report).TrimEnd());
             context.Output.Line($"Full report with every disagreement: memalign report {result.RunId} --html report.html");
-            var json = ExperimentCommands.Json(report);
-            json["version"] = registered.Info.Version;
-            json["completed"] = result.Completed;
-            json["errors"] = result.Errors;
-            json["resumed"] = result.Resumed;
-            context.Output.Result(json);
+            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result));
             return result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Evaluation;
 using MemAlign.Reporting;
 using MemAlign.Storage;
@@ -13,9 +12,6 @@ namespace MemAlign.Cli.Commands;
 /// </summary>
 internal static class ExperimentCommands
 {
-    // The --json form of a report.
-    private static readonly JsonSerializerOptions Serializer = new() { WriteIndented = false, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     public static Command Experiment(GlobalOptions options)
     {
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
@@ -128,9 +124,7 @@ internal static class ExperimentCommands
         context.Output.Line($"Saved as run {runId}.");
         await WriteFilesAsync(context, html, () => ExperimentReportWriter.ToHtml(report), markdown, () => ExperimentReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
 
-        var result = JsonNode.Parse(JsonSerializer.Serialize(report, Serializer))!.AsObject();
-        result["run"] = runId;
-        context.Output.Result(result);
+        context.Output.Result(ExperimentResult.From(report, runId));
         return ExitCodes.Ok;
     }
 
@@ -147,7 +141,7 @@ internal static class ExperimentCommands
         var report = await EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
         context.Output.Line(EvaluationReportWriter.ToText(report).TrimEnd());
         await WriteFilesAsync(context, html, () => EvaluationReportWriter.ToHtml(report), markdown, () => EvaluationReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
-        context.Output.Result(Json(report));
+        context.Output.Result(EvaluationReportResult.From(report, version));
         return ExitCodes.Ok;
     }
 
@@ -162,52 +156,6 @@ internal static class ExperimentCommands
                 context.Output.Line($"{kind} report: {file.FullName}");
             }
         }
-    }
-
-    /// <summary>An evaluation report for --json: every figure, the reference and every disagreement.</summary>
-    public static JsonObject Json(EvaluationReport report)
-    {
-        var json = new JsonObject
-        {
-            ["run"] = report.RunId,
-            ["judge"] = report.JudgeName,
-            ["value_type"] = report.ValueType,
-            ["results"] = report.Results,
-            ["errors"] = report.Errors,
-            ["compared"] = report.Compared,
-            ["majority_label"] = report.MajorityLabel,
-            ["majority_score"] = report.MajorityScore,
-            ["redacted"] = report.Redacted,
-            ["forgotten_traces"] = report.ForgottenTraces,
-            ["offline"] = report.Offline,
-            ["models"] = new JsonArray([.. report.Models.Select(m => (JsonNode)m)]),
-            ["intervals"] = new JsonObject(report.Intervals.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)new JsonObject
-            {
-                ["estimate"] = i.Value.Estimate, ["lower"] = i.Value.Lower, ["upper"] = i.Value.Upper, ["level"] = i.Value.Level,
-            }))),
-            ["disagreements"] = new JsonArray([.. report.Disagreements.Select(d => (JsonNode)new JsonObject
-            {
-                ["trace"] = d.TraceId, ["human"] = d.Human, ["judge"] = d.Judge, ["rationale"] = d.Rationale,
-            })]),
-        };
-        if (report.Categorical is { } c)
-        {
-            json["accuracy"] = c.Accuracy;
-            json["cohens_kappa"] = c.CohensKappa;
-            json["classes"] = new JsonArray([.. c.Classes.Select(k => (JsonNode)k)]);
-            json["confusion_matrix"] = new JsonArray([.. Enumerable.Range(0, c.Classes.Count).Select(i =>
-                (JsonNode)new JsonArray([.. Enumerable.Range(0, c.Classes.Count).Select(j => (JsonNode)c.ConfusionMatrix[i, j])]))]);
-        }
-
-        if (report.Numeric is { } n)
-        {
-            json["mean_absolute_error"] = n.MeanAbsoluteError;
-            json["exact_agreement"] = n.ExactAgreement;
-            json["within_one"] = n.WithinOneAgreement;
-            json["quadratic_weighted_kappa"] = n.QuadraticWeightedKappa;
-        }
-
-        return json;
     }
 
     /// <summary>The agreement of a run's results with the experts' labels on the traces it judged.</summary>

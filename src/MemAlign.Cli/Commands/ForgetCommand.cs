@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 
 namespace MemAlign.Cli.Commands;
 
@@ -17,18 +17,7 @@ internal static class ForgetCommand
                 + $"{report.GuidelinesDropped} guideline(s) that drew on them dropped (the next align distils again from what remains); "
                 + $"{report.RationalesWithheld} other verdict(s) lost their rationale, {report.RunsMarked} run(s) marked.");
             context.Output.Line(report.Guarantee);
-            context.Output.Result(new JsonObject
-            {
-                ["traces"] = report.Traces,
-                ["assessments"] = report.Assessments,
-                ["examples"] = report.Examples,
-                ["guideline_sources"] = report.GuidelineSources,
-                ["guidelines_dropped"] = report.GuidelinesDropped,
-                ["evaluation_results"] = report.EvaluationResults,
-                ["rationales_withheld"] = report.RationalesWithheld,
-                ["runs_marked"] = report.RunsMarked,
-                ["guarantee"] = report.Guarantee,
-            });
+            context.Output.Result(ForgetResult.From(report));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Import;
 
 namespace MemAlign.Cli.Commands;
@@ -11,11 +11,9 @@ internal static class ImportCommand
     public static Command Create(GlobalOptions options)
     {
         var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file (one trace per line), a JSON array of traces, or an MLflow trace JSON export." };
-        var onConflict = new Option<ImportConflict>("--on-conflict")
-        {
-            Description = "A trace id already stored with other inputs, outputs or expectations: error (report the line, change nothing), skip (keep the stored trace) or replace.",
-            DefaultValueFactory = _ => ImportConflict.Error,
-        };
+        var onConflict = ChoiceOption.One("--on-conflict",
+            "A trace id already stored with other inputs, outputs or expectations: error (report the line, change nothing), skip (keep the stored trace) or replace.",
+            new Choice<ImportConflict>("error", ImportConflict.Error), new("skip", ImportConflict.Skip), new("replace", ImportConflict.Replace));
         var command = new Command("import", "Import traces and their assessments; importing the same file twice changes nothing.") { file, onConflict };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
@@ -28,7 +26,7 @@ internal static class ImportCommand
             // Labels are checked against the judges registered here: a value a judge cannot take is a line error now, not a silent drop at align.
             var judges = await context.Store.ListJudgesAsync(context.Experiment, cancellationToken).ConfigureAwait(false);
             var report = await TraceImporter.ImportAsync(context.Store, context.Experiment, TraceFile.Read(path.FullName),
-                new ImportOptions { OnConflict = context.Parse.GetValue(onConflict), Judges = judges.ToDictionary(j => j.Name, j => j.ValueType) },
+                new ImportOptions { OnConflict = context.Parse.GetValue(onConflict)!.Value, Judges = judges.ToDictionary(j => j.Name, j => j.ValueType) },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
 
             foreach (var problem in report.Problems)
@@ -47,17 +45,7 @@ internal static class ImportCommand
 
             context.Output.Line($"Imported from {path.Name} into experiment '{context.Experiment}' of {context.Store.Description}: {counts}"
                 + (report.Problems.Count > 0 ? $"; {report.Problems.Count} line(s) not imported (listed above)." : "."));
-            context.Output.Result(new JsonObject
-            {
-                ["stored"] = report.Stored,
-                ["added"] = report.Added,
-                ["updated"] = report.Updated,
-                ["replaced"] = report.Replaced,
-                ["skipped"] = report.Skipped,
-                ["stored_through_line"] = report.StoredThroughLine,
-                ["failure"] = report.Failure,
-                ["failed"] = new JsonArray([.. report.Problems.Select(p => (JsonNode)new JsonObject { ["file"] = path.Name, ["line"] = p.Line, ["trace"] = p.TraceId, ["error"] = CliHints.Add(p.Message) })]),
-            });
+            context.Output.Result(ImportResult.From(report, path.Name));
             return report.Problems.Count == 0 && report.Failure is null ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Storage;
 
 namespace MemAlign.Cli.Commands;
@@ -30,7 +30,7 @@ internal static class JudgesCommand
                 context.Output.Line($"{judge.Name,-24} {judge.Version,-8} {judge.ValueType,-22} {judge.Guidelines,-11} {judge.Examples,-9} {judge.Model ?? "-"}");
             }
 
-            context.Output.Result(new JsonArray([.. judges.Select(Json)]));
+            context.Output.Result(new JudgeListResult([.. judges.Select(JudgeVersionJson.From)]));
             return ExitCodes.Ok;
         }, readOnly: true);
         return command;
@@ -48,14 +48,7 @@ internal static class JudgesCommand
             context.Output.Line($"Memory: {judge.Memory.Guidelines.Count} guideline(s), {judge.Memory.Examples.Count} example(s), embedded by {judge.Memory.EmbeddingModelId} ({judge.Memory.EmbeddingDimensions} dims), k = {judge.Memory.RetrievalK}");
             context.Output.Line();
             context.Output.Line(judge.Instructions.TrimEnd());
-            var result = Json(judge.Info);
-            result["instructions"] = judge.Definition.Instructions;
-            result["guidelines"] = new JsonArray([.. judge.Memory.Guidelines.Select(g => (JsonNode)new JsonObject
-            {
-                ["text"] = g.Text,
-                ["sources"] = new JsonArray([.. g.SourceTraceIds.Select(s => (JsonNode)s)]),
-            })]);
-            context.Output.Result(result);
+            context.Output.Result(JudgeShowResult.From(judge));
             return ExitCodes.Ok;
         }, readOnly: true);
         return command;
@@ -78,7 +71,7 @@ internal static class JudgesCommand
                 context.Output.Line($"{v.Name} {v.Version}  {v.CreatedAt:u}  {v.Guidelines} guideline(s), {v.Examples} example(s)");
             }
 
-            context.Output.Result(new JsonArray([.. versions.Select(Json)]));
+            context.Output.Result(new JudgeVersionsResult(versions[0].Name, [.. versions.Select(JudgeVersionJson.From)]));
             return ExitCodes.Ok;
         }, readOnly: true);
         return command;
@@ -97,7 +90,7 @@ internal static class JudgesCommand
                 : throw new UsageException($"--version must be a version number or 'all', not '{text}'.");
             var deleted = await context.Store.DeleteJudgeAsync(context.Experiment, context.Parse.GetValue(name)!, number, cancellationToken).ConfigureAwait(false);
             context.Output.Line($"Deleted {deleted} version(s) of '{context.Parse.GetValue(name)}'.");
-            context.Output.Result(new JsonObject { ["deleted"] = deleted });
+            context.Output.Result(new JudgeDeleteResult(context.Parse.GetValue(name)!, deleted));
             return deleted > 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
@@ -127,18 +120,16 @@ internal static class JudgesCommand
                 throw new UsageException($"'{path.Name}': {e.Message}");
             }
 
-            var results = new JsonArray();
+            var results = new List<RegisteredJudgeJson>();
             foreach (var definition in catalog.Judges)
             {
                 var latest = await context.Store.GetJudgeAsync(context.Experiment, definition.Name, null, cancellationToken).ConfigureAwait(false);
                 var schema = catalog.LabelSchemas.FirstOrDefault(l => Assessment.NameKey(l.Name) == Assessment.NameKey(definition.Name));
                 var (info, state) = await RegisterAsync(context, definition, schema, latest, context.Parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
-                var entry = Json(info);
-                entry["state"] = state;
-                results.Add(entry);
+                results.Add(RegisteredJudgeJson.From(info, state));
             }
 
-            context.Output.Result(results);
+            context.Output.Result(new JudgeRegisterResult(results));
             return ExitCodes.Ok;
         });
         return command;
@@ -181,16 +172,4 @@ internal static class JudgesCommand
               + $"which was aligned on the old rubric. Align it again to learn on the new one, or register with --reset-memory to start empty.");
         return (info, reset ? "changed, memory reset" : "changed, memory kept");
     }
-
-    private static JsonObject Json(JudgeVersionInfo info) => new()
-    {
-        ["name"] = info.Name,
-        ["version"] = info.Version,
-        ["created_at"] = info.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["value_type"] = info.ValueType.ToString(),
-        ["model"] = info.Model,
-        ["guidelines"] = info.Guidelines,
-        ["examples"] = info.Examples,
-        ["base_version"] = info.BaseVersion,
-    };
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Evaluation;
 using MemAlign.Labeling;
 using MemAlign.Reporting;
@@ -14,6 +13,9 @@ namespace MemAlign.Cli.Commands;
 /// </summary>
 internal static class LabelCommands
 {
+    // The --order values, by the names --help lists; simulate takes the first two.
+    private static readonly Choice<LabelingOrder>[] Orders = [new("uncertain", LabelingOrder.Uncertain), new("random", LabelingOrder.Random), new("disagreement", LabelingOrder.Disagreement)];
+
     public static Command Create(GlobalOptions options)
     {
         var label = new Command("label", "Labeling sessions: experts label stored traces in a local browser app, and their labels are feedback at once.");
@@ -42,16 +44,7 @@ internal static class LabelCommands
                 context.Output.Line($"No labeling session in experiment '{context.Experiment}'; create one with memalign label create --name NAME --judge JUDGE.");
             }
 
-            context.Output.Result(new JsonArray([.. sessions.Select(s => (JsonNode)new JsonObject
-            {
-                ["name"] = s.Name,
-                ["judge"] = s.JudgeName,
-                ["traces"] = s.TraceIds.Count,
-                ["labels_per_trace"] = s.LabelsPerTrace,
-                ["order"] = Name(s.Order),
-                ["reviewers"] = new JsonArray([.. s.Reviewers.Select(r => (JsonNode)r)]),
-                ["created_at"] = s.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            })]));
+            context.Output.Result(new LabelListResult([.. sessions.Select(LabelingSessionJson.From)]));
             return ExitCodes.Ok;
         }, readOnly: true);
         return command;
@@ -64,13 +57,14 @@ internal static class LabelCommands
         var filter = new Option<string?>("--filter") { Description = "Which traces to label (default: every trace of the experiment): tag.KEY=VALUE feedback=NAME judged=NAME from=DATE to=DATE limit=N." };
         var reviewers = new Option<string[]>("--reviewers") { Description = "Who labels (comma-separated or repeated); each gets a link of their own. Default: anyone with the session's link.", AllowMultipleArgumentsPerToken = true };
         var perTrace = new Option<int>("--per-trace") { Description = "Labels each trace should get from different reviewers (1, 2 or 3).", DefaultValueFactory = _ => 1 };
-        var order = new Option<string>("--order") { Description = "uncertain (where the judge's memory is least sure, or disagrees with the judge, first; the default), random, or disagreement (where reviewers disagree first).", DefaultValueFactory = _ => "uncertain" };
+        var order = ChoiceOption.One("--order",
+            "uncertain (where the judge's memory is least sure, or disagrees with the judge, first), random, or disagreement (where reviewers disagree first).", Orders);
         var seed = new Option<int>("--seed") { Description = "Seed of the random order.", DefaultValueFactory = _ => 42 };
         var command = new Command("create", "Create a labeling session over stored traces for one judge.") { name, judge, filter, reviewers, perTrace, order, seed };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
-            var sortOrder = ParseOrder(context.Parse.GetValue(order)!, LabelingOrder.Uncertain, LabelingOrder.Random, LabelingOrder.Disagreement);
+            var sortOrder = context.Parse.GetValue(order)!.Value;
             var filterText = context.Parse.GetValue(filter);
             var traces = await context.Store.SearchTracesAsync(context.Experiment, TraceFilter.Parse(filterText), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (traces.Count == 0)
@@ -103,7 +97,7 @@ internal static class LabelCommands
             context.Output.Line($"Created labeling session '{session.Name}' for judge '{session.JudgeName}': {ids.Count} trace(s), {session.LabelsPerTrace} label(s) each, "
                 + $"order {Name(sortOrder)}{(session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : "")}. "
                 + $"Serve it with: memalign label serve --session {session.Name}");
-            context.Output.Result(new JsonObject { ["name"] = session.Name, ["judge"] = session.JudgeName, ["traces"] = ids.Count, ["order"] = Name(sortOrder), ["first"] = new JsonArray([.. ids.Take(10).Select(i => (JsonNode)i)]) });
+            context.Output.Result(new LabelCreateResult(session.Name, session.JudgeName, ids.Count, Name(sortOrder), [.. ids.Take(10)]));
             return ExitCodes.Ok;
         });
         return command;
@@ -172,15 +166,14 @@ internal static class LabelCommands
             context.Output.Line($"Reviewers' agreement: {status.Agreement}.");
             if (status.Agreement.Statistics is { } humans)
             {
-                context.Output.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"  mean pairwise Cohen's kappa {Value(humans.MeanCohensKappa)}, Fleiss' kappa {Value(humans.FleissKappa)}, Krippendorff's alpha (nominal) {Value(humans.AlphaNominal)}")
-                    + (humans.AlphaInterval is { } interval ? string.Create(CultureInfo.InvariantCulture, $", (interval) {Value(interval)}") : ""));
+                context.Output.Line($"  mean pairwise Cohen's kappa {Figures.Value(humans.MeanCohensKappa)}, Fleiss' kappa {Figures.Value(humans.FleissKappa)}, "
+                    + $"Krippendorff's alpha (nominal) {Figures.Value(humans.AlphaNominal)}" + (humans.AlphaInterval is { } interval ? $", (interval) {Figures.Value(interval)}" : ""));
             }
 
             var judgePairs = await JudgeAgreementAsync(context, session, registered, traces, cancellationToken).ConfigureAwait(false);
             foreach (var pair in judgePairs)
             {
-                context.Output.Line(string.Create(CultureInfo.InvariantCulture, $"  judge vs {pair.Reviewer}: Cohen's kappa {Value(pair.Kappa)}{Interval(pair.KappaInterval)} on {pair.SharedTraces} trace(s)"));
+                context.Output.Line($"  judge vs {pair.Reviewer}: Cohen's kappa {Figures.Value(pair.Kappa)}{Figures.IntervalNote(pair.KappaInterval)} on {pair.SharedTraces} trace(s)");
             }
 
             if (judgePairs.Count > 0)
@@ -193,27 +186,7 @@ internal static class LabelCommands
                 context.Output.Line("  judge: no verdicts on the labelled traces yet (offline the judge votes with its memory: align it on the labels first).");
             }
 
-            context.Output.Result(new JsonObject
-            {
-                ["name"] = session.Name,
-                ["traces"] = status.Traces,
-                ["complete"] = status.Complete,
-                ["labels"] = status.Labels,
-                ["reviewers"] = new JsonArray([.. status.Reviewers.Select(r => (JsonNode)new JsonObject { ["reviewer"] = r.Reviewer, ["labelled"] = r.Labelled, ["waiting"] = r.Remaining })]),
-                ["agreement"] = new JsonObject
-                {
-                    ["statistic"] = status.Agreement.CheckStatistic,
-                    ["value"] = status.Agreement.CheckValue,
-                    ["mean_cohens_kappa"] = status.Agreement.Statistics?.MeanCohensKappa,
-                    ["fleiss_kappa"] = status.Agreement.Statistics?.FleissKappa,
-                    ["alpha_nominal"] = status.Agreement.Statistics?.AlphaNominal,
-                    ["traces"] = status.Agreement.MultiplyLabelledTraces,
-                },
-                ["judge"] = new JsonArray([.. judgePairs.Select(p => (JsonNode)new JsonObject
-                {
-                    ["reviewer"] = p.Reviewer, ["kappa"] = p.Kappa, ["lower"] = p.KappaInterval?.Lower, ["upper"] = p.KappaInterval?.Upper, ["traces"] = p.SharedTraces,
-                })]),
-            });
+            context.Output.Result(LabelStatusResult.From(status, judgePairs));
             return ExitCodes.Ok;
         }, readOnly: true);
         return command;
@@ -252,7 +225,7 @@ internal static class LabelCommands
     {
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
         var traces = new Option<string?>("--traces") { Description = "Which labelled traces to replay (default: those with human feedback named like the judge)." };
-        var order = new Option<string[]>("--order") { Description = "Orders to compare: uncertain, random (default both).", AllowMultipleArgumentsPerToken = true };
+        var order = ChoiceOption.Many("--order", "Orders to compare, repeated or comma-separated: uncertain, random.", Orders[..2]);
         var step = new Option<int>("--step") { Description = "Labels per step between re-alignments.", DefaultValueFactory = _ => 10 };
         var testShare = new Option<double>("--test-share") { Description = "Share of the labelled traces held out and scored after each step.", DefaultValueFactory = _ => 0.3 };
         var seed = new Option<int>("--seed") { Description = "Seed of the held-out split and the random order.", DefaultValueFactory = _ => 42 };
@@ -266,9 +239,7 @@ internal static class LabelCommands
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
             var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = registered.Info.Name };
             var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var orders = (context.Parse.GetValue(order) is { Length: > 0 } given ? given : ["uncertain", "random"])
-                .SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(o => ParseOrder(o, LabelingOrder.Uncertain, LabelingOrder.Random)).Distinct().ToList();
+            var orders = context.Parse.GetValue(order)!.Select(o => o.Value).ToList();
             SimulationReport report;
             try
             {
@@ -295,37 +266,11 @@ internal static class LabelCommands
                 context.Output.Line($"Chart: {image.FullName}");
             }
 
-            context.Output.Result(new JsonObject
-            {
-                ["judge"] = report.JudgeName,
-                ["metric"] = report.Metric,
-                ["pool"] = report.PoolTraces,
-                ["test"] = report.TestTraces,
-                ["step"] = report.Step,
-                ["repeats"] = report.Repeats,
-                ["majority"] = report.Majority,
-                ["offline"] = report.Offline,
-                ["curves"] = new JsonArray([.. report.Curves.Select(c => (JsonNode)new JsonObject
-                {
-                    ["order"] = Name(c.Order),
-                    ["mean"] = report.Area(c.Order),
-                    ["points"] = new JsonArray([.. c.Points.Select(p => (JsonNode)new JsonObject { ["labels"] = p.Labels, ["value"] = p.Value, ["kappa"] = p.Kappa, ["lowest"] = p.Lowest, ["highest"] = p.Highest })]),
-                })]),
-            });
+            context.Output.Result(LabelSimulateResult.From(report));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    // An --order value among the orders a command takes, by its lower-case name.
-    private static LabelingOrder ParseOrder(string text, params LabelingOrder[] allowed) =>
-        allowed.Where(o => Name(o) == text).Select(o => (LabelingOrder?)o).FirstOrDefault()
-            ?? throw new UsageException($"--order '{text}' is not {string.Join(", ", allowed.SkipLast(1).Select(Name))} or {Name(allowed[^1])}.");
-
-    private static string Name(LabelingOrder order) => order.ToString().ToLowerInvariant();
-
-    private static string Interval(ConfidenceInterval? interval) =>
-        interval is { } i ? string.Create(CultureInfo.InvariantCulture, $" (95% CI {i.Lower:0.000} to {i.Upper:0.000})") : "";
-
-    private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+    private static string Name(LabelingOrder order) => Orders.First(o => o.Value == order).Name;
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Evaluation;
 
 namespace MemAlign.Cli.Commands;
@@ -12,13 +12,12 @@ namespace MemAlign.Cli.Commands;
 /// </summary>
 internal sealed class LabelOptions
 {
-    private readonly Option<string> _rule = new("--label-rule")
-    {
-        Description = "How several human labels on a trace become one: majority (default), adjudicator (the --adjudicator's label wins where given), or unanimous (traces whose experts disagree are left out).",
-        DefaultValueFactory = _ => "majority",
-    };
+    private readonly Option<Choice<LabelResolutionRule>> _rule = ChoiceOption.One("--label-rule",
+        "How several human labels on a trace become one: majority, adjudicator (the --adjudicator's label wins where given), or unanimous (traces whose experts disagree are left out).",
+        new Choice<LabelResolutionRule>("majority", LabelResolutionRule.Majority), new("adjudicator", LabelResolutionRule.Adjudicator), new("unanimous", LabelResolutionRule.DropDisagreements));
 
-    private readonly Option<string> _ties = new("--ties") { Description = "Majority ties: recent (the most recent label wins, the default) or drop.", DefaultValueFactory = _ => "recent" };
+    private readonly Option<Choice<TiePolicy>> _ties = ChoiceOption.One("--ties", "Majority ties: recent (the most recent label wins) or drop.",
+        new Choice<TiePolicy>("recent", TiePolicy.MostRecent), new("drop", TiePolicy.Drop));
 
     private readonly Option<string?> _adjudicator = new("--adjudicator") { Description = "The reviewer id whose label wins under --label-rule adjudicator." };
 
@@ -41,20 +40,7 @@ internal sealed class LabelOptions
 
     public LabelResolution Resolution(ParseResult parse)
     {
-        var rule = parse.GetValue(_rule) switch
-        {
-            "majority" => LabelResolutionRule.Majority,
-            "adjudicator" => LabelResolutionRule.Adjudicator,
-            "unanimous" => LabelResolutionRule.DropDisagreements,
-            var other => throw new UsageException($"--label-rule '{other}' is not majority, adjudicator or unanimous."),
-        };
-        var ties = parse.GetValue(_ties) switch
-        {
-            "recent" => TiePolicy.MostRecent,
-            "drop" => TiePolicy.Drop,
-            var other => throw new UsageException($"--ties '{other}' is not recent or drop."),
-        };
-        var resolution = new LabelResolution { Rule = rule, Ties = ties, Adjudicator = parse.GetValue(_adjudicator) };
+        var resolution = new LabelResolution { Rule = parse.GetValue(_rule)!.Value, Ties = parse.GetValue(_ties)!.Value, Adjudicator = parse.GetValue(_adjudicator) };
         try
         {
             resolution.Validate();
@@ -71,22 +57,12 @@ internal sealed class LabelOptions
     /// Measures the experts' agreement on the traces about to be used, warns below the threshold with the most
     /// disagreed traces and how to resolve them, or refuses when asked to; returns the measurement for --json.
     /// </summary>
-    public JsonObject Check(CommandContext context, JudgeDefinition definition, IReadOnlyList<Trace> traces)
+    public HumanAgreementCheckJson Check(CommandContext context, JudgeDefinition definition, IReadOnlyList<Trace> traces)
     {
         var threshold = context.Parse.GetValue(_threshold);
         var require = context.Parse.GetValue(_require);
         var agreement = HumanAgreement.Compute(definition, traces);
-        var json = new JsonObject
-        {
-            ["statistic"] = agreement.CheckStatistic,
-            ["value"] = agreement.CheckValue,
-            ["lower"] = agreement.CheckInterval?.Lower,
-            ["upper"] = agreement.CheckInterval?.Upper,
-            ["traces"] = agreement.MultiplyLabelledTraces,
-            ["reviewers"] = agreement.Reviewers,
-            ["threshold"] = threshold,
-            ["below_threshold"] = agreement.IsBelow(threshold),
-        };
+        var json = HumanAgreementCheckJson.From(agreement, threshold);
         if (!agreement.IsMeasured)
         {
             if (require)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using MemAlign.Cli.Json;
 using MemAlign.Labeling;
 
 namespace MemAlign.Cli.Commands;
@@ -72,12 +72,7 @@ internal static class LabelServeCommand
                 }
 
                 context.Output.Line("Each link carries its reviewer's token: send it to them only. Ctrl+C stops the server; labels are saved as they are given.");
-                context.Output.Result(new JsonObject
-                {
-                    ["session"] = served.Name,
-                    ["address"] = server.Address.ToString(),
-                    ["links"] = new JsonArray([.. server.Links.Select(l => (JsonNode)new JsonObject { ["reviewer"] = l.Reviewer, ["url"] = l.Url.ToString() })]),
-                });
+                context.Output.Result(new LabelServeResult(served.Name, server.Address.ToString(), [.. server.Links.Select(l => new ReviewerLinkJson(l.Reviewer, l.Url.ToString()))]));
                 await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemAlign.Reporting;
 
 namespace MemAlign.Evaluation;
 
@@ -26,9 +27,9 @@ internal static class ExperimentFindings
             var where = versus is null ? "compared with"
                 : versus.ExcludesZero ? (primary.BelowMajority ? "significantly below" : "significantly better than")
                 : primary.BelowMajority ? "below (not significantly)" : "not significantly different from";
-            findings.Add(Invariant($"Majority reference: always answering '{report.MajorityLabel}' scores {primary.Name} {F(majority.Estimate)} (kappa 0); ")
-                + Invariant($"the aligned judge's {F(aligned.Estimate)} is {where} it")
-                + (versus is null ? "." : Invariant($" (difference {Signed(versus.Estimate)}, 95% CI {F(versus.Lower)} to {F(versus.Upper)}).")));
+            findings.Add(Invariant($"Majority reference: always answering '{report.MajorityLabel}' scores {primary.Name} {Figures.Value(majority.Estimate)} (kappa 0); ")
+                + Invariant($"the aligned judge's {Figures.Value(aligned.Estimate)} is {where} it")
+                + (versus is null ? "." : Invariant($" (difference {Figures.Signed(versus.Estimate)}, {Figures.Interval(versus)}).")));
         }
 
         findings.Add(HumanBand(report));
@@ -52,8 +53,8 @@ internal static class ExperimentFindings
         var (name, human, interval, judgeMetric) = numeric
             ? ("Krippendorff's alpha (interval)", humans.AlphaInterval, humans.AlphaIntervalInterval, report.Metrics.FirstOrDefault(m => m.Name == "Krippendorff's alpha (interval)"))
             : ("Cohen's kappa (mean over pairs of experts)", humans.MeanCohensKappa, humans.MeanCohensKappaInterval, report.Kappa);
-        var text = Invariant($"Human-human agreement: {name} {F(human)}")
-            + (interval is { } i ? Invariant($" (95% CI {F(i.Lower)} to {F(i.Upper)})") : "")
+        var text = Invariant($"Human-human agreement: {name} {Figures.Value(human)}")
+            + Figures.IntervalNote(interval)
             + Invariant($" among {agreement.Reviewers} reviewer(s) on {agreement.MultiplyLabelledTraces} trace(s) labelled more than once");
         if (judgeMetric?.Aligned is not { } judge || interval is null)
         {
@@ -63,12 +64,8 @@ internal static class ExperimentFindings
         var position = judge.Estimate < interval.Lower ? "below the human band"
             : judge.Estimate > interval.Upper ? "above the human band (the judge agrees with the experts' resolved label more than experts agree with each other)"
             : "within the human band";
-        return text + Invariant($"; the aligned judge's {(numeric ? "alpha" : "kappa")} with the experts' label, {F(judge.Estimate)}, is {position}.");
+        return text + Invariant($"; the aligned judge's {(numeric ? "alpha" : "kappa")} with the experts' label, {Figures.Value(judge.Estimate)}, is {position}.");
     }
-
-    private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-
-    private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

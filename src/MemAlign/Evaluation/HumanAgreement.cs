@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemAlign.Reporting;
 
 namespace MemAlign.Evaluation;
 
@@ -122,8 +123,7 @@ public sealed record HumanAgreement
 
     /// <summary>One line: the check statistic with its interval, on how many traces and reviewers.</summary>
     public override string ToString() => IsMeasured
-        ? string.Create(CultureInfo.InvariantCulture, $"{CheckStatistic} {CheckValue:0.000}")
-          + (CheckInterval is { } i ? string.Create(CultureInfo.InvariantCulture, $" (95% CI {i.Lower:0.000} to {i.Upper:0.000})") : "")
+        ? $"{CheckStatistic} {Figures.Value(CheckValue)}{Figures.IntervalNote(CheckInterval)}"
           + string.Create(CultureInfo.InvariantCulture, $" among {Reviewers} reviewer(s) on {MultiplyLabelledTraces} trace(s) labelled more than once")
         : string.Create(CultureInfo.InvariantCulture, $"not measured: {MultiplyLabelledTraces} trace(s) carry two or more human labels named '{JudgeName}' (two are needed)");
 

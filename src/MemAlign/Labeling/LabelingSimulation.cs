@@ -1,5 +1,6 @@
 using MemAlign.Alignment;
 using MemAlign.Evaluation;
+using MemAlign.Reporting;
 
 namespace MemAlign.Labeling;
 
@@ -153,7 +154,7 @@ public static class LabelingSimulation
             {
                 var points = await ReplayAsync(judge, optimizer, order, pool, test, labels, seed, options, cancellationToken).ConfigureAwait(false);
                 runs[order].Add(points);
-                progress?.Report(Invariant($"{Name(order)}, run {repeat + 1} of {options.Repeats}: {string.Join(", ", points.Select(p => Invariant($"{p.Labels}: {p.Value:0.000}")))}"));
+                progress?.Report(Invariant($"{Name(order)}, run {repeat + 1} of {options.Repeats}: {string.Join(", ", points.Select(p => Invariant($"{p.Labels}: {Figures.Value(p.Value)}")))}"));
             }
         }
 

@@ -141,10 +141,10 @@ public static class EvaluationReportWriter
         if (reference is { } r)
         {
             svg.Append(Invariant($"<line x1=\"{X(r):0.0}\" x2=\"{X(r):0.0}\" y1=\"8\" y2=\"44\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>"));
-            svg.Append(Invariant($"<text x=\"{X(r) + 4:0.0}\" y=\"58\" font-size=\"11\" fill=\"#d62728\">majority label {Value(r)}</text>"));
+            svg.Append(Invariant($"<text x=\"{X(r) + 4:0.0}\" y=\"58\" font-size=\"11\" fill=\"#d62728\">majority label {Figures.Value(r)}</text>"));
         }
 
-        svg.Append(Invariant($"<text x=\"{Left + Width + 8}\" y=\"30\" font-size=\"12\">{Value(estimate)}{Range(report, metric)}</text>"));
+        svg.Append(Invariant($"<text x=\"{Left + Width + 8}\" y=\"30\" font-size=\"12\">{Figures.Value(estimate)}{IntervalNote(report, metric)}</text>"));
         return svg.Append("</svg>").ToString();
     }
 
@@ -164,15 +164,15 @@ public static class EvaluationReportWriter
 
         if (report.Categorical is { } c)
         {
-            yield return Invariant($"Accuracy {Value(c.Accuracy)}{Range(report, "accuracy")}, Cohen's kappa {Value(c.CohensKappa)}{Range(report, "cohens_kappa")} on {c.Count} trace(s).");
-            yield return Invariant($"Reference: always answering the experts' most common label ('{report.MajorityLabel}') scores accuracy {Value(report.MajorityScore)}, kappa 0.")
+            yield return Invariant($"Accuracy {Figures.Value(c.Accuracy)}{IntervalNote(report, "accuracy")}, Cohen's kappa {Figures.Value(c.CohensKappa)}{IntervalNote(report, "cohens_kappa")} on {c.Count} trace(s).");
+            yield return Invariant($"Reference: always answering the experts' most common label ('{report.MajorityLabel}') scores accuracy {Figures.Value(report.MajorityScore)}, kappa 0.")
                 + (c.Accuracy < report.MajorityScore ? " The judge is below it." : "");
         }
 
         if (report.Numeric is { } n)
         {
-            yield return Invariant($"Mean absolute error {Value(n.MeanAbsoluteError)}{Range(report, "mean_absolute_error")}, exact agreement {Value(n.ExactAgreement)}, quadratic weighted kappa {Value(n.QuadraticWeightedKappa)}{Range(report, "quadratic_weighted_kappa")} on {n.Count} trace(s).");
-            yield return Invariant($"Reference: always answering the experts' most common label ({report.MajorityLabel}) gives a mean absolute error of {Value(report.MajorityScore)}.")
+            yield return Invariant($"Mean absolute error {Figures.Value(n.MeanAbsoluteError)}{IntervalNote(report, "mean_absolute_error")}, exact agreement {Figures.Value(n.ExactAgreement)}, quadratic weighted kappa {Figures.Value(n.QuadraticWeightedKappa)}{IntervalNote(report, "quadratic_weighted_kappa")} on {n.Count} trace(s).");
+            yield return Invariant($"Reference: always answering the experts' most common label ({report.MajorityLabel}) gives a mean absolute error of {Figures.Value(report.MajorityScore)}.")
                 + (n.MeanAbsoluteError > report.MajorityScore ? " The judge does worse." : "");
         }
 
@@ -180,7 +180,7 @@ public static class EvaluationReportWriter
         {
             yield return "Human-human agreement: " + humans
                 + (humans.Statistics?.MeanCohensKappa is { } kappa && report.Categorical?.CohensKappa is { } judge
-                    ? Invariant($"; mean pairwise Cohen's kappa {Value(kappa)}{Band(humans.Statistics.MeanCohensKappaInterval)} against the judge's {Value(judge)}.")
+                    ? Invariant($"; mean pairwise Cohen's kappa {Figures.Value(kappa)}{Figures.IntervalNote(humans.Statistics.MeanCohensKappaInterval)} against the judge's {Figures.Value(judge)}.")
                     : ".");
         }
 
@@ -195,14 +195,10 @@ public static class EvaluationReportWriter
         }
     }
 
-    private static string Band(ConfidenceInterval? interval) => interval is { } i ? Invariant($" (95% CI {Value(i.Lower)} to {Value(i.Upper)})") : "";
-
-    private static string Range(EvaluationReport report, string metric) =>
-        report.Intervals.TryGetValue(metric, out var interval) ? Invariant($" (95% CI {Value(interval.Lower)} to {Value(interval.Upper)})") : "";
+    private static string IntervalNote(EvaluationReport report, string metric) =>
+        Figures.IntervalNote(report.Intervals.GetValueOrDefault(metric));
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
-
-    private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

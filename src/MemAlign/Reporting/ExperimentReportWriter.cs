@@ -25,7 +25,7 @@ public static class ExperimentReportWriter
         foreach (var metric in report.Metrics)
         {
             text.AppendLine(Invariant(
-                $"{metric.Name,-32} {Value(metric.Baseline?.Estimate),-10} {Value(metric.Aligned?.Estimate),-10} {Value(metric.Majority?.Estimate),-10} {Signed(metric.Difference?.Estimate),-9} {Interval(metric.Difference),-20} {(metric.IsSignificant ? "yes" : "no"),-11}"));
+                $"{metric.Name,-32} {Figures.Value(metric.Baseline?.Estimate),-10} {Figures.Value(metric.Aligned?.Estimate),-10} {Figures.Value(metric.Majority?.Estimate),-10} {Figures.Signed(metric.Difference?.Estimate),-9} {Figures.Range(metric.Difference),-20} {(metric.IsSignificant ? "yes" : "no"),-11}"));
         }
 
         text.AppendLine(new string('-', 108));
@@ -36,13 +36,13 @@ public static class ExperimentReportWriter
 
         if (report.Ablations.Count > 0)
         {
-            text.AppendLine(Invariant($"{report.Primary.Name} by memory: ") + string.Join(", ", report.Ablations.Select(a => Invariant($"{a.Key} {Value(a.Value)}"))));
+            text.AppendLine(Invariant($"{report.Primary.Name} by memory: ") + string.Join(", ", report.Ablations.Select(a => Invariant($"{a.Key} {Figures.Value(a.Value)}"))));
         }
 
         if (report.LearningCurve.Count > 0)
         {
-            text.AppendLine(Invariant($"learning curve ({report.Primary.Name}, mean [range] over {report.LearningCurveRepeats} stratified sample(s) per size; majority {Value(report.Primary.Majority?.Estimate)}): ")
-                + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{p.Examples} -> {Value(p.Value)} [{Value(p.Lower)}, {Value(p.Upper)}]"))));
+            text.AppendLine(Invariant($"learning curve ({report.Primary.Name}, mean [range] over {report.LearningCurveRepeats} stratified sample(s) per size; majority {Figures.Value(report.Primary.Majority?.Estimate)}): ")
+                + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{p.Examples} -> {Figures.Value(p.Value)} {Figures.Range(p.Lower, p.Upper)}"))));
         }
 
         text.AppendLine(Invariant($"cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s"));
@@ -68,7 +68,7 @@ public static class ExperimentReportWriter
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var metric in report.Metrics)
         {
-            text.AppendLine(Invariant($"| {metric.Name}{(metric.LowerIsBetter ? " (lower is better)" : "")} | {WithInterval(metric.Baseline)} | {WithInterval(metric.Aligned)} | {WithInterval(metric.Majority)} | {Signed(metric.Difference?.Estimate)} {Interval(metric.Difference)} | {(metric.IsSignificant ? "yes" : "no")} |"));
+            text.AppendLine(Invariant($"| {metric.Name}{(metric.LowerIsBetter ? " (lower is better)" : "")} | {Figures.ValueAndRange(metric.Baseline)} | {Figures.ValueAndRange(metric.Aligned)} | {Figures.ValueAndRange(metric.Majority)} | {Figures.Signed(metric.Difference?.Estimate)} {Figures.Range(metric.Difference)} | {(metric.IsSignificant ? "yes" : "no")} |"));
         }
 
         if (report.HumanAgreement is { Statistics: { } humans } agreement)
@@ -78,7 +78,7 @@ public static class ExperimentReportWriter
             text.AppendLine("| Statistic | Value (95% CI) |").AppendLine("|---|---|");
             foreach (var (name, value, interval) in HumanStatistics(humans))
             {
-                text.AppendLine(Invariant($"| {name} | {Value(value)} {Interval(interval)} |"));
+                text.AppendLine(Invariant($"| {name} | {Figures.Value(value)} {Figures.Range(interval)} |"));
             }
 
             if (agreement.MostDisagreed.Count > 0)
@@ -93,18 +93,18 @@ public static class ExperimentReportWriter
             text.AppendLine("| Memory | Value |").AppendLine("|---|---|");
             foreach (var (variant, value) in report.Ablations)
             {
-                text.AppendLine(Invariant($"| {variant} | {Value(value)} |"));
+                text.AppendLine(Invariant($"| {variant} | {Figures.Value(value)} |"));
             }
         }
 
         if (report.LearningCurve.Count > 0)
         {
             text.AppendLine().AppendLine(Invariant($"## Learning curve")).AppendLine();
-            text.AppendLine(Invariant($"Stratified, nested samples per fold, {report.LearningCurveRepeats} repeat(s) with different samples; mean and [lowest, highest] repeat. Majority reference: {report.Primary.Name} {Value(report.Primary.Majority?.Estimate)}, kappa 0.")).AppendLine();
+            text.AppendLine(Invariant($"Stratified, nested samples per fold, {report.LearningCurveRepeats} repeat(s) with different samples; mean and [lowest, highest] repeat. Majority reference: {report.Primary.Name} {Figures.Value(report.Primary.Majority?.Estimate)}, kappa 0.")).AppendLine();
             text.AppendLine(Invariant($"| Examples per fold | {report.Primary.Name} | Kappa | Labels in the sample (all folds) |")).AppendLine("|---|---|---|---|");
             foreach (var point in report.LearningCurve)
             {
-                text.AppendLine(Invariant($"| {point.Examples} | {Value(point.Value)} [{Value(point.Lower)}, {Value(point.Upper)}] | {Value(point.Kappa)} [{Value(point.KappaLower)}, {Value(point.KappaUpper)}] | {Composition(point)} |"));
+                text.AppendLine(Invariant($"| {point.Examples} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {Composition(point)} |"));
             }
         }
 
@@ -155,8 +155,8 @@ public static class ExperimentReportWriter
         html.Append("</ul><table><tr><th>Metric</th><th>Baseline</th><th>Aligned</th><th>Majority reference</th><th>Change</th><th>95% CI of change</th><th>Significant</th></tr>");
         foreach (var metric in report.Metrics)
         {
-            html.Append("<tr><td>").Append(Encode(metric.Name)).Append("</td><td>").Append(Value(metric.Baseline?.Estimate)).Append("</td><td>").Append(Value(metric.Aligned?.Estimate))
-                .Append("</td><td>").Append(Value(metric.Majority?.Estimate)).Append("</td><td>").Append(Signed(metric.Difference?.Estimate)).Append("</td><td>").Append(Interval(metric.Difference))
+            html.Append("<tr><td>").Append(Encode(metric.Name)).Append("</td><td>").Append(Figures.Value(metric.Baseline?.Estimate)).Append("</td><td>").Append(Figures.Value(metric.Aligned?.Estimate))
+                .Append("</td><td>").Append(Figures.Value(metric.Majority?.Estimate)).Append("</td><td>").Append(Figures.Signed(metric.Difference?.Estimate)).Append("</td><td>").Append(Figures.Range(metric.Difference))
                 .Append("</td><td").Append(metric.IsSignificant ? " class=\"sig\">yes" : ">no").Append("</td></tr>");
         }
 
@@ -170,7 +170,7 @@ public static class ExperimentReportWriter
             html.Append("<table class=\"human-agreement\"><tr><th>Statistic</th><th>Value</th><th>95% CI</th></tr>");
             foreach (var (name, value, interval) in HumanStatistics(humans))
             {
-                html.Append("<tr><td>").Append(Encode(name)).Append("</td><td>").Append(Value(value)).Append("</td><td>").Append(Interval(interval)).Append("</td></tr>");
+                html.Append("<tr><td>").Append(Encode(name)).Append("</td><td>").Append(Figures.Value(value)).Append("</td><td>").Append(Figures.Range(interval)).Append("</td></tr>");
             }
 
             html.Append("</table>");
@@ -260,7 +260,7 @@ public static class ExperimentReportWriter
                 var y = top + offset;
                 svg.Append(Invariant($"<rect class=\"bar {label}\" x=\"{left}\" y=\"{y + 2}\" width=\"{X(Math.Max(0, interval.Estimate)) - left:0.0}\" height=\"12\" fill=\"{color}\"/>"));
                 svg.Append(Invariant($"<line x1=\"{X(interval.Lower):0.0}\" x2=\"{X(interval.Upper):0.0}\" y1=\"{y + 8}\" y2=\"{y + 8}\" stroke=\"#222\" stroke-width=\"1.5\"/>"));
-                svg.Append(Invariant($"<text x=\"{left + Width + 6}\" y=\"{y + 12}\" font-size=\"11\">{label} {Value(interval.Estimate)}</text>"));
+                svg.Append(Invariant($"<text x=\"{left + Width + 6}\" y=\"{y + 12}\" font-size=\"11\">{label} {Figures.Value(interval.Estimate)}</text>"));
             }
 
             if (metric.Majority is { } majority)
@@ -304,7 +304,7 @@ public static class ExperimentReportWriter
         if (majority is { } m)
         {
             svg.Append(Invariant($"<line class=\"majority\" x1=\"{Pad}\" x2=\"{Width - Pad}\" y1=\"{Y(m):0.0}\" y2=\"{Y(m):0.0}\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>"));
-            svg.Append(Invariant($"<text x=\"{Width - Pad}\" y=\"{Y(m) + 12:0.0}\" font-size=\"10\" text-anchor=\"end\" fill=\"#d62728\">majority {Value(m)}</text>"));
+            svg.Append(Invariant($"<text x=\"{Width - Pad}\" y=\"{Y(m) + 12:0.0}\" font-size=\"10\" text-anchor=\"end\" fill=\"#d62728\">majority {Figures.Value(m)}</text>"));
         }
 
         svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"#2f6fde\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(p => Invariant($"{X(p.Examples):0.0},{Y(p.Value!.Value):0.0}")))}\"/>"));
@@ -315,20 +315,11 @@ public static class ExperimentReportWriter
         }
 
         svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height - 6}\" font-size=\"12\" text-anchor=\"middle\">labelled examples per fold</text>"));
-        svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(bottom) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Value(bottom)}</text>"));
-        svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(top) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Value(top)}</text>"));
+        svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(bottom) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Figures.Value(bottom)}</text>"));
+        svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(top) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Figures.Value(top)}</text>"));
         svg.Append(Invariant($"<text x=\"{Pad}\" y=\"{Pad - 12}\" font-size=\"12\">{Encode(metric)}</text>"));
         return svg.Append("</svg>").ToString();
     }
-
-    private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-
-    private static string Signed(double? value) => value is { } v ? v.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture) : "n/a";
-
-    private static string Interval(ConfidenceInterval? interval) =>
-        interval is null ? "n/a" : Invariant($"[{interval.Lower.ToString("0.000", CultureInfo.InvariantCulture)}, {interval.Upper.ToString("0.000", CultureInfo.InvariantCulture)}]");
-
-    private static string WithInterval(ConfidenceInterval? interval) => interval is null ? "n/a" : Value(interval.Estimate) + " " + Interval(interval);
 
     private static string Encode(string text) => HtmlPage.Encode(text);
 

@@ -16,7 +16,7 @@ public static class SimulationReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.AppendLine(Invariant($"Labeling simulation for '{report.JudgeName}': {report.PoolTraces} labelled traces arrive {report.Step} at a time; {report.TestTraces} held out and scored after each step; mean of {report.Repeats} run(s), each with its own held-out split and random order{(report.Offline ? " (offline: the local judge, no LLM)" : "")}."));
-        text.AppendLine(Invariant($"{report.Metric} ({(report.LowerIsBetter ? "lower" : "higher")} is better); always answering the most common label: {Value(report.Majority)}."));
+        text.AppendLine(Invariant($"{report.Metric} ({(report.LowerIsBetter ? "lower" : "higher")} is better); always answering the most common label: {Figures.Value(report.Majority)}."));
         text.Append(Invariant($"{"labels",-8}"));
         foreach (var curve in report.Curves)
         {
@@ -31,13 +31,13 @@ public static class SimulationReportWriter
             foreach (var curve in report.Curves)
             {
                 var point = curve.Points.FirstOrDefault(p => p.Labels == labels);
-                text.Append(Invariant($"{Value(point?.Value) + " (kappa " + Value(point?.Kappa) + ")",-22}"));
+                text.Append(Invariant($"{Figures.Value(point?.Value) + " (kappa " + Figures.Value(point?.Kappa) + ")",-22}"));
             }
 
             text.AppendLine();
         }
 
-        text.AppendLine(string.Join("; ", report.Curves.Select(c => Invariant($"{Name(c.Order)}: mean {report.Metric} over the steps {Value(report.Area(c.Order))}"))) + ".");
+        text.AppendLine(string.Join("; ", report.Curves.Select(c => Invariant($"{Name(c.Order)}: mean {report.Metric} over the steps {Figures.Value(report.Area(c.Order))}"))) + ".");
         return text.ToString();
     }
 
@@ -105,13 +105,13 @@ public static class SimulationReportWriter
             }
 
             svg.Append(Invariant($"<polyline class=\"curve {Name(curve.Order)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', defined.Select(p => Invariant($"{X(p.Labels):0.0},{Y(p.Value!.Value):0.0}")))}\"/>"));
-            legend.Append(Invariant($"<line x1=\"{legendX:0}\" x2=\"{legendX + 22:0}\" y1=\"18\" y2=\"18\" stroke=\"{color}\" stroke-width=\"3\"/><text x=\"{legendX + 28:0}\" y=\"22\" font-size=\"12\">{Name(curve.Order)} (mean {Value(report.Area(curve.Order))})</text>"));
+            legend.Append(Invariant($"<line x1=\"{legendX:0}\" x2=\"{legendX + 22:0}\" y1=\"18\" y2=\"18\" stroke=\"{color}\" stroke-width=\"3\"/><text x=\"{legendX + 28:0}\" y=\"22\" font-size=\"12\">{Name(curve.Order)} (mean {Figures.Value(report.Area(curve.Order))})</text>"));
             legendX += 190;
         }
 
         if (report.Majority is { } reference)
         {
-            legend.Append(Invariant($"<line x1=\"{legendX:0}\" x2=\"{legendX + 22:0}\" y1=\"18\" y2=\"18\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/><text x=\"{legendX + 28:0}\" y=\"22\" font-size=\"12\">most common label {Value(reference)}</text>"));
+            legend.Append(Invariant($"<line x1=\"{legendX:0}\" x2=\"{legendX + 22:0}\" y1=\"18\" y2=\"18\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/><text x=\"{legendX + 28:0}\" y=\"22\" font-size=\"12\">most common label {Figures.Value(reference)}</text>"));
         }
 
         svg.Append(legend);
@@ -136,8 +136,6 @@ public static class SimulationReportWriter
     }
 
     private static string Name(LabelingOrder order) => order.ToString().ToLowerInvariant();
-
-    private static string Value(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

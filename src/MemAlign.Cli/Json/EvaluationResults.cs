@@ -1,0 +1,132 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using MemAlign.Evaluation;
+
+namespace MemAlign.Cli.Json;
+
+/// <summary>
+/// <c>memalign report RUN --json</c> for an evaluation run: how the run's verdicts agree with the experts' labels,
+/// every figure with its interval, the majority reference and every disagreement. <c>evaluate</c> adds its run's counts.
+/// </summary>
+internal record EvaluationReportResult : JsonResult
+{
+    /// <summary>"evaluation" (an experiment's report says "experiment").</summary>
+    public string Kind { get; } = "evaluation";
+
+    /// <summary>The run's id, for <c>memalign report</c>.</summary>
+    public required string Run { get; init; }
+
+    /// <summary>The judge.</summary>
+    public required string Judge { get; init; }
+
+    /// <summary>The judge's version the run evaluated.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>What the judge returns.</summary>
+    public required string ValueType { get; init; }
+
+    /// <summary>Results in the run for this judge.</summary>
+    public int Results { get; init; }
+
+    /// <summary>Of those, errors (a verdict the judge could not give).</summary>
+    public int Errors { get; init; }
+
+    /// <summary>Traces with both a verdict and an experts' label.</summary>
+    public int Compared { get; init; }
+
+    /// <summary>The experts' most common label on the compared traces.</summary>
+    public string? MajorityLabel { get; init; }
+
+    /// <summary>What always answering majority_label scores: accuracy (categorical) or mean absolute error (numeric).</summary>
+    public double? MajorityScore { get; init; }
+
+    /// <summary>Accuracy (pass/fail and categorical judges; null for numeric ones).</summary>
+    public double? Accuracy { get; init; }
+
+    /// <summary>Cohen's kappa (pass/fail and categorical judges).</summary>
+    public double? CohensKappa { get; init; }
+
+    /// <summary>The classes, in the confusion matrix's order (pass/fail and categorical judges).</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
+    /// <summary>Rows: the experts' label; columns: the judge's (pass/fail and categorical judges).</summary>
+    public IReadOnlyList<IReadOnlyList<int>>? ConfusionMatrix { get; init; }
+
+    /// <summary>Mean absolute error (numeric judges; null for the others).</summary>
+    public double? MeanAbsoluteError { get; init; }
+
+    /// <summary>Share of exact agreement (numeric judges).</summary>
+    public double? ExactAgreement { get; init; }
+
+    /// <summary>Share within one point (numeric judges).</summary>
+    public double? WithinOne { get; init; }
+
+    /// <summary>Quadratic weighted kappa (numeric judges).</summary>
+    public double? QuadraticWeightedKappa { get; init; }
+
+    /// <summary>95% bootstrap intervals of the headline figures, by name: accuracy and cohens_kappa, or mean_absolute_error and quadratic_weighted_kappa.</summary>
+    public required IReadOnlyDictionary<string, IntervalJson> Intervals { get; init; }
+
+    /// <summary>The experts' agreement with each other on the run's traces, or null.</summary>
+    public HumanAgreementJson? HumanAgreement { get; init; }
+
+    /// <summary>The models that gave the verdicts.</summary>
+    public required IReadOnlyList<string> Models { get; init; }
+
+    /// <summary>Whether the verdicts came from the local judge (no LLM).</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>Results whose rationale was withheld: they drew on traces since forgotten.</summary>
+    public int Redacted { get; init; }
+
+    /// <summary>Traces forgotten after the run.</summary>
+    public int ForgottenTraces { get; init; }
+
+    /// <summary>Every trace where the judge and the experts differ.</summary>
+    public required IReadOnlyList<DisagreementJson> Disagreements { get; init; }
+
+    public static EvaluationReportResult From(EvaluationReport report, int? version) => new()
+    {
+        Run = report.RunId, Judge = report.JudgeName, Version = version, ValueType = report.ValueType, Results = report.Results, Errors = report.Errors, Compared = report.Compared,
+        MajorityLabel = report.MajorityLabel, MajorityScore = report.MajorityScore,
+        Accuracy = report.Categorical?.Accuracy, CohensKappa = report.Categorical?.CohensKappa, Classes = report.Categorical?.Classes,
+        ConfusionMatrix = report.Categorical is { } c ? [.. Enumerable.Range(0, c.Classes.Count).Select(i => (IReadOnlyList<int>)[.. Enumerable.Range(0, c.Classes.Count).Select(j => c.ConfusionMatrix[i, j])])] : null,
+        MeanAbsoluteError = report.Numeric?.MeanAbsoluteError, ExactAgreement = report.Numeric?.ExactAgreement, WithinOne = report.Numeric?.WithinOneAgreement,
+        QuadraticWeightedKappa = report.Numeric?.QuadraticWeightedKappa,
+        Intervals = report.Intervals.ToDictionary(i => i.Key, i => IntervalJson.From(i.Value)!, StringComparer.Ordinal),
+        HumanAgreement = HumanAgreementJson.From(report.HumanAgreement), Models = report.Models, Offline = report.Offline, Redacted = report.Redacted,
+        ForgottenTraces = report.ForgottenTraces, Disagreements = [.. report.Disagreements.Select(d => new DisagreementJson(d.TraceId, d.Human, d.Judge, d.Rationale))],
+    };
+}
+
+/// <summary><c>memalign evaluate --json</c>: the run's report, and what this call did.</summary>
+internal sealed record EvaluateResult : EvaluationReportResult
+{
+    /// <summary>Traces judged by this call.</summary>
+    [JsonPropertyOrder(1)]
+    public int Completed { get; init; }
+
+    /// <summary>Of those, errors (exit code 1 when any).</summary>
+    [JsonPropertyOrder(1)]
+    public int CompletedErrors { get; init; }
+
+    /// <summary>Results kept from before (--resume).</summary>
+    [JsonPropertyOrder(1)]
+    public int Resumed { get; init; }
+
+    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run) =>
+        new(EvaluationReportResult.From(report, version)) { Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed };
+
+    [SetsRequiredMembers]
+    private EvaluateResult(EvaluationReportResult report)
+        : base(report)
+    {
+    }
+}
+
+/// <summary>A trace where the judge and the experts differ.</summary>
+/// <param name="Trace">The trace.</param>
+/// <param name="Human">The experts' label.</param>
+/// <param name="Judge">The judge's verdict.</param>
+/// <param name="Rationale">The judge's rationale; null when withheld (it drew on forgotten traces).</param>
+internal sealed record DisagreementJson(string Trace, string Human, string Judge, string? Rationale);
