@@ -6,7 +6,7 @@ using MemAlign.Cli.Commands;
 using MemAlign.Cli.Json;
 
 var options = new GlobalOptions();
-var root = new RootCommand("memalign: align LLM judges with expert feedback (MemAlign), evaluate them, and keep them in a registry.");
+var root = ToolCommand.Create("memalign: align LLM judges with expert feedback (MemAlign), evaluate them, and keep them in a registry.");
 options.AddTo(root);
 root.Subcommands.Add(ImportCommand.Create(options));
 root.Subcommands.Add(JudgesCommand.Create(options));
