@@ -11,6 +11,9 @@ internal static class ExitCodes
 
     /// <summary>The command could not run: bad arguments, configuration or store.</summary>
     public const int Usage = 2;
+
+    /// <summary>It ran, and a quality gate (--fail-under, --max-error-rate) failed: a figure fell short or the judge erred too often.</summary>
+    public const int GateFailed = 3;
 }
 
 /// <summary>A problem with how the tool was called or configured; the message says what to fix (exit code 2).</summary>

@@ -1,5 +1,5 @@
 // memalign: import traces, align, evaluate and register LLM judges, forget data. Exit codes: 0 ok,
-// 1 findings or failures in the data, 2 usage or configuration errors.
+// 1 findings or failures in the data, 2 usage or configuration errors, 3 a quality gate failed (--fail-under).
 using System.CommandLine;
 using MemAlign.Cli;
 using MemAlign.Cli.Commands;

@@ -17,11 +17,15 @@ internal static class EvaluateCommand
         var resume = new Option<string?>("--resume") { Description = "An earlier run to continue without repeating finished calls." };
         var concurrency = new Option<int>("--concurrency") { Description = "Judge calls in flight at once.", DefaultValueFactory = _ => 8 };
         var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency };
+        var gates = new GateOptions();
+        gates.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var name = context.Parse.GetValue(judge)!;
             (string RunId, int? Version)? resumed = context.Parse.GetValue(resume) is { } runId ? await ResumableAsync(context, runId, name, context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false) : null;
             var registered = await context.JudgeAsync(name, resumed?.Version ?? context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false);
+            var gate = gates.Read(context.Parse);
+            gate?.Validate(registered.Definition, experiment: false);
             IJudge scorer = context.Models.Judge(registered);
             var query = TraceFilter.Parse(context.Parse.GetValue(filter));
             var evaluation = new EvaluationOptions
@@ -47,8 +51,11 @@ internal static class EvaluateCommand
             var report = await ExperimentCommands.EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
             context.Output.Line(Reporting.EvaluationReportWriter.ToText(report).TrimEnd());
             context.Output.Line($"Full report with every disagreement: memalign report {result.RunId} --html report.html");
-            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result));
-            return result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+            var outcome = gate?.Check(report);
+            GateReport.Print(context.Output, outcome);
+
+            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result, outcome));
+            return outcome is not null ? (outcome.Passed ? ExitCodes.Ok : ExitCodes.GateFailed) : result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
     }

@@ -27,9 +27,13 @@ internal static class ExperimentCommands
         var command = new Command("experiment", "Baseline vs aligned on held-out data (cross-validation, or --train-filter/--test-filter), with the majority and human references and bootstrap intervals; saved as a run for 'memalign report'.")
             { judge, folds, traces, train, test, seed, repeats, notApplicable, html, markdown };
         labels.AddTo(command);
+        var gates = new GateOptions();
+        gates.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
+            var gate = gates.Read(context.Parse);
+            gate?.Validate(registered.Definition, experiment: true);
             var (trainFilter, testFilter) = (context.Parse.GetValue(train), context.Parse.GetValue(test));
             if ((trainFilter is null) != (testFilter is null))
             {
@@ -81,7 +85,7 @@ internal static class ExperimentCommands
 
             var run = await context.Store.SaveExperimentReportAsync(context.Experiment, $"experiment {registered.Info.Name}@{registered.Info.Version}", report, registered.Info.Version,
                 cancellationToken).ConfigureAwait(false);
-            return await WriteAsync(context, report, run.Id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(context, report, run.Id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), gate?.Check(report), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -106,7 +110,7 @@ internal static class ExperimentCommands
                         + "Run the experiment again for figures without them.");
                 }
 
-                return await WriteAsync(context, report, id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(context, report, id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), gate: null, cancellationToken).ConfigureAwait(false);
             }
 
             return await AgreementAsync(context, stored, context.Parse.GetValue(html), context.Parse.GetValue(markdown), cancellationToken).ConfigureAwait(false);
@@ -118,14 +122,16 @@ internal static class ExperimentCommands
         (new Option<FileInfo?>("--html") { Description = "Also write a self-contained HTML report with charts." },
          new Option<FileInfo?>("--markdown") { Description = "Also write a Markdown report." });
 
-    private static async Task<int> WriteAsync(CommandContext context, ExperimentReport report, string runId, FileInfo? html, FileInfo? markdown, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(CommandContext context, ExperimentReport report, string runId, FileInfo? html, FileInfo? markdown, GateOutcome? gate,
+        CancellationToken cancellationToken)
     {
         context.Output.Line(ExperimentReportWriter.ToConsoleTable(report));
         context.Output.Line($"Saved as run {runId}.");
         await WriteFilesAsync(context, html, () => ExperimentReportWriter.ToHtml(report), markdown, () => ExperimentReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
+        GateReport.Print(context.Output, gate);
 
-        context.Output.Result(ExperimentResult.From(report, runId));
-        return ExitCodes.Ok;
+        context.Output.Result(ExperimentResult.From(report, runId) with { Gate = GateJson.From(gate) });
+        return gate is { Passed: false } ? ExitCodes.GateFailed : ExitCodes.Ok;
     }
 
     // An evaluation run: each judge's values against the human labels of the same name on the same traces, as text and, if asked, files.

@@ -106,7 +106,7 @@ internal sealed record EvaluateResult : EvaluationReportResult
     [JsonPropertyOrder(1)]
     public int Completed { get; init; }
 
-    /// <summary>Of those, errors (exit code 1 when any).</summary>
+    /// <summary>Of those, errors (exit code 1 when any, unless a quality gate decides).</summary>
     [JsonPropertyOrder(1)]
     public int CompletedErrors { get; init; }
 
@@ -114,8 +114,12 @@ internal sealed record EvaluateResult : EvaluationReportResult
     [JsonPropertyOrder(1)]
     public int Resumed { get; init; }
 
-    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run) =>
-        new(EvaluationReportResult.From(report, version)) { Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed };
+    /// <summary>The quality gate's outcome (--fail-under, --max-error-rate); null without one.</summary>
+    [JsonPropertyOrder(1)]
+    public GateJson? Gate { get; init; }
+
+    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run, GateOutcome? gate) =>
+        new(EvaluationReportResult.From(report, version)) { Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed, Gate = GateJson.From(gate) };
 
     [SetsRequiredMembers]
     private EvaluateResult(EvaluationReportResult report)

@@ -89,6 +89,9 @@ internal sealed record ExperimentResult : JsonResult
     /// <summary>What it cost.</summary>
     public required CostJson Cost { get; init; }
 
+    /// <summary>The quality gate's outcome (experiment --fail-under, --max-error-rate); null without one, and in a report.</summary>
+    public GateJson? Gate { get; init; }
+
     public static ExperimentResult From(ExperimentReport report, string run) => new()
     {
         Run = run, Judge = report.JudgeName, Design = Name(report.Design), Folds = report.Folds, TrainSet = report.TrainSet, TestSet = report.TestSet,
