@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MemAlign.Alignment;
+using MemAlign.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,11 +51,17 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     /// The judge is session-level; no trace has usable feedback; a trace in memory has lost its feedback
     /// (use <see cref="UnalignAsync"/>); or the memory was embedded by another model.
     /// </exception>
-    public async Task<AlignedMemory> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
+    public Task<AlignedMemory> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(traces);
+        return AlignmentTelemetry.TraceAsync(TelemetryNames.AlignOperation, definition.Name, ReflectionModelId, traces.Count, _clock,
+            () => AlignCoreAsync(definition, memory, traces, cancellationToken));
+    }
+
+    private async Task<AlignedMemory> AlignCoreAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken)
+    {
         if (definition.IsSessionLevel)
         {
             throw new InvalidOperationException(
@@ -133,12 +140,19 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     /// stay). With <paramref name="redistill"/>, guidelines that lost some sources are distilled again from
     /// the sources they still have. Without it, no model is called.
     /// </summary>
-    public async Task<AlignedMemory> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false,
+    public Task<AlignedMemory> UnalignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(traceIds);
+        return AlignmentTelemetry.TraceAsync(TelemetryNames.UnalignOperation, definition.Name, ReflectionModelId, traceIds.Count, _clock,
+            () => UnalignCoreAsync(definition, memory, traceIds, redistill, cancellationToken));
+    }
+
+    private async Task<AlignedMemory> UnalignCoreAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyCollection<string> traceIds, bool redistill,
+        CancellationToken cancellationToken)
+    {
         var started = _clock.GetTimestamp();
         var ids = traceIds.ToHashSet(StringComparer.Ordinal);
         var known = memory.TraceIds;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MemAlign.Storage;
+using MemAlign.Telemetry;
 
 namespace MemAlign.Evaluation;
 
@@ -84,6 +85,7 @@ public static class Evaluator
             throw new ArgumentException($"{nameof(EvaluationOptions)}.{nameof(EvaluationOptions.JudgeVersion)} names the version of one judge; this evaluation runs {judges.Count}.", nameof(options));
         }
 
+        using var activity = EvaluationRunTelemetry.Start(judges, options.JudgeVersion);
         var started = options.TimeProvider.GetTimestamp();
         var store = options.Store;
         var records = new List<EvaluationRecord>();
@@ -113,6 +115,7 @@ public static class Evaluator
         }
 
         var resumed = done.Count;
+        activity?.SetTag(TelemetryNames.RunId, runId);
         int completed = 0, errors = 0;
         // Bounded, so that judging never runs far ahead of saving: memory stays flat however many traces stream through.
         var results = Channel.CreateBounded<EvaluationRecord>(new BoundedChannelOptions(4 * WriteBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -151,6 +154,7 @@ public static class Evaluator
             await writer.ConfigureAwait(false);
         }
 
+        EvaluationRunTelemetry.Finish(activity, completed, errors, resumed);
         return new EvaluationResult(runId, records, completed, errors, resumed, options.TimeProvider.GetElapsedTime(started));
     }
 

@@ -2,6 +2,7 @@ using MemAlign.Alignment;
 using MemAlign.Models;
 using MemAlign.Prompting;
 using MemAlign.Rubrics;
+using MemAlign.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace MemAlign;
@@ -144,8 +145,15 @@ public abstract class Judge : IJudge
     {
         ArgumentNullException.ThrowIfNull(trace);
         cancellationToken.ThrowIfCancellationRequested();
-        var started = Options.TimeProvider.GetTimestamp();
+        using var activity = JudgeTelemetry.Start(Name, _model.Id, trace.Id);
+        var (verdict, prompt) = await JudgeWithPromptAsync(trace, cancellationToken).ConfigureAwait(false);
+        JudgeTelemetry.Record(activity, verdict, _model.Id, prompt, Options);
+        return verdict;
+    }
 
+    private async Task<(VerdictData Verdict, JudgePrompt? Prompt)> JudgeWithPromptAsync(Trace trace, CancellationToken cancellationToken)
+    {
+        var started = Options.TimeProvider.GetTimestamp();
         JudgePrompt prompt;
         try
         {
@@ -154,16 +162,16 @@ public abstract class Judge : IJudge
         catch (RubricRenderException e) when (!cancellationToken.IsCancellationRequested)
         {
             var kind = e.MissingField is null ? JudgeErrorKind.RenderFailure : JudgeErrorKind.MissingVariable;
-            return Verdict(trace, new ModelJudgement(null, null, new JudgeError(kind, e.Message), _model.Id, default, 0), [], started);
+            return (Verdict(trace, new ModelJudgement(null, null, new JudgeError(kind, e.Message), _model.Id, default, 0), [], started), null);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var message = $"Judge '{Name}' could not retrieve examples for trace '{trace.Id}': {TransientFailures.Describe(e, SecretRedactor)}";
-            return Verdict(trace, new ModelJudgement(null, null, new JudgeError(JudgeErrorKind.ModelFailure, message), _model.Id, default, 0), [], started);
+            return (Verdict(trace, new ModelJudgement(null, null, new JudgeError(JudgeErrorKind.ModelFailure, message), _model.Id, default, 0), [], started), null);
         }
 
         var judgement = await _model.JudgeAsync(prompt, cancellationToken).ConfigureAwait(false);
-        return Verdict(trace, judgement, prompt.Examples.Select(e => e.Example.TraceId).ToArray(), started);
+        return (Verdict(trace, judgement, prompt.Examples.Select(e => e.Example.TraceId).ToArray(), started), prompt);
     }
 
     /// <summary>

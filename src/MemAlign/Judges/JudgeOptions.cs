@@ -33,6 +33,13 @@ public sealed record JudgeOptions
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>
+    /// Whether MemAlign's telemetry (<see cref="Telemetry.MemAlignTelemetry"/>) may record trace content: the prompt on a
+    /// judge's span, the rationale on its <c>gen_ai.evaluation.result</c> event, an error's message. Default
+    /// <see langword="false"/>: ids, values, models, tokens and timings only, as <c>OpenTelemetryChatClient</c> does.
+    /// </summary>
+    public bool EnableSensitiveTelemetryData { get; init; }
+
+    /// <summary>
     /// Masks secrets in logs and error messages (default: none beyond what the client carries). The model's own
     /// redactor, when its client has one (MemAlign.OpenAI's do), is applied too; set this for clients of your own.
     /// </summary>

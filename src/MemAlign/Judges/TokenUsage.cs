@@ -5,12 +5,15 @@ namespace MemAlign;
 /// <param name="OutputTokens">Completion tokens.</param>
 public readonly record struct TokenUsage(long InputTokens, long OutputTokens)
 {
+    /// <summary>Of <see cref="InputTokens"/>, those the provider read from its prompt cache (billed at its cached rate), as it reported them.</summary>
+    public long CachedInputTokens { get; init; }
+
     /// <summary>Prompt plus completion tokens.</summary>
     public long TotalTokens => InputTokens + OutputTokens;
 
     /// <summary>Adds two usages.</summary>
     public static TokenUsage operator +(TokenUsage left, TokenUsage right) =>
-        new(left.InputTokens + right.InputTokens, left.OutputTokens + right.OutputTokens);
+        new(left.InputTokens + right.InputTokens, left.OutputTokens + right.OutputTokens) { CachedInputTokens = left.CachedInputTokens + right.CachedInputTokens };
 
     /// <summary>Adds two usages.</summary>
     public static TokenUsage Add(TokenUsage left, TokenUsage right) => left + right;

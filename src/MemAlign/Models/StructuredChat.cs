@@ -80,7 +80,7 @@ internal sealed class StructuredChat
             }
 
             model = response.ModelId ?? model;
-            usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+            usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0) { CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0 };
             var text = response.Text;
             var (value, error) = parse(text);
             if (error is null)
