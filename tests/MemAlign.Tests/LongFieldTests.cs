@@ -61,7 +61,7 @@ public class LongFieldTests(ITestOutputHelper output)
         Assert.StartsWith(prefix, text, StringComparison.Ordinal);
         Assert.InRange(TokenCounter.Count(prefix), 95, 100);
 
-        // Surrogate pairs are never cut in half.
+        // Text of surrogate pairs (emoji) round-trips whole.
         var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 1_000));
         Assert.Equal(emoji, TokenCounter.Truncate(emoji, int.MaxValue));
         Assert.InRange(TokenCounter.Count(emoji), 1_000, 4_000);
