@@ -135,6 +135,29 @@ public class CliTests
         Assert.Empty((await cli.RunAsync("judges", "list", "--json")).Json["judges"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Evaluating_the_traces_a_judge_was_aligned_on_recalls_only_other_traces()
+    {
+        var cli = new CliRunner();
+        Assert.Equal(0, (await cli.RunAsync("import", CliRunner.SampleTraces)).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("align", "--judge", "helpfulness", "--traces", "tag.split=align")).ExitCode);
+
+        var evaluated = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=align", "--json");
+
+        Assert.Equal(0, evaluated.ExitCode);
+        Assert.Equal((5, 0), ((int)evaluated.Json["completed"]!, (int)evaluated.Json["errors"]!));
+        await using var store = await cli.OpenStoreAsync();
+        var records = await store.GetEvaluationResultsAsync(cli.Experiment, (string)evaluated.Json["run"]!).ToListAsync();
+        Assert.Equal(5, records.Count);
+        Assert.All(records, r =>
+        {
+            Assert.StartsWith("align-", r.TraceId, StringComparison.Ordinal);
+            Assert.DoesNotContain(r.TraceId, r.RetrievedExampleIds);
+            Assert.Equal(4, r.RetrievedExampleIds.Count); // the four other aligned traces
+        });
+    }
+
     [TerminalFact]
     public async Task Evaluate_shows_a_progress_bar_on_a_terminal_and_plain_text_when_redirected()
     {

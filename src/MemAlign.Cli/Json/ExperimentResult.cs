@@ -133,11 +133,12 @@ internal sealed record MetricJson(string Name, bool LowerIsBetter, IntervalJson?
 /// <param name="KappaUpper">Its highest repeat.</param>
 /// <param name="Repeats">Each repeat's primary metric.</param>
 /// <param name="Labels">How many of the sample's examples carry each label, summed over folds.</param>
+/// <param name="WholeTrainingSet">Whether the point is the whole training set: the aligned judge, so its value is the aligned figure (always the last point).</param>
 internal sealed record CurvePointJson(int Examples, double? Value, double? Lower, double? Upper, double? Kappa, double? KappaLower, double? KappaUpper, IReadOnlyList<double?> Repeats,
-    IReadOnlyDictionary<string, int> Labels)
+    IReadOnlyDictionary<string, int> Labels, bool WholeTrainingSet)
 {
     public static CurvePointJson From(LearningCurvePoint point) =>
-        new(point.Examples, point.Value, point.Lower, point.Upper, point.Kappa, point.KappaLower, point.KappaUpper, point.Repeats, point.Labels);
+        new(point.Examples, point.Value, point.Lower, point.Upper, point.Kappa, point.KappaLower, point.KappaUpper, point.Repeats, point.Labels, point.WholeTrainingSet);
 }
 
 /// <summary>One fold of the experiment.</summary>

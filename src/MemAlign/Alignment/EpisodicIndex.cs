@@ -36,9 +36,10 @@ internal sealed class EpisodicIndex
     /// <summary>
     /// The <paramref name="k"/> examples most similar to <paramref name="query"/> (normalised here), best
     /// first; equal scores go to the lower trace id, then the lower example id, so results never depend on
-    /// insertion order or timing.
+    /// insertion order or timing. Examples of the trace <paramref name="excludedTraceId"/> are never returned:
+    /// a trace being judged must not recall its own labels.
     /// </summary>
-    public IReadOnlyList<RetrievedExample> Search(ReadOnlySpan<float> query, int k)
+    public IReadOnlyList<RetrievedExample> Search(ReadOnlySpan<float> query, int k, string? excludedTraceId = null)
     {
         if (query.Length != Dimensions)
         {
@@ -58,6 +59,11 @@ internal sealed class EpisodicIndex
         var heap = new PriorityQueue<int, (float Score, int Index)>(k + 1, Comparer<(float Score, int Index)>.Create(Weaker));
         for (var i = 0; i < _examples.Count; i++)
         {
+            if (excludedTraceId is not null && string.Equals(_examples[i].TraceId, excludedTraceId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var score = TensorPrimitives.Dot(query, _matrix.AsSpan(i * Dimensions, Dimensions)) * scale;
             if (heap.Count < k)
             {

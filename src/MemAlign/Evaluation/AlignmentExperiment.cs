@@ -15,10 +15,28 @@ public sealed record ExperimentOptions
     public int BootstrapResamples { get; init; } = PairedBootstrap.DefaultResamples;
 
     /// <summary>
-    /// Labelled examples per fold for the learning curve (default 0, 2, 5, 10, 25, 50; larger than the training
-    /// data are left out). Each point aligns on a stratified sample; smaller samples are part of larger ones. Empty: no curve.
+    /// Labelled examples per fold for the learning curve. Null (the default): 0, then three sizes per decade from
+    /// 10 (10, 20, 50, 100, 200, 500, 1000, ...) below the training fold's size (see <see cref="DefaultLearningCurve"/>).
+    /// Each point aligns on a stratified sample; smaller samples are part of larger ones. Whatever the sizes, the curve
+    /// ends at the whole training set, whose point is the aligned judge's own figure (sizes as large are that point).
+    /// Empty: no curve.
     /// </summary>
-    public IReadOnlyList<int> LearningCurve { get; init; } = [0, 2, 5, 10, 25, 50];
+    public IReadOnlyList<int>? LearningCurve { get; init; }
+
+    /// <summary>
+    /// The default learning-curve sizes below <paramref name="trainingSize"/>: 0, then 10, 20, 50, 100, 200, 500 and so
+    /// on (three per decade; fewer labels rarely tell the majority label apart from the others).
+    /// </summary>
+    public static IReadOnlyList<int> DefaultLearningCurve(int trainingSize)
+    {
+        var sizes = new List<int> { 0 };
+        for (var decade = 10L; decade < trainingSize; decade *= 10)
+        {
+            sizes.AddRange(new[] { decade, 2 * decade, 5 * decade }.Where(n => n < trainingSize).Select(n => (int)n));
+        }
+
+        return sizes;
+    }
 
     /// <summary>Different stratified samples per learning-curve point (default 3): the curve shows their mean and range.</summary>
     public int LearningCurveRepeats { get; init; } = 3;
@@ -51,7 +69,7 @@ public sealed record ExperimentOptions
             throw new ArgumentOutOfRangeException(nameof(Folds), Folds, $"{nameof(ExperimentOptions)}.{nameof(Folds)} must be at least 2.");
         }
 
-        if (LearningCurve.Any(n => n < 0))
+        if (LearningCurve?.Any(n => n < 0) == true)
         {
             throw new ArgumentOutOfRangeException(nameof(LearningCurve), $"{nameof(ExperimentOptions)}.{nameof(LearningCurve)} holds a negative count.");
         }
@@ -263,10 +281,16 @@ public static class AlignmentExperiment
 
         // Per repeat and split: the training traces in a nested stratified order; each size aligns on the next
         // examples of that order, on top of the memory of the size before (so it is the same sample, grown).
+        // The last point is the whole training set: the aligned judge's own verdicts, the same in every repeat.
         async Task<List<LearningCurvePoint>> LearningCurveAsync()
         {
-            var largest = splits.Min(s => s.Train.Count);
-            var sizes = options.LearningCurve.Distinct().Order().Where(n => n <= largest).ToList();
+            var whole = splits.Min(s => s.Train.Count);
+            if (options.LearningCurve is { Count: 0 })
+            {
+                return [];
+            }
+
+            var sizes = (options.LearningCurve ?? ExperimentOptions.DefaultLearningCurve(whole)).Where(n => n < whole).Append(whole).Distinct().Order().ToList();
             var scores = sizes.ToDictionary(n => n, _ => new List<(double? Value, double? Kappa)>());
             var composition = sizes.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
             var stratum = Strata.Of(labels);
@@ -282,9 +306,11 @@ public static class AlignmentExperiment
                     {
                         var sample = order.Take(size).ToList();
                         Dictionary<string, FeedbackValue?> scored;
-                        if (size == 0)
+                        if (size == 0 || size == whole)
                         {
-                            scored = test.ToDictionary(t => t.Id, t => predictions[BaselineVariant].GetValueOrDefault(t.Id), StringComparer.Ordinal);
+                            var variant = size == 0 ? BaselineVariant : AlignedVariant;
+                            scored = test.ToDictionary(t => t.Id, t => predictions[variant].GetValueOrDefault(t.Id), StringComparer.Ordinal);
+                            sample = size == 0 ? sample : train.ToList();
                         }
                         else
                         {
@@ -319,6 +345,7 @@ public static class AlignmentExperiment
                 var defined = values.Where(v => v is not null).Select(v => v!.Value).ToList();
                 return new LearningCurvePoint(size, defined.Count == 0 ? null : defined.Average())
                 {
+                    WholeTrainingSet = size == whole,
                     Lower = defined.Count == 0 ? null : defined.Min(),
                     Upper = defined.Count == 0 ? null : defined.Max(),
                     Kappa = kappas.Count == 0 ? null : kappas.Average(),

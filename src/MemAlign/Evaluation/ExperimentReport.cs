@@ -32,6 +32,12 @@ public sealed record MetricComparison(string Name, bool LowerIsBetter, Confidenc
 /// <param name="Value">The primary metric, mean over the repeats.</param>
 public sealed record LearningCurvePoint(int Examples, double? Value)
 {
+    /// <summary>
+    /// Whether this point is the whole training set (per fold; <see cref="Examples"/> is the smallest fold's size):
+    /// the aligned judge itself, so its value is the report's aligned figure. The curve always ends with it.
+    /// </summary>
+    public bool WholeTrainingSet { get; init; }
+
     /// <summary>The lowest repeat's primary metric (the band's lower edge).</summary>
     public double? Lower { get; init; }
 
@@ -146,7 +152,7 @@ public sealed record ExperimentReport
     /// <summary>The primary metric with only semantic memory (guidelines), only episodic memory (examples), and both.</summary>
     public IReadOnlyDictionary<string, double?> Ablations { get; init; } = new Dictionary<string, double?>();
 
-    /// <summary>The primary metric after aligning on stratified, nested samples of 0, 2, 5, 10, 25, 50 examples (as many as exist), with bands over repeats.</summary>
+    /// <summary>The primary metric after aligning on stratified, nested samples of growing size (<see cref="ExperimentOptions.LearningCurve"/>), with bands over repeats; the last point is the whole training set.</summary>
     public IReadOnlyList<LearningCurvePoint> LearningCurve { get; init; } = [];
 
     /// <summary>The folds.</summary>

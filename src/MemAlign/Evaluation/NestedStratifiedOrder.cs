@@ -2,9 +2,10 @@ namespace MemAlign.Evaluation;
 
 /// <summary>
 /// Orders training traces so that every prefix is a stratified sample: each label appears in proportion to its
-/// share of the whole (largest remainder first), and every label at least once as soon as the prefix is as long
-/// as the number of labels. Taking the first n gives nested samples: the sample of n is part of the sample of
-/// every larger n, so a learning curve measures what more examples add, not a new draw.
+/// share of the whole (the label furthest below its share next, the more common one first), so a small sample
+/// holds labels as the data does and its most common label is the data's. Taking the first n gives nested
+/// samples: the sample of n is part of the sample of every larger n, so a learning curve measures what more
+/// examples add, not a new draw.
 /// </summary>
 internal static class NestedStratifiedOrder
 {
@@ -25,13 +26,8 @@ internal static class NestedStratifiedOrder
         var taken = new int[groups.Count];
         var order = new List<Trace>(traces.Count);
 
-        // One of each label first, rarest first (so a 2-example sample of an 80/20 set holds both).
-        foreach (var i in Enumerable.Range(0, groups.Count).OrderBy(i => shares[i]).ThenBy(i => i))
-        {
-            order.Add(groups[i].Dequeue());
-            taken[i]++;
-        }
-
+        // No label is forced in early: one of each first made a 2-example sample of an 80/20 set half and half,
+        // and a local judge on it fell far below always answering the majority.
         while (order.Count < traces.Count)
         {
             // The label furthest below its share of the next prefix goes next; ties to the larger label, then the first.

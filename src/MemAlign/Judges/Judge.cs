@@ -117,7 +117,11 @@ public abstract class Judge : IJudge
     public static Judge<T> CreateLocal<T>(JudgeDefinition definition, JudgeOptions? options = null) =>
         new(definition, options, _ => new LocalJudgeModel());
 
-    /// <summary>Builds the exact prompt this judge would send for <paramref name="trace"/>, without calling the judge's model.</summary>
+    /// <summary>
+    /// Builds the exact prompt this judge would send for <paramref name="trace"/>, without calling the judge's model.
+    /// Its examples are those in memory most like the trace, never the trace's own (same trace id): a judge
+    /// run on a trace it was aligned on answers from the other traces, as it would on a new one.
+    /// </summary>
     /// <exception cref="RubricRenderException">The trace lacks a field the rubric uses, or the template fails at run time.</exception>
     public async Task<JudgePrompt> BuildPromptAsync(Trace trace, CancellationToken cancellationToken = default)
     {
@@ -219,7 +223,9 @@ public abstract class Judge : IJudge
         var embedder = Embedder ?? throw new InvalidOperationException(
             $"Judge '{Name}' has examples in memory but no embedder to compare traces with; it must come from AlignAsync or WithMemory with its embedding model.");
         var embeddings = await embedder.GenerateAsync([RetrievalText(Definition, trace)], new EmbeddingGenerationOptions { Dimensions = Memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
-        return Memory.Index.Search(embeddings[0].Vector.Span, Memory.RetrievalK);
+        // A trace never recalls its own example: its labels would be shown to the reviewer labelling it and
+        // agreement measured on traces the judge was aligned on would be inflated.
+        return Memory.Index.Search(embeddings[0].Vector.Span, Memory.RetrievalK, excludedTraceId: trace.Id);
     }
 
     /// <summary>The text of <paramref name="trace"/> a judge compares with its memory's examples (the field its examples embed).</summary>

@@ -8,14 +8,17 @@ namespace MemAlign.Models;
 /// on the memory itself: each remembered trace is judged by its k nearest examples of other traces, for
 /// every candidate weight, and the weight with the most correct verdicts wins (ties go to the larger
 /// weight, the more cautious one). With no signal the prior wins and the judge keeps to the majority;
-/// with signal a small weight wins and the neighbours decide. Computed once per memory and cached.
+/// with signal a small weight wins and the neighbours decide. A memory of fewer traces than that is shrunk
+/// toward its prior as pseudo-counts: the prior weighs as many identical neighbours as the memory holds
+/// examples, so a handful of labels never does worse than answering their most common one by much.
+/// Computed once per memory and cached.
 /// </summary>
 internal sealed class LocalCalibration
 {
     /// <summary>Below this many distinct traces leave-one-out is too noisy to choose from; the default weight is used.</summary>
     public const int MinTracesToCalibrate = 20;
 
-    /// <summary>The prior's weight when the memory is too small to calibrate: as much as one identical neighbour.</summary>
+    /// <summary>The least weight the prior gets: as much as one identical neighbour.</summary>
     public const double DefaultPriorWeight = 1.0;
 
     // Candidate prior weights, in units of one identical neighbour (similarity 1).
@@ -53,8 +56,11 @@ internal sealed class LocalCalibration
     public static LocalCalibration FromExamples(IEnumerable<EpisodicExample> examples)
     {
         var list = examples.ToList();
-        return new LocalCalibration(Count(list), list.Count, DefaultPriorWeight);
+        return new LocalCalibration(Count(list), list.Count, SmallMemoryPriorWeight(list.Count));
     }
+
+    /// <summary>The prior's weight for a memory too small to calibrate: one identical neighbour per example it holds.</summary>
+    private static double SmallMemoryPriorWeight(int examples) => Math.Max(DefaultPriorWeight, examples);
 
     private static LocalCalibration Compute(JudgeMemory memory)
     {
@@ -63,9 +69,16 @@ internal sealed class LocalCalibration
         var traces = examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
 
         // Numeric judges shrink by similarity instead (LocalNumericVote): only the mean is needed.
-        if (traces.Count < MinTracesToCalibrate || classes.Count < 2 || examples[0].Value.Kind == FeedbackValueKind.Number)
+        if (examples[0].Value.Kind == FeedbackValueKind.Number)
         {
             return new LocalCalibration(classes, examples.Count, DefaultPriorWeight);
+        }
+
+        // Too few traces to choose a weight from: every remembered label counts as a pseudo-count, so with a
+        // handful of examples the judge answers their most common label unless the neighbours all but agree.
+        if (traces.Count < MinTracesToCalibrate || classes.Count < 2)
+        {
+            return new LocalCalibration(classes, examples.Count, SmallMemoryPriorWeight(examples.Count));
         }
 
         var stride = Math.Max(1, (traces.Count + MaxQueries - 1) / MaxQueries);
@@ -73,10 +86,7 @@ internal sealed class LocalCalibration
         for (var q = 0; q < traces.Count; q += stride)
         {
             var own = traces[q].ToList();
-            var neighbours = memory.Index.Search(own[0].Vector.Span, memory.RetrievalK + own.Count)
-                .Where(r => r.Example.TraceId != traces[q].Key)
-                .Take(memory.RetrievalK)
-                .ToList();
+            var neighbours = memory.Index.Search(own[0].Vector.Span, memory.RetrievalK, excludedTraceId: traces[q].Key);
 
             // The prior without the held-out trace, as it would be had the trace never been labelled.
             var held = new ClassCounts(classes, own.Select(e => e.Value));

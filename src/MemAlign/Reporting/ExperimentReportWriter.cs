@@ -42,7 +42,7 @@ public static class ExperimentReportWriter
         if (report.LearningCurve.Count > 0)
         {
             text.AppendLine(Invariant($"learning curve ({report.Primary.Name}, mean [range] over {report.LearningCurveRepeats} stratified sample(s) per size; majority {Figures.Value(report.Primary.Majority?.Estimate)}): ")
-                + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{p.Examples} -> {Figures.Value(p.Value)} {Figures.Range(p.Lower, p.Upper)}"))));
+                + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{Size(p)} -> {Figures.Value(p.Value)} {Figures.Range(p.Lower, p.Upper)}"))));
         }
 
         text.AppendLine(Invariant($"cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s"));
@@ -104,7 +104,7 @@ public static class ExperimentReportWriter
             text.AppendLine(Invariant($"| Examples per fold | {report.Primary.Name} | Kappa | Labels in the sample (all folds) |")).AppendLine("|---|---|---|---|");
             foreach (var point in report.LearningCurve)
             {
-                text.AppendLine(Invariant($"| {point.Examples} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {Composition(point)} |"));
+                text.AppendLine(Invariant($"| {Size(point)} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {Composition(point)} |"));
             }
         }
 
@@ -181,11 +181,11 @@ public static class ExperimentReportWriter
             html.Append('<').Append(subheading).Append(">Learning curve</").Append(subheading).Append('>');
             html.Append("<p>").Append(Encode(Invariant($"Stratified, nested samples per fold; mean of {report.LearningCurveRepeats} repeat(s) with the band from the lowest to the highest repeat."))).Append("</p>");
             html.Append(CurveChart(unique ? "learning-curve" : null, "learning-curve", report.Primary.Name, report.Primary.LowerIsBetter,
-                report.LearningCurve.Select(p => (p.Examples, p.Value, p.Lower, p.Upper)).ToList(), report.Primary.Majority?.Estimate, null));
+                report.LearningCurve.Select(p => (p.Examples, Size(p), p.Value, p.Lower, p.Upper)).ToList(), report.Primary.Majority?.Estimate, null));
             if (report.Kappa is { } kappa)
             {
                 html.Append(CurveChart(unique ? "kappa-curve" : null, "kappa-curve", kappa.Name, false,
-                    report.LearningCurve.Select(p => (p.Examples, p.Kappa, p.KappaLower, p.KappaUpper)).ToList(), kappa.Majority?.Estimate, HumanBandFor(report, kappa)));
+                    report.LearningCurve.Select(p => (p.Examples, Size(p), p.Kappa, p.KappaLower, p.KappaUpper)).ToList(), kappa.Majority?.Estimate, HumanBandFor(report, kappa)));
             }
         }
 
@@ -221,6 +221,9 @@ public static class ExperimentReportWriter
         : Invariant($"{report.Folds}-fold cross-validation on {report.TrainTraces} labelled traces, each held out once; {report.ComparableRows} rows scored by baseline and aligned");
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    // "750 (all)" for the whole training set, whose value is the aligned judge's.
+    private static string Size(LearningCurvePoint point) => point.WholeTrainingSet ? Invariant($"{point.Examples} (all)") : Invariant($"{point.Examples}");
 
     private static string Composition(LearningCurvePoint point) =>
         point.Labels.Count == 0 ? "" : string.Join(", ", point.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => Invariant($"{l.Key}: {l.Value}")));
@@ -273,7 +276,7 @@ public static class ExperimentReportWriter
     }
 
     // A curve's mean with its band over repeats, the majority reference as a red dashed line and, for kappa, the human band.
-    private static string CurveChart(string? id, string cssClass, string metric, bool lowerIsBetter, IReadOnlyList<(int Examples, double? Value, double? Lower, double? Upper)> curve,
+    private static string CurveChart(string? id, string cssClass, string metric, bool lowerIsBetter, IReadOnlyList<(int Examples, string Label, double? Value, double? Lower, double? Upper)> curve,
         double? majority, ConfidenceInterval? humanBand)
     {
         const int Width = 520, Height = 240, Pad = 44;
@@ -283,7 +286,8 @@ public static class ExperimentReportWriter
             ? Math.Max(1e-9, points.Select(p => p.Upper ?? p.Value!.Value).Append(majority ?? 0).Max())
             : 1;
         var bottom = lowerIsBetter ? 0 : Math.Min(0, points.Select(p => p.Lower ?? p.Value!.Value).Append(humanBand?.Lower ?? 0).Min());
-        double X(int examples) => Pad + ((double)examples / maxX * (Width - (2 * Pad)));
+        // Sizes grow by decades: a log scale (of 1 + n) keeps the small ones apart.
+        double X(int examples) => Pad + (Math.Log(1 + examples) / Math.Log(1 + maxX) * (Width - (2 * Pad)));
         double Y(double value) => Height - Pad - ((value - bottom) / (top - bottom) * (Height - (2 * Pad)));
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg {(id is null ? $"class=\"{cssClass}\"" : $"id=\"{id}\"")} xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"Learning curve of {Encode(metric)}\">"));
@@ -311,10 +315,10 @@ public static class ExperimentReportWriter
         foreach (var point in points)
         {
             svg.Append(Invariant($"<circle class=\"point\" cx=\"{X(point.Examples):0.0}\" cy=\"{Y(point.Value!.Value):0.0}\" r=\"4\" fill=\"#2f6fde\"/>"));
-            svg.Append(Invariant($"<text x=\"{X(point.Examples):0.0}\" y=\"{Height - Pad + 16}\" font-size=\"11\" text-anchor=\"middle\">{point.Examples}</text>"));
+            svg.Append(Invariant($"<text x=\"{X(point.Examples):0.0}\" y=\"{Height - Pad + 16}\" font-size=\"11\" text-anchor=\"middle\">{Encode(point.Label)}</text>"));
         }
 
-        svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height - 6}\" font-size=\"12\" text-anchor=\"middle\">labelled examples per fold</text>"));
+        svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height - 6}\" font-size=\"12\" text-anchor=\"middle\">labelled examples per fold (log scale; the last point is the whole training set)</text>"));
         svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(bottom) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Figures.Value(bottom)}</text>"));
         svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(top) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Figures.Value(top)}</text>"));
         svg.Append(Invariant($"<text x=\"{Pad}\" y=\"{Pad - 12}\" font-size=\"12\">{Encode(metric)}</text>"));
