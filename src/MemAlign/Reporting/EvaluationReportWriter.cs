@@ -36,7 +36,7 @@ public static class EvaluationReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        md.Append(Invariant($"# Evaluation of `{report.JudgeName}` ({report.ValueType}), run {report.RunId}\n\n"));
+        md.Append(Invariant($"# Evaluation of `{report.JudgeName}` ({Cell(report.ValueType.ToString())}), run {Cell(report.RunId)}\n\n"));
         foreach (var line in Summary(report))
         {
             md.Append("- ").Append(Cell(line)).Append('\n');
