@@ -203,8 +203,8 @@ public class MarkdownEscapingTests
         Assert.DoesNotContain("<script", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("](javascript", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("![i]", markdown, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", markdown); // the bracket is escaped: no link
+        Assert.DoesNotMatch(@"(?<!\\)!\[i", markdown);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\*", markdown, StringComparison.Ordinal);
         Assert.Contains("| &lt;img src=x onerror=alert(1)&gt;\\|\\`\\[x\\](javascript:alert(1)) | &lt;b&gt;angry&lt;/b&gt; | calm |", markdown, StringComparison.Ordinal);
     }
