@@ -21,6 +21,14 @@ internal sealed class GlobalOptions
 
     public void AddTo(Command root)
     {
+        Experiment.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"--experiment needs a name; leave it out to work in the experiment '{IMemAlignStore.DefaultExperiment}'.");
+            }
+        });
+
         root.Options.Add(Store);
         root.Options.Add(Experiment);
         root.Options.Add(Model);

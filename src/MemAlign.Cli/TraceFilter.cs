@@ -24,7 +24,7 @@ internal static class TraceFilter
             var (key, value) = (term[..equals], term[(equals + 1)..]);
             query = key switch
             {
-                _ when key.StartsWith("tag.", StringComparison.Ordinal) && key.Length > 4 => query with { Tag = new(key[4..], value) },
+                _ when key.StartsWith("tag.", StringComparison.Ordinal) && key.Length > 4 => query with { Tags = [.. query.Tags, new(key[4..], value)] },
                 "feedback" => query with { HasHumanFeedback = value },
                 "judged" => query with { HasJudgeAssessment = value },
                 "from" => query with { From = Date(value, term) },
@@ -32,6 +32,11 @@ internal static class TraceFilter
                 "limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 => query with { Limit = limit },
                 _ => throw new UsageException($"Filter term '{term}' is not understood; use tag.KEY=VALUE, feedback=NAME, judged=NAME, from=DATE, to=DATE or limit=N."),
             };
+        }
+
+        if (query is { From: { } from, To: { } to } && from >= to)
+        {
+            throw new UsageException($"Filter terms from={from:u} and to={to:u} make an empty window (from= must come before to=, which is exclusive); no trace can match it.");
         }
 
         return query;

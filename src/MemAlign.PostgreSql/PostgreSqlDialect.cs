@@ -41,14 +41,21 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-    public override async Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken)
+    public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
+        AdvisoryLockAsync(connection, transaction, "pg_advisory_xact_lock", "memalign-judge:" + experiment + "\n" + name, cancellationToken);
+
+    // Read committed: each statement after the lock sees what the other side committed before releasing it.
+    public override Task LockForgettingAsync(DbConnection connection, DbTransaction transaction, string experiment, bool exclusive, CancellationToken cancellationToken) =>
+        AdvisoryLockAsync(connection, transaction, exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared", "memalign-forget:" + experiment, cancellationToken);
+
+    private static async Task AdvisoryLockAsync(DbConnection connection, DbTransaction transaction, string function, string name, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))";
+        command.CommandText = $"SELECT {function}(hashtextextended(@k, 0))";
         var key = command.CreateParameter();
         key.ParameterName = "@k";
-        key.Value = "memalign-judge:" + experiment + "\n" + name;
+        key.Value = name;
         command.Parameters.Add(key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -127,6 +127,8 @@ public sealed class PostgreSqlMemAlignStore : SqlMemAlignStore
             }
         }
 
-        return builder;
+        return string.IsNullOrWhiteSpace(builder.Host)
+            ? throw new StoreException($"The PostgreSQL connection string names no server (Host is empty). {Expected}")
+            : builder;
     }
 }

@@ -24,6 +24,19 @@ public abstract class SqlDialect
     /// <summary>Serializes writers of one judge name within <paramref name="transaction"/> (no-op where the transaction already does).</summary>
     public abstract Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Orders forgetting in <paramref name="experiment"/> against writers that could carry a trace's content (judge versions, verdicts):
+    /// forgetting takes it <paramref name="exclusive"/>ly, those writers shared, each within its <paramref name="transaction"/>, so a writer
+    /// either commits before a forget (which then erases what it wrote) or reads the forget's marks after it. A no-op where every write
+    /// transaction already excludes the others.
+    /// </summary>
+    /// <param name="connection">The transaction's connection.</param>
+    /// <param name="transaction">The write transaction the lock lasts for.</param>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="exclusive">True for forgetting, false for the writers it must not race.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public virtual Task LockForgettingAsync(DbConnection connection, DbTransaction transaction, string experiment, bool exclusive, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>After deleting forgotten rows: rewrite storage so their bytes are gone, not merely unreferenced.</summary>
     /// <param name="tables">Every table of the store.</param>
     /// <param name="cancellationToken">Cancels the work.</param>

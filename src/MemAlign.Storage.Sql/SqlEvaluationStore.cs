@@ -60,6 +60,7 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
         {
             await session.WriteAsync($"saving results of evaluation run '{runId}'", async (connection, tx) =>
             {
+                await session.Dialect.LockForgettingAsync(connection, tx, experiment, exclusive: false, cancellationToken).ConfigureAwait(false);
                 if (!await IsRunOfAsync(connection, tx, experiment, runId, cancellationToken).ConfigureAwait(false))
                 {
                     throw new InvalidOperationException($"Experiment '{experiment}' has no evaluation run '{runId}' to save results to.");
@@ -80,6 +81,14 @@ internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
                 }
 
                 await ReplaceRetrievedAsync(connection, tx, runId, batch, cancellationToken).ConfigureAwait(false);
+
+                // Verdicts on (or shown examples of) traces forgotten while the run was judging them are kept as forgetting keeps them.
+                var forgotten = await SqlForgetting.ForgottenAsync(connection, tx, experiment, batch.SelectMany(r => r.RetrievedExampleIds.Append(r.TraceId)), cancellationToken).ConfigureAwait(false);
+                foreach (var chunk in forgotten.Chunk(SqlSession.InListSize))
+                {
+                    await SqlForgetting.ForgetFromResultsAsync(connection, tx, "run_id = @r", chunk, [("@r", runId)], cancellationToken).ConfigureAwait(false);
+                }
+
                 return batch.Length;
             }, cancellationToken).ConfigureAwait(false);
         }

@@ -21,22 +21,41 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
         }
 
         var createdAt = session.Now;
-        var (version, latest) = await session.WriteAsync($"registering judge '{definition.Name}'", async (connection, tx) =>
+        var traceIds = memory.Examples.Select(e => e.TraceId).Concat(memory.Guidelines.SelectMany(g => g.SourceTraceIds)).Distinct(StringComparer.Ordinal).ToList();
+        var (version, latest, guidelines, examples) = await session.WriteAsync($"registering judge '{definition.Name}'", async (connection, tx) =>
         {
             await SqlSession.EnsureExperimentAsync(connection, tx, experiment, createdAt, cancellationToken).ConfigureAwait(false);
             await session.Dialect.LockJudgeNameAsync(connection, tx, experiment, definition.Name, cancellationToken).ConfigureAwait(false);
+            await session.Dialect.LockForgettingAsync(connection, tx, experiment, exclusive: false, cancellationToken).ConfigureAwait(false);
+            List<(string, object?)> name = [("@e", experiment), ("@n", definition.Name)];
             var latest = (int)await SqlSession.CountAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM judges WHERE experiment = @e AND name = @n",
-                [("@e", experiment), ("@n", definition.Name)], cancellationToken).ConfigureAwait(false);
+                name, cancellationToken).ConfigureAwait(false);
             if (baseVersion is { } expected && expected != latest)
             {
                 throw new StaleJudgeVersionException(definition.Name, expected, latest);
             }
 
-            await WriteAsync(connection, tx, experiment, definition, memory, labelSchema, settings ?? new Dictionary<string, string>(), latest + 1, latest == 0 ? null : latest, createdAt,
+            // A number once given is never given again, even after its version was deleted: a run names its version by number.
+            var version = 1 + (int)Math.Max(latest, await SqlSession.CountAsync(connection, tx, "SELECT COALESCE(MAX(last_version), 0) FROM judge_names WHERE experiment = @e AND name = @n",
+                name, cancellationToken).ConfigureAwait(false));
+            await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO judge_names (experiment, name, last_version) VALUES (@e, @n, @v) ON CONFLICT (experiment, name) DO UPDATE SET last_version = excluded.last_version",
+                [.. name, ("@v", version)], cancellationToken).ConfigureAwait(false);
+            await WriteAsync(connection, tx, experiment, definition, memory, labelSchema, settings ?? new Dictionary<string, string>(), version, latest == 0 ? null : latest, createdAt,
                 cancellationToken).ConfigureAwait(false);
-            return (latest + 1, latest == 0 ? (int?)null : latest);
+
+            // Traces forgotten since the memory was built (an align that read them before a forget) leave it as forgetting leaves every version.
+            var forgotten = await SqlForgetting.ForgottenAsync(connection, tx, experiment, traceIds, cancellationToken).ConfigureAwait(false);
+            var (droppedGuidelines, droppedExamples) = (0, 0);
+            foreach (var chunk in forgotten.Chunk(SqlSession.InListSize))
+            {
+                var dropped = await SqlForgetting.ForgetFromMemoryAsync(connection, tx, "experiment = @e AND name = @n AND version = @v", chunk, [.. name, ("@v", version)], cancellationToken)
+                    .ConfigureAwait(false);
+                (droppedGuidelines, droppedExamples) = (droppedGuidelines + dropped.Guidelines, droppedExamples + dropped.Examples);
+            }
+
+            return (version, latest == 0 ? (int?)null : latest, memory.Guidelines.Count - droppedGuidelines, memory.Examples.Count - droppedExamples);
         }, cancellationToken).ConfigureAwait(false);
-        return new JudgeVersionInfo(definition.Name, version, createdAt, definition.Model, definition.ValueType, memory.Guidelines.Count, memory.Examples.Count, latest);
+        return new JudgeVersionInfo(definition.Name, version, createdAt, definition.Model, definition.ValueType, guidelines, examples, latest);
     }
 
     public async Task<RegisteredJudge?> GetJudgeAsync(string experiment, string name, int? version = null, CancellationToken cancellationToken = default) =>

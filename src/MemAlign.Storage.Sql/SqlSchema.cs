@@ -83,6 +83,17 @@ internal static class SqlSchema
             "UPDATE eval_runs SET kind = 'Experiment' WHERE run_id IN (SELECT run_id FROM experiment_reports)",
             "ALTER TABLE eval_results DROP COLUMN retrieved",
         ]),
+
+        // 5: version numbers are never reused: each judge name's highest number ever given (a deleted version's included; before
+        // this schema, the highest one still in a judge version or named by a run); traces forgotten (by a hash of the id, not the id), which every later write of
+        // judge memory or verdicts checks, so a write that read a trace before it was forgotten cannot bring it back.
+        new([
+            "CREATE TABLE judge_names (experiment TEXT NOT NULL, name TEXT NOT NULL, last_version INTEGER NOT NULL, PRIMARY KEY (experiment, name))",
+            "INSERT INTO judge_names (experiment, name, last_version) SELECT experiment, name, MAX(version) FROM (" +
+            "SELECT experiment, name, version FROM judges UNION ALL " +
+            "SELECT experiment, judge_name, judge_version FROM eval_runs WHERE judge_name IS NOT NULL AND judge_version IS NOT NULL) v GROUP BY experiment, name",
+            "CREATE TABLE forgotten_traces (experiment TEXT NOT NULL, trace_hash TEXT NOT NULL, forgotten_at BIGINT NOT NULL, PRIMARY KEY (experiment, trace_hash))",
+        ]),
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>
@@ -91,7 +102,7 @@ internal static class SqlSchema
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
         ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
-         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items"];
+         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items", "judge_names", "forgotten_traces"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)

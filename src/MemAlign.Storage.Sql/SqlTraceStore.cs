@@ -77,11 +77,12 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         ArgumentNullException.ThrowIfNull(query);
         var filters = new List<string> { "t.experiment = @e" };
         var parameters = new List<(string, object?)> { ("@e", experiment) };
-        if (query.Tag is { } tag)
+        foreach (var (tag, i) in query.Tags.Concat(query.Tag is { } one ? [one] : []).Select((tag, i) => (tag, i)))
         {
-            filters.Add("EXISTS (SELECT 1 FROM trace_tags g WHERE g.experiment = t.experiment AND g.trace_id = t.trace_id AND g.tag_key = @tk AND g.tag_value = @tv)");
-            parameters.Add(("@tk", tag.Key));
-            parameters.Add(("@tv", tag.Value));
+            var (key, value) = ("@tk" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "@tv" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            filters.Add($"EXISTS (SELECT 1 FROM trace_tags g WHERE g.experiment = t.experiment AND g.trace_id = t.trace_id AND g.tag_key = {key} AND g.tag_value = {value})");
+            parameters.Add((key, tag.Key));
+            parameters.Add((value, tag.Value));
         }
 
         if (query.From is { } from)
@@ -209,6 +210,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
             [("@e", experiment), ("@t", trace.Id), ("@i", StoredJson.Element(trace.Inputs)), ("@o", StoredJson.Element(trace.Outputs)), ("@x", StoredJson.Element(trace.Expectations)),
              ("@m", StoredJson.Strings(trace.Metadata)), ("@c", trace.CreatedAt.UtcTicks), ("@h", trace.ContentFingerprint)], cancellationToken).ConfigureAwait(false);
         await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", trace.Id)], cancellationToken).ConfigureAwait(false);
+        await SqlForgetting.UnmarkAsync(connection, tx, experiment, trace.Id, cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in trace.Tags)
         {
             await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO trace_tags (experiment, trace_id, tag_key, tag_value) VALUES (@e, @t, @k, @v)",

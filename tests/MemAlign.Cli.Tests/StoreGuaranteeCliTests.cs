@@ -163,11 +163,11 @@ public class StoreGuaranteeCliTests
     public async Task A_store_written_at_schema_3_is_upgraded_by_the_first_writing_command_and_then_resumes_reports_and_forgets(string backend)
     {
         // The fixture the tool wrote at schema 3 (tests/MemAlign.Tests/Data/schema3/make-fixture.sh): fx-05 forgotten after an evaluate run, a short one and an experiment.
-        await using var fixture = backend == Backends.PostgreSql ? await Schema3Store.PostgreSqlAsync(TestMachine.PostgreSqlConnection!) : null;
+        await using var fixture = backend == Backends.PostgreSql ? await FixtureStore.PostgreSqlAsync(TestMachine.PostgreSqlConnection!) : null;
         var cli = new CliRunner(backend, fixture?.Setting);
         if (fixture is null)
         {
-            File.Copy(Path.Combine(Schema3Store.Folder, "store.db"), cli.Store);
+            File.Copy(Path.Combine(FixtureStore.Folder, "schema3", "store.db"), cli.Store);
         }
 
         // A writing command upgrades it; the queue in uncertain order reads the judge's latest evaluation run.

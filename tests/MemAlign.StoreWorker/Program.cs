@@ -1,5 +1,10 @@
 // Usage:
 //   register STORE EXPERIMENT JUDGE COUNT      registers COUNT versions of JUDGE, printing each version number
+//   register-holding STORE EXPERIMENT JUDGE TRACE COUNT
+//                                              stores TRACE (labelled), builds a memory from it once, registers a version of JUDGE from it,
+//                                              waits for a line on standard input, then registers COUNT - 1 more from that same memory,
+//                                              printing "VERSION EXAMPLES" after each (what an align does when a forget lands between its
+//                                              reading the traces and its registering)
 //   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
 //   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge, results and forgetting
 //   evaluate STORE EXPERIMENT                  evaluates every trace of the experiment with a slow fake model, saving results as they finish
@@ -18,6 +23,22 @@ switch (command)
         {
             var info = await opened.RegisterJudgeAsync(experiment, definition, JudgeMemory.Empty, new Dictionary<string, string> { ["writer"] = Environment.ProcessId.ToString() });
             Report(info.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        break;
+    case "register-holding":
+        var held = Trace.Create(args[4], "My card number is 4111, please refund me", "Refund issued.")
+            .WithAssessment(new Assessment(args[3], false, AssessmentSource.Human("expert"), "Repeats the card number back.") { Id = args[4] + "-h" });
+        await opened.AddTraceAsync(experiment, held);
+        var (aligned, _) = await Judge.CreateLocal<bool>(JudgeDefinition.Create(args[3], "Is {{ outputs }} helpful for {{ inputs }}?", FeedbackValueType.Boolean)).AlignAsync([held]);
+        for (var i = 0; i < int.Parse(args[5]); i++)
+        {
+            var info = await opened.RegisterJudgeAsync(experiment, aligned.Definition, aligned.Memory);
+            Report($"{info.Version} {info.Examples}");
+            if (i == 0)
+            {
+                await Console.In.ReadLineAsync();
+            }
         }
 
         break;

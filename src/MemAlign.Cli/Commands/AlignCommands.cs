@@ -78,6 +78,12 @@ internal static class AlignCommands
                 // The label schema registered with the judge comes with each new version.
                 var info = await context.Store.RegisterJudgeAsync(context.Experiment, registered.Definition, outcome.Memory, null, registered.Info.Version, registered.LabelSchema,
                     cancellationToken).ConfigureAwait(false);
+                if (info.Examples < outcome.Memory.Examples.Count || info.Guidelines < outcome.Memory.Guidelines.Count)
+                {
+                    context.Output.Notice($"Traces were forgotten while this ran: version {info.Version} was registered without their {outcome.Memory.Examples.Count - info.Examples} example(s) "
+                        + $"and the {outcome.Memory.Guidelines.Count - info.Guidelines} guideline(s) that drew on them (the next align distils again from what remains).");
+                }
+
                 return Finish(context, verb, info, outcome.Report, humanAgreement);
             }
             catch (StaleJudgeVersionException e) when (attempt < MaxRebases)

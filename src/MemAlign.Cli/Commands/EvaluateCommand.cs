@@ -16,6 +16,13 @@ internal static class EvaluateCommand
         var filter = new Option<string?>("--filter") { Description = "Which traces: tag.KEY=VALUE feedback=NAME judged=NAME from=DATE to=DATE limit=N." };
         var resume = new Option<string?>("--resume") { Description = "An earlier run to continue without repeating finished calls." };
         var concurrency = new Option<int>("--concurrency") { Description = "Judge calls in flight at once.", DefaultValueFactory = _ => 8 };
+        concurrency.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"--concurrency is how many judge calls are in flight at once: at least 1, not {result.GetValueOrDefault<int>()}.");
+            }
+        });
         var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency };
         var gates = new GateOptions();
         gates.AddTo(command);
@@ -28,6 +35,13 @@ internal static class EvaluateCommand
             gate?.Validate(registered.Definition, experiment: false);
             IJudge scorer = context.Models.Judge(registered);
             var query = TraceFilter.Parse(context.Parse.GetValue(filter));
+            if (!await context.Store.SearchTracesAsync(context.Experiment, query with { Limit = 1 }, cancellationToken).AnyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new UsageException(context.Parse.GetValue(filter) is { } text
+                    ? $"No stored trace matches --filter '{text}' in experiment '{context.Experiment}': nothing to judge, so no run was saved. Check the filter (every term must hold)."
+                    : $"Experiment '{context.Experiment}' of {context.Store.Description} holds no traces: nothing to judge, so no run was saved; import traces first (memalign import FILE).");
+            }
+
             var evaluation = new EvaluationOptions
             {
                 Store = context.Store,
@@ -81,6 +95,14 @@ internal static class EvaluateCommand
         if (version is { } asked && asked != runVersion)
         {
             throw new UsageException($"Run '{runId}' evaluated version {runVersion} of '{judge}', not version {asked}; resume it without --version (it continues with version {runVersion}), or start a new run.");
+        }
+
+        // The number alone is not the version: a store written before numbers were kept unique may hold another version under it.
+        var registered = await context.Store.GetJudgeAsync(context.Experiment, judge, runVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"Run '{runId}' evaluated version {runVersion} of '{judge}', which was deleted since; its results cannot be continued with another version: start a new run.");
+        if (registered.Info.CreatedAt > run.CreatedAt)
+        {
+            throw new UsageException($"Run '{runId}' evaluated an earlier version {runVersion} of '{judge}' (deleted since): the version {runVersion} registered now, on {registered.Info.CreatedAt:u}, is another one. Start a new run.");
         }
 
         return (run.Id, runVersion);

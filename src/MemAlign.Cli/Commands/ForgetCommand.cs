@@ -12,14 +12,36 @@ internal static class ForgetCommand
         var command = new Command("forget", "Forget traces: their assessments, results, and every example and guideline source from them, in every judge version.") { trace };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
-            var report = await context.Store.ForgetAsync(context.Experiment, context.Parse.GetValue(trace)!, cancellationToken).ConfigureAwait(false);
-            context.Output.Line($"Forgot {report.Traces} trace(s): {report.Assessments} assessment(s), {report.Examples} example(s), {report.EvaluationResults} evaluation result(s); "
-                + $"{report.GuidelinesDropped} guideline(s) that drew on them dropped (the next align distils again from what remains); "
-                + $"{report.RationalesWithheld} other verdict(s) lost their rationale, {report.RunsMarked} run(s) marked.");
-            context.Output.Line(report.Guarantee);
+            var ids = context.Parse.GetValue(trace)!;
+            if (ids.Any(string.IsNullOrEmpty))
+            {
+                throw new UsageException("A --trace id is empty; name each trace to forget by its id (memalign forget --trace ID).");
+            }
+
+            var report = await context.Store.ForgetAsync(context.Experiment, ids, cancellationToken).ConfigureAwait(false);
+            var unmatched = report.UnmatchedTraceIds;
+            if (unmatched.Count < ids.Distinct(StringComparer.Ordinal).Count())
+            {
+                context.Output.Line($"Forgot {report.Traces} trace(s): {report.Assessments} assessment(s), {report.Examples} example(s), {report.EvaluationResults} evaluation result(s); "
+                    + $"{report.GuidelinesDropped} guideline(s) that drew on them dropped (the next align distils again from what remains); "
+                    + $"{report.RationalesWithheld} other verdict(s) lost their rationale, {report.RunsMarked} run(s) marked.");
+                context.Output.Line(report.Guarantee);
+            }
+
             context.Output.Result(ForgetResult.From(report));
-            return ExitCodes.Ok;
+            if (unmatched.Count == 0)
+            {
+                return ExitCodes.Ok;
+            }
+
+            context.Output.Notice($"error: {unmatched.Count} id(s) matched nothing in experiment '{context.Experiment}', so nothing was forgotten for them: "
+                + string.Join(", ", unmatched.Select(id => $"'{Printable(id)}'"))
+                + ". Check the spelling (ids are exact: case and spaces count) and the --experiment.");
+            return ExitCodes.Findings;
         });
         return command;
     }
+
+    // Ids are the user's data: control characters are shown as U+FFFD, not sent to the terminal.
+    private static string Printable(string id) => string.Concat(id.Select(c => char.IsControl(c) ? '\uFFFD' : c));
 }

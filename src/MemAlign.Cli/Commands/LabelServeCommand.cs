@@ -11,6 +11,9 @@ namespace MemAlign.Cli.Commands;
 /// </summary>
 internal static class LabelServeCommand
 {
+    // Different characters a fixed --token must hold at least (a random 16-character one holds about 14).
+    private const int MinimumTokenVariety = 6;
+
     public static Command Create(GlobalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -18,6 +21,21 @@ internal static class LabelServeCommand
         var host = new Option<string>("--host") { Description = "The address to listen on: an IP address or localhost (default 127.0.0.1, this machine only).", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "The port (default: any free one)." };
         var token = new Option<string?>("--token") { Description = "The link's token for a session with one reviewer (16+ letters, digits, '-' or '_'), for scripts; default: a random one." };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError($"--port {result.GetValueOrDefault<int>()} is not a port: give one from 1 to 65535, or leave it out for any free one.");
+            }
+        });
+        token.Validators.Add(result =>
+        {
+            // A token anyone could guess is no lock: refuse a fixed one with hardly any variety ("aaaaaaaaaaaaaaaa").
+            if (result.GetValueOrDefault<string?>() is { Length: > 0 } given && given.Distinct().Count() < MinimumTokenVariety)
+            {
+                result.AddError($"--token is weak (it uses fewer than {MinimumTokenVariety} different characters) and could be guessed; leave --token out for a random one, or give a random one (openssl rand -hex 16).");
+            }
+        });
         var reviewer = new Option<string?>("--reviewer") { Description = "Whose labels the link gives when the session names no reviewers (default: your user name)." };
         var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, reviewer };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>

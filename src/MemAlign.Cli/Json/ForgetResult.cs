@@ -13,9 +13,10 @@ namespace MemAlign.Cli.Json;
 /// <param name="LabelingQueueItems">Places in labeling sessions' queues removed.</param>
 /// <param name="RunsMarked">Runs marked as computed with forgotten traces.</param>
 /// <param name="Guarantee">What the backend does and does not guarantee about the erased bytes.</param>
+/// <param name="Unmatched">The ids asked for that named nothing in the experiment (nothing was erased for them; the command exits 1).</param>
 internal sealed record ForgetResult(int Traces, int Assessments, int Examples, int GuidelineSources, int GuidelinesDropped, int EvaluationResults, int RationalesWithheld,
-    int LabelingQueueItems, int RunsMarked, string Guarantee) : JsonResult
+    int LabelingQueueItems, int RunsMarked, string Guarantee, IReadOnlyList<string> Unmatched) : JsonResult
 {
     public static ForgetResult From(ForgetReport report) => new(report.Traces, report.Assessments, report.Examples, report.GuidelineSources, report.GuidelinesDropped,
-        report.EvaluationResults, report.RationalesWithheld, report.LabelingQueueItems, report.RunsMarked, report.Guarantee);
+        report.EvaluationResults, report.RationalesWithheld, report.LabelingQueueItems, report.RunsMarked, report.Guarantee, report.UnmatchedTraceIds);
 }

@@ -36,19 +36,19 @@ public static class EvaluationReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        md.Append(Invariant($"# Evaluation of `{report.JudgeName}` ({report.ValueType}), run {report.RunId}\n\n"));
+        md.Append(Invariant($"# Evaluation of `{report.JudgeName}` ({Cell(report.ValueType.ToString())}), run {Cell(report.RunId)}\n\n"));
         foreach (var line in Summary(report))
         {
-            md.Append("- ").Append(line).Append('\n');
+            md.Append("- ").Append(Cell(line)).Append('\n');
         }
 
         if (report.Categorical is { } categorical)
         {
-            md.Append("\n## Confusion matrix (rows: experts, columns: judge)\n\n| | ").Append(string.Join(" | ", categorical.Classes)).Append(" |\n|---|")
+            md.Append("\n## Confusion matrix (rows: experts, columns: judge)\n\n| | ").Append(string.Join(" | ", categorical.Classes.Select(Cell))).Append(" |\n|---|")
                 .Append(string.Concat(categorical.Classes.Select(_ => "---|"))).Append('\n');
             for (var i = 0; i < categorical.Classes.Count; i++)
             {
-                md.Append("| ").Append(categorical.Classes[i]).Append(" | ")
+                md.Append("| ").Append(Cell(categorical.Classes[i])).Append(" | ")
                     .Append(string.Join(" | ", Enumerable.Range(0, categorical.Classes.Count).Select(j => categorical.ConfusionMatrix[i, j].ToString(CultureInfo.InvariantCulture)))).Append(" |\n");
             }
         }
@@ -198,7 +198,7 @@ public static class EvaluationReportWriter
     private static string IntervalNote(EvaluationReport report, string metric) =>
         Figures.IntervalNote(report.Intervals.GetValueOrDefault(metric));
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static string Cell(string text) => MarkdownText.Escape(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

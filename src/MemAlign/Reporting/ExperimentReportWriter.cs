@@ -60,7 +60,7 @@ public static class ExperimentReportWriter
             + (report.ErrorRows > 0 ? Invariant($"; {report.ErrorRows} rows without a verdict left out") : "") + ".").AppendLine();
         foreach (var finding in report.Findings)
         {
-            text.AppendLine("- " + finding);
+            text.AppendLine("- " + MarkdownText.Escape(finding));
         }
 
         text.AppendLine();
@@ -83,7 +83,7 @@ public static class ExperimentReportWriter
 
             if (agreement.MostDisagreed.Count > 0)
             {
-                text.AppendLine().AppendLine("Most disagreed traces: " + string.Join("; ", agreement.MostDisagreed.Take(5).Select(d => Invariant($"`{d.TraceId}` ({string.Join(", ", d.Labels.Select(l => $"{l.Key}: {l.Value}"))})"))) + ".");
+                text.AppendLine().AppendLine("Most disagreed traces: " + string.Join("; ", agreement.MostDisagreed.Take(5).Select(d => Invariant($"{MarkdownText.Escape(d.TraceId)} ({MarkdownText.Escape(string.Join(", ", d.Labels.Select(l => $"{l.Key}: {l.Value}")))})"))) + ".");
             }
         }
 
@@ -104,7 +104,7 @@ public static class ExperimentReportWriter
             text.AppendLine(Invariant($"| Examples per fold | {report.Primary.Name} | Kappa | Labels in the sample (all folds) |")).AppendLine("|---|---|---|---|");
             foreach (var point in report.LearningCurve)
             {
-                text.AppendLine(Invariant($"| {Size(point)} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {Composition(point)} |"));
+                text.AppendLine(Invariant($"| {Size(point)} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {MarkdownText.Escape(Composition(point))} |"));
             }
         }
 

@@ -37,6 +37,12 @@ public sealed record ForgetReport
     /// </summary>
     public int RunsMarked { get; init; }
 
+    /// <summary>
+    /// The ids asked for that named nothing in the experiment (no trace, label, example, verdict or record of a run, and no
+    /// earlier forgetting): a typo, or an id stored otherwise (with spaces, another case). Nothing was erased for them.
+    /// </summary>
+    public IReadOnlyList<string> UnmatchedTraceIds { get; init; } = [];
+
     /// <summary>What the backend guarantees about the erased data, and what it cannot (logs, backups, replicas).</summary>
     public string Guarantee { get; init; } = "";
 }

@@ -8,7 +8,10 @@ public interface IJudgeRegistry
 {
     /// <summary>
     /// Registers a snapshot of the judge (definition, memory, label schema, settings) as the next version of its name:
-    /// 1 for a new name. Concurrent registrations of one name get distinct versions. With
+    /// 1 for a new name. Concurrent registrations of one name get distinct versions, and a number is never given twice,
+    /// even after its version was deleted. Traces forgotten while the memory was being built (see <see cref="IForgetting"/>)
+    /// leave it as forgetting leaves every version: their examples and the distilled guidelines citing them are not
+    /// registered, and the returned counts say what was. With
     /// <paramref name="baseVersion"/> (the version the memory was made from), registration succeeds only
     /// while that is still the latest: a concurrent writer's version is never silently overtaken.
     /// </summary>

@@ -3,8 +3,11 @@ namespace MemAlign.Storage;
 /// <summary>Which traces to find. Every criterion given must hold; none given finds every trace of the experiment.</summary>
 public sealed record TraceQuery
 {
-    /// <summary>Traces with this tag (key and value).</summary>
+    /// <summary>Traces with this tag (key and value); with <see cref="Tags"/>, every one of them must hold.</summary>
     public KeyValuePair<string, string>? Tag { get; init; }
+
+    /// <summary>Traces with every one of these tags (key and value), in any order; two values for one key match no trace.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
 
     /// <summary>Traces created at or after this time.</summary>
     public DateTimeOffset? From { get; init; }

@@ -183,3 +183,48 @@ public class MultiJudgeReportTests
         Assert.All(widths, w => Assert.True(w.Left >= "exploratory_data_analysis_long_name (MAE)".Length * 7, $"bars start at {w.Left}, under the label"));
     }
 }
+
+/// <summary>Markdown reports are opened in viewers that render HTML: untrusted text (trace ids, labels, rationales) shows as itself (issue 21, 2.8).</summary>
+public class MarkdownEscapingTests
+{
+    private const string Script = "<script>alert(1)</script>";
+
+    [Fact]
+    public void An_evaluation_report_in_Markdown_escapes_HTML_and_Markdown_from_trace_ids_labels_and_rationales()
+    {
+        var judge = JudgeDefinition.Create("tone", "{{ outputs }}", FeedbackValueType.Categorical(["calm", "<b>angry</b>"]));
+        var id = "<img src=x onerror=alert(1)>|`[x](javascript:alert(1))";
+        var trace = Trace.Create(id, "q", "a").WithAssessment(new Assessment("tone", "<b>angry</b>", AssessmentSource.Human("ann"), null));
+        var run = new EvaluationRun("run-1", "default", "evaluate tone@1", DateTimeOffset.UnixEpoch, new Dictionary<string, string>());
+        var record = new EvaluationRecord { TraceId = id, JudgeName = "tone", Value = "calm", Rationale = $"Calm.\n{Script} **bold** ![i](http://evil/x.png)" };
+
+        var markdown = Reporting.EvaluationReportWriter.ToMarkdown(EvaluationReport.Build(run, judge, [record], [trace]));
+
+        Assert.DoesNotContain("<script", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", markdown); // the bracket is escaped: no link
+        Assert.DoesNotMatch(@"(?<!\\)!\[i", markdown);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\*", markdown, StringComparison.Ordinal);
+        Assert.Contains("| &lt;img src=x onerror=alert(1)&gt;\\|\\`\\[x\\](javascript:alert(1)) | &lt;b&gt;angry&lt;/b&gt; | calm |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_experiment_report_in_Markdown_escapes_the_most_disagreed_traces_and_their_labels()
+    {
+        var report = ExperimentReportWriterTests.Sample();
+        report = report with
+        {
+            HumanAgreement = report.HumanAgreement! with
+            {
+                MostDisagreed = [new DisagreedTrace("x`<img src=x onerror=alert(1)>", new Dictionary<string, string> { ["ann"] = Script, ["bob"] = "true" }, 0.5)],
+            },
+        };
+
+        var markdown = ExperimentReportWriter.ToMarkdown(report);
+
+        Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", markdown, StringComparison.Ordinal);
+        Assert.Contains("Most disagreed traces: x\\`&lt;img src=x onerror=alert(1)&gt; (ann: &lt;script&gt;alert(1)&lt;/script&gt;, bob: true).", markdown, StringComparison.Ordinal);
+    }
+}

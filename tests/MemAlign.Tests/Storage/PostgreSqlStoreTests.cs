@@ -60,9 +60,17 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Run_ids_are_scoped_by_experiment() => A_run_id_is_found_only_in_its_own_experiment();
     [PostgreSqlFact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [PostgreSqlFact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
+    [PostgreSqlFact] public Task Schema_4_upgrade() => A_schema_4_store_upgrades_and_never_gives_a_deleted_version_number_again();
+    [PostgreSqlFact] public Task Registration_after_a_forget() => A_judge_version_built_before_a_forget_is_registered_without_the_forgotten_trace();
+    [PostgreSqlFact] public Task Forget_racing_another_process() => A_forget_wins_over_a_registration_racing_it_in_another_process(Connection);
+    [PostgreSqlFact] public Task Several_tags() => Every_tag_of_a_query_must_hold_in_any_order();
+    [PostgreSqlFact] public Task Version_numbers_are_not_reused() => A_deleted_version_number_is_never_given_again();
+    [PostgreSqlFact] public Task Forgetting_unmatched_ids() => Forgetting_ids_that_name_nothing_reports_them_and_an_empty_id_is_refused();
 
-    /// <summary>The dump replayed into a database of its own: the schema version belongs to a database, not an experiment.</summary>
-    protected override Task<Schema3Store> RestoreSchema3Async() => Schema3Store.PostgreSqlAsync(Connection);
+    /// <summary>The dumps replayed into a database of their own: the schema version belongs to a database, not an experiment.</summary>
+    protected override Task<FixtureStore> RestoreSchema4Async() => FixtureStore.PostgreSqlAsync(Connection, schema: 4);
+
+    protected override Task<FixtureStore> RestoreSchema3Async() => FixtureStore.PostgreSqlAsync(Connection);
 
     [Fact]
     public async Task An_unreachable_server_gives_an_error_naming_it_and_what_to_check()

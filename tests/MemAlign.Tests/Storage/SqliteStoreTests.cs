@@ -36,18 +36,26 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Run_ids_are_scoped_by_experiment() => A_run_id_is_found_only_in_its_own_experiment();
     [Fact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [Fact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
+    [Fact] public Task Schema_4_upgrade() => A_schema_4_store_upgrades_and_never_gives_a_deleted_version_number_again();
+    [Fact] public Task Registration_after_a_forget() => A_judge_version_built_before_a_forget_is_registered_without_the_forgotten_trace();
+    [Fact] public Task Forget_racing_another_process() => A_forget_wins_over_a_registration_racing_it_in_another_process(_path);
+    [Fact] public Task Several_tags() => Every_tag_of_a_query_must_hold_in_any_order();
+    [Fact] public Task Version_numbers_are_not_reused() => A_deleted_version_number_is_never_given_again();
+    [Fact] public Task Forgetting_unmatched_ids() => Forgetting_ids_that_name_nothing_reports_them_and_an_empty_id_is_refused();
 
-    protected override Task<Schema3Store> RestoreSchema3Async() => Task.FromResult(Schema3Store.Sqlite());
+    protected override Task<FixtureStore> RestoreSchema4Async() => Task.FromResult(FixtureStore.Sqlite(schema: 4));
+
+    protected override Task<FixtureStore> RestoreSchema3Async() => Task.FromResult(FixtureStore.Sqlite());
 
     [Fact]
     public async Task A_schema_3_store_opened_read_only_says_a_writing_command_must_upgrade_it_first()
     {
-        await using var fixture = Schema3Store.Sqlite();
+        await using var fixture = FixtureStore.Sqlite();
 
         var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting));
 
         Assert.Contains("has schema version 3", e.Message);
-        Assert.Contains("must first be upgraded to version 4", e.Message);
+        Assert.Contains("must first be upgraded to version 5", e.Message);
         await (await SqliteMemAlignStore.OpenAsync(fixture.Setting)).DisposeAsync();
         await using var upgraded = await SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting);
         Assert.Equal(3, (await upgraded.ListEvaluationRunsAsync(IMemAlignStore.DefaultExperiment)).Count);

@@ -17,7 +17,7 @@ public abstract partial class StoreContract
     private const string Fixture = IMemAlignStore.DefaultExperiment;
 
     /// <summary>A copy of this backend's schema-3 fixture.</summary>
-    protected abstract Task<Schema3Store> RestoreSchema3Async();
+    protected abstract Task<FixtureStore> RestoreSchema3Async();
 
     protected async Task A_schema_3_store_upgrades_in_place_losing_nothing()
     {

@@ -14,7 +14,7 @@ internal static class StoreEnvironment
         var worker = Path.GetFullPath(here.Replace($"{Path.DirectorySeparatorChar}MemAlign.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}MemAlign.StoreWorker{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         var dll = Path.Combine(worker, "MemAlign.StoreWorker.dll");
         Assert.True(File.Exists(dll), $"The store worker is not built at {dll}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
