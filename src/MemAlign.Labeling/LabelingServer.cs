@@ -71,7 +71,7 @@ public sealed class LabelingServer : IAsyncDisposable
         var app = Build(options, addresses, cookies);
         var views = new ItemViews(served, new VerdictCache(options.Verdicts, stopping.Token));
         var gate = new TokenGate(tokens, cookies);
-        var writer = new LabelWriter(served);
+        var writer = new LabelWriter(served, options.Sessions);
 
         app.Use(async (context, next) =>
         {

@@ -83,6 +83,14 @@ internal static class SqlSchema
             "UPDATE eval_runs SET kind = 'Experiment' WHERE run_id IN (SELECT run_id FROM experiment_reports)",
             "ALTER TABLE eval_results DROP COLUMN retrieved",
         ]),
+
+        // 5: what each reviewer labelled through the labeling app, newest step last, so that undo reverts only that (also
+        // after a restart): the value given, and what it replaced (null: the label was new).
+        new([
+            "CREATE TABLE label_steps (experiment TEXT NOT NULL, session TEXT NOT NULL, reviewer TEXT NOT NULL, step BIGINT NOT NULL, trace_id TEXT NOT NULL, assessment_id TEXT NOT NULL, " +
+            "value TEXT NOT NULL, rationale TEXT, replaced_value TEXT, replaced_rationale TEXT, PRIMARY KEY (experiment, session, reviewer, step))",
+            "CREATE INDEX label_steps_by_trace ON label_steps (experiment, trace_id)",
+        ]),
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>
@@ -91,7 +99,7 @@ internal static class SqlSchema
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
         ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
-         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items"];
+         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items", "label_steps"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)

@@ -60,6 +60,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Run_ids_are_scoped_by_experiment() => A_run_id_is_found_only_in_its_own_experiment();
     [PostgreSqlFact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [PostgreSqlFact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
+    [PostgreSqlFact] public Task Label_steps() => A_schema_3_store_upgraded_records_label_steps_and_undoes_only_those_keeping_history_and_forgetting_them();
 
     /// <summary>The dump replayed into a database of its own: the schema version belongs to a database, not an experiment.</summary>
     protected override Task<Schema3Store> RestoreSchema3Async() => Schema3Store.PostgreSqlAsync(Connection);

@@ -36,6 +36,7 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Run_ids_are_scoped_by_experiment() => A_run_id_is_found_only_in_its_own_experiment();
     [Fact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [Fact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
+    [Fact] public Task Label_steps() => A_schema_3_store_upgraded_records_label_steps_and_undoes_only_those_keeping_history_and_forgetting_them();
 
     protected override Task<Schema3Store> RestoreSchema3Async() => Task.FromResult(Schema3Store.Sqlite());
 
@@ -47,7 +48,7 @@ public sealed class SqliteStoreTests : StoreContract
         var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting));
 
         Assert.Contains("has schema version 3", e.Message);
-        Assert.Contains("must first be upgraded to version 4", e.Message);
+        Assert.Contains("must first be upgraded to version 5", e.Message);
         await (await SqliteMemAlignStore.OpenAsync(fixture.Setting)).DisposeAsync();
         await using var upgraded = await SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting);
         Assert.Equal(3, (await upgraded.ListEvaluationRunsAsync(IMemAlignStore.DefaultExperiment)).Count);
