@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using MemAlign.Storage;
 using System.Text.Json;
 
 namespace MemAlign.Labeling;
@@ -13,16 +13,12 @@ internal sealed record WriteOutcome(int Status, string? Error = null, string? Ne
 /// Writes labels as HUMAN assessments named after the judge, one per reviewer and trace (its id is stable, so a
 /// double submit updates instead of duplicating). Writes of a session are serialized and each re-reads its trace,
 /// so two reviewers submitting the same item at once never exceed the labels the session asks for: the late one
-/// is refused (409) and moves on.
+/// is refused (409) and moves on. Each label is recorded in the store as a step of its reviewer, so undo reverts
+/// only what they did here, also after a restart (<see cref="ILabelingStore.UndoLabelAsync"/>).
 /// </summary>
-internal sealed class LabelWriter(ServedSession served) : IDisposable
+internal sealed class LabelWriter(ServedSession served, ILabelingStore steps) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-
-    // What each reviewer's writes replaced, newest last, for undo (until the server stops).
-    private readonly ConcurrentDictionary<string, Stack<UndoStep>> _undo = new(StringComparer.Ordinal);
-
-    private sealed record UndoStep(string TraceId, string AssessmentId, Assessment? Replaced);
 
     public async Task<WriteOutcome> SubmitAsync(string reviewer, string traceId, LabelRequest request, CancellationToken cancellationToken)
     {
@@ -48,6 +44,7 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
             }
 
             var mine = served.LabelBy(reviewer, trace);
+            var id = mine?.Id ?? Assessment.StableId(traceId, served.Session.JudgeName, AssessmentSource.Human(reviewer));
             if (mine is not null)
             {
                 await served.Store.UpdateAssessmentAsync(served.Experiment, mine.Id, value, comment, cancellationToken).ConfigureAwait(false);
@@ -59,14 +56,12 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
             else
             {
                 var source = AssessmentSource.Human(reviewer);
-                var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow())
-                {
-                    Id = Assessment.StableId(traceId, served.Session.JudgeName, source),
-                };
+                var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow()) { Id = id };
                 await served.Store.LogAssessmentAsync(served.Experiment, traceId, label, cancellationToken).ConfigureAwait(false);
             }
 
-            Steps(reviewer).Push(new UndoStep(traceId, mine?.Id ?? Assessment.StableId(traceId, served.Session.JudgeName, AssessmentSource.Human(reviewer)), mine));
+            await steps.RecordLabelStepAsync(served.Experiment, served.Session.Name, new LabelStep(reviewer, traceId, id, value, comment, mine?.Value, mine?.Rationale), cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -78,42 +73,21 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
     }
 
     /// <summary>
-    /// Reverts the reviewer's last label: back to the value it replaced, or removed if it was new. After a restart
-    /// (nothing remembered) it removes their most recent label in the session. Never touches another reviewer's label.
+    /// Reverts the reviewer's last label given here: back to the value it replaced, or removed if it was new (kept in
+    /// the trace's history either way). Never touches another reviewer's label, nor one they did not give here (an import).
     /// </summary>
     public async Task<WriteOutcome> UndoAsync(string reviewer, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Steps(reviewer).TryPop(out var step))
+            if (await steps.UndoLabelAsync(served.Experiment, served.Session.Name, reviewer, cancellationToken).ConfigureAwait(false) is not { } traceId)
             {
-                if (step.Replaced is { } replaced)
-                {
-                    await served.Store.UpdateAssessmentAsync(served.Experiment, step.AssessmentId, replaced.Value, replaced.Rationale, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await served.Store.DeleteAssessmentAsync(served.Experiment, step.AssessmentId, cancellationToken).ConfigureAwait(false);
-                }
-
-                served.Unskip(reviewer, step.TraceId);
-                return new WriteOutcome(200, Next: step.TraceId);
+                return WriteOutcome.Refused(404, "There is no label of yours to undo: undo takes back, one at a time, the labels you gave in this app.");
             }
 
-            var latest = (await served.TracesAsync(cancellationToken).ConfigureAwait(false)).Values
-                .Select(t => (Trace: t, Label: served.LabelBy(reviewer, t)))
-                .Where(l => l.Label is not null)
-                .OrderByDescending(l => l.Label!.UpdatedAt)
-                .FirstOrDefault();
-            if (latest.Label is null)
-            {
-                return WriteOutcome.Refused(404, "There is no label of yours to undo.");
-            }
-
-            await served.Store.DeleteAssessmentAsync(served.Experiment, latest.Label.Id, cancellationToken).ConfigureAwait(false);
-            served.Unskip(reviewer, latest.Trace.Id);
-            return new WriteOutcome(200, Next: latest.Trace.Id);
+            served.Unskip(reviewer, traceId);
+            return new WriteOutcome(200, Next: traceId);
         }
         finally
         {
@@ -122,8 +96,6 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
-
-    private Stack<UndoStep> Steps(string reviewer) => _undo.GetOrAdd(reviewer, _ => new());
 
     // The value in the schema's type (canonical form), and a comment when the schema requires one.
     private (FeedbackValue? Value, string? Error) Validate(LabelRequest request)

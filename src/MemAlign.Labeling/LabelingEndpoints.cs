@@ -19,19 +19,18 @@ internal static class LabelingEndpoints
         app.MapGet("/app.js", () => EmbeddedAssets.Serve("app.js"));
         app.MapGet("/app.css", () => EmbeddedAssets.Serve("app.css"));
 
+        // A trace id travels as the query parameter traceId, never in the path: ids may hold '/', '%', '?', '#' or be '..'.
         var api = app.MapGroup("/api");
         api.MapGet("/session", (HttpContext context, IAntiforgery antiforgery) =>
             Results.Json(views.Session(TokenGate.ReviewerOf(context), antiforgery.GetAndStoreTokens(context).RequestToken!)));
         api.MapGet("/next", async (HttpContext context, CancellationToken cancellationToken) =>
             Results.Json(new NextView(await served.NextAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false))));
-        api.MapGet("/items/{traceId}", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
-            await views.ItemAsync(TokenGate.ReviewerOf(context), traceId, cancellationToken).ConfigureAwait(false) is { } item
-                ? Results.Json(item)
-                : Results.Json(new ProblemView($"Trace '{traceId}' is not in this session."), statusCode: StatusCodes.Status404NotFound));
+        api.MapGet("/item", (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+            ItemAsync(views, served, TokenGate.ReviewerOf(context), traceId, cancellationToken));
         api.MapGet("/status", async (CancellationToken cancellationToken) => Results.Json(await views.StatusAsync(cancellationToken).ConfigureAwait(false)));
 
         var writes = api.MapGroup("").AddEndpointFilter(RequireAntiforgeryAsync);
-        writes.MapPost("/items/{traceId}/label", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+        writes.MapPost("/label", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
         {
             LabelRequest? request;
             try
@@ -47,7 +46,7 @@ internal static class LabelingEndpoints
                 ? Results.Json(new ProblemView("The label is not valid JSON."), statusCode: StatusCodes.Status400BadRequest)
                 : Outcome(await writer.SubmitAsync(TokenGate.ReviewerOf(context), traceId, request, cancellationToken).ConfigureAwait(false));
         });
-        writes.MapPost("/items/{traceId}/skip", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
+        writes.MapPost("/skip", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
         {
             var reviewer = TokenGate.ReviewerOf(context);
             served.Skip(reviewer, traceId);
@@ -55,6 +54,26 @@ internal static class LabelingEndpoints
         });
         writes.MapPost("/undo", async (HttpContext context, CancellationToken cancellationToken) =>
             Outcome(await writer.UndoAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false)));
+    }
+
+    // An item that cannot be shown is set aside for the reviewer (skipped: not offered again by this server), so one
+    // broken trace never holds them up; the page lets them skip it too.
+    private static async Task<IResult> ItemAsync(ItemViews views, ServedSession served, string reviewer, string traceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await views.ItemAsync(reviewer, traceId, cancellationToken).ConfigureAwait(false) is { } item
+                ? Results.Json(item)
+                : Results.Json(new ProblemView($"Trace '{traceId}' is not in this session."), statusCode: StatusCodes.Status404NotFound);
+        }
+#pragma warning disable CA1031 // Whatever broke, the reviewer moves on; the trace is named.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            served.Skip(reviewer, traceId);
+            return Results.Json(new ProblemView($"Trace '{traceId}' could not be shown ({e.GetType().Name}); it is set aside: press s to move on."),
+                statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 
     private static IResult Outcome(WriteOutcome outcome) =>
@@ -72,7 +91,10 @@ internal static class LabelingEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            return Results.Json(new ProblemView("The request lacks this page's antiforgery token; reload the page."), statusCode: StatusCodes.Status400BadRequest);
+            // The token is the reviewer's (TokenGate makes them the request's user): a tab opened before another reviewer's
+            // link was opened in this browser carries the earlier reviewer's, and must not write as the new one.
+            return Results.Json(new ProblemView($"This page is out of date: this browser now holds the link of '{TokenGate.ReviewerOf(context)}' (another link was opened in it, " +
+                "or the server restarted). Nothing was saved; reload the page."), statusCode: StatusCodes.Status400BadRequest);
         }
 
         return await next(invocation).ConfigureAwait(false);

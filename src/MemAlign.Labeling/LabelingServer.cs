@@ -26,23 +26,30 @@ public sealed class LabelingServer : IAsyncDisposable
     private readonly LabelWriter _writer;
     private int _disposed;
 
-    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links)
+    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links, IReadOnlyList<string> warnings)
     {
         _app = app;
         _stopping = stopping;
         _writer = writer;
         Address = address;
         Links = links;
+        Warnings = warnings;
     }
 
-    /// <summary>The server's address (without a token: opening it gives 401).</summary>
+    /// <summary>
+    /// The server's address (without a token: opening it gives 401): the public URL when one was given, else where it
+    /// listens (listening on every address, by this machine's name, never 0.0.0.0).
+    /// </summary>
     public Uri Address { get; }
+
+    /// <summary>What the operator should read before sending the links: the server is reachable beyond this machine over plain HTTP; empty on loopback.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>One link per reviewer, each with its own token; the session's reviewers in order, or the one <see cref="LabelingServerOptions.Reviewer"/>.</summary>
     public IReadOnlyList<ReviewerLink> Links { get; }
 
     /// <summary>Starts serving <paramref name="options"/>' session.</summary>
-    /// <exception cref="ArgumentException">The options are incomplete: no reviewer for a session without reviewers, a bad token, a host that is not an IP address or localhost.</exception>
+    /// <exception cref="ArgumentException">The options are incomplete: no reviewer for a session without reviewers, a bad token, a host that is not an IP address or localhost, a public URL with a path.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist, or its judge is not registered.</exception>
     public static async Task<LabelingServer> StartAsync(LabelingServerOptions options, CancellationToken cancellationToken = default)
     {
@@ -56,15 +63,15 @@ public sealed class LabelingServer : IAsyncDisposable
             : [!string.IsNullOrWhiteSpace(options.Reviewer) ? options.Reviewer
                 : throw new ArgumentException($"Labeling session '{session.Name}' names no reviewers; say whose labels the link gives ({nameof(options.Reviewer)}).", nameof(options))];
         var tokens = ReviewerTokens.Create(reviewers, options.Tokens);
-        var listen = ListenAddress(options.Host);
+        var addresses = ServerAddresses.Of(options);
 
         var stopping = new CancellationTokenSource();
         var served = new ServedSession(options.Traces, session, judge, options.TimeProvider);
-        var cookies = new ServerCookies();
-        var app = Build(options, listen, cookies);
+        var cookies = new ServerCookies { Secure = addresses.Secure };
+        var app = Build(options, addresses, cookies);
         var views = new ItemViews(served, new VerdictCache(options.Verdicts, stopping.Token));
         var gate = new TokenGate(tokens, cookies);
-        var writer = new LabelWriter(served);
+        var writer = new LabelWriter(served, options.Sessions);
 
         app.Use(async (context, next) =>
         {
@@ -75,8 +82,15 @@ public sealed class LabelingServer : IAsyncDisposable
                 return;
             }
 
+            if (addresses.Secure)
+            {
+                // Behind the HTTPS proxy the operator named: the browser's request came over HTTPS.
+                context.Request.Scheme = Uri.UriSchemeHttps;
+            }
+
             await next(context).ConfigureAwait(false);
         });
+        app.UseHostFiltering();
         app.Use((context, next) => gate.InvokeAsync(context, next));
         app.UseRouting();
         LabelingEndpoints.Map(app, views, writer, served);
@@ -95,9 +109,9 @@ public sealed class LabelingServer : IAsyncDisposable
 
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         cookies.Port = bound.Port;
-        var address = new UriBuilder(Uri.UriSchemeHttp, options.Host == "localhost" ? "localhost" : listen.ToString(), bound.Port).Uri;
+        var address = addresses.LinkBase(bound.Port);
         var links = tokens.All.Select(t => new ReviewerLink(t.Reviewer, new Uri(address, "/?token=" + t.Token))).ToList();
-        return new LabelingServer(app, stopping, writer, address, links);
+        return new LabelingServer(app, stopping, writer, address, links, addresses.Warnings(bound.Port));
     }
 
     /// <summary>Stops serving; labels already submitted are in the store.</summary>
@@ -115,20 +129,26 @@ public sealed class LabelingServer : IAsyncDisposable
         _writer.Dispose();
     }
 
-    private static WebApplication Build(LabelingServerOptions options, IPAddress listen, ServerCookies cookies)
+    private static WebApplication Build(LabelingServerOptions options, ServerAddresses addresses, ServerCookies cookies)
     {
         // An empty builder: no configuration files or environment variables can change where it listens, and no logging
         // (request logs would hold the tokens of the links).
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LabelingServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(listen, options.Port);
+            kestrel.Listen(addresses.Listen, options.Port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CallerLifetime>();
         builder.Services.AddRoutingCore();
+        builder.Services.AddHostFiltering(hosts =>
+        {
+            hosts.AllowedHosts = [.. addresses.AllowedHosts()];
+            hosts.AllowEmptyHosts = false;
+            hosts.IncludeFailureMessage = false;
+        });
         builder.Services.AddSingleton(options.TimeProvider);
         // Keys for the antiforgery tokens live in memory: a restarted server hands out new ones when the page reloads.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -139,14 +159,9 @@ public sealed class LabelingServer : IAsyncDisposable
             antiforgery.Cookie.Name = cookies.Antiforgery;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SecurePolicy = addresses.Secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
         return builder.Build();
     }
-
-    // Only addresses: a host name would make Kestrel listen wherever it resolves. "localhost" is the loopback address.
-    private static IPAddress ListenAddress(string host) =>
-        host == "localhost" ? IPAddress.Loopback
-        : IPAddress.TryParse(host, out var address) ? address
-        : throw new ArgumentException($"Host '{host}' is not an IP address or localhost.", nameof(host));
 }

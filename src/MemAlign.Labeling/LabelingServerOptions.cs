@@ -36,6 +36,19 @@ public sealed record LabelingServerOptions
     public int Port { get; init; }
 
     /// <summary>
+    /// The address reviewers reach the server at, when it is not the one it listens on (a name on the network, or an
+    /// HTTPS proxy in front of it): the links carry it, and requests naming its host are answered. An absolute http or
+    /// https URL with no path; the app is served at its root. <see langword="null"/> (the default): the listening address.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>
+    /// Whether the cookies (the reviewer's token, the antiforgery cookie) are sent over HTTPS only, for a server behind
+    /// an HTTPS proxy. Always so when <see cref="PublicUrl"/> is https; requests are then taken to have come over HTTPS.
+    /// </summary>
+    public bool SecureCookies { get; init; }
+
+    /// <summary>
     /// The reviewer whose labels the link carries when the session names no reviewers (anyone with the link may label);
     /// required then, and ignored otherwise. The library never guesses it (the memalign tool passes the user name).
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -6,7 +7,8 @@ namespace MemAlign.Labeling;
 
 /// <summary>
 /// Markdown to HTML for untrusted text (instructions, trace content): raw HTML is shown as text, and links or
-/// images with a scheme other than http, https or mailto lose their target, so nothing in the text can run.
+/// images with a scheme other than http, https or mailto lose their target, so nothing in the text can run. Text
+/// Markdig refuses (nesting hundreds deep) shows as escaped text, as it was written.
 /// </summary>
 internal static class SafeMarkdown
 {
@@ -17,6 +19,18 @@ internal static class SafeMarkdown
     public static string ToHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            return Render(markdown);
+        }
+        catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+        {
+            return "<pre>" + HtmlEncoder.Default.Encode(markdown) + "</pre>";
+        }
+    }
+
+    private static string Render(string markdown)
+    {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {

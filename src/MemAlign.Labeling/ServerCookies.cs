@@ -8,6 +8,9 @@ internal sealed class ServerCookies
 {
     public int Port { get; set; }
 
+    /// <summary>Whether the cookies are sent over HTTPS only (the server is reached through an HTTPS proxy).</summary>
+    public bool Secure { get; init; }
+
     public string Token => $"memalign-token-{Port}";
 
     public string Antiforgery => $"memalign-antiforgery-{Port}";

@@ -10,6 +10,9 @@ internal static class TraceFieldViews
     private const int LongLines = 24;
     private const int SummaryCharacters = 160;
 
+    // What one field shows at most; the rest is cut, saying how much (a page must open whatever a trace holds).
+    internal const int MaxShownCharacters = 100_000;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IReadOnlyList<FieldView> Of(Trace trace) =>
@@ -23,7 +26,7 @@ internal static class TraceFieldViews
 
     private static FieldView Field(string name, JsonElement value)
     {
-        var text = PlainText(value);
+        var text = Capped(PlainText(value));
         var isLong = text.Length > LongCharacters || text.Count(c => c == '\n') > LongLines;
         return value.ValueKind == JsonValueKind.String
             ? new FieldView(name, SafeMarkdown.ToHtml(text), null, isLong, Shorten(text))
@@ -33,6 +36,10 @@ internal static class TraceFieldViews
     // Escaping is the page's job (it sets textContent); here JSON keeps its characters as written.
     private static string PlainText(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : JsonSerializer.Serialize(value, Indented);
+
+    private static string Capped(string text) =>
+        text.Length <= MaxShownCharacters ? text
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..MaxShownCharacters]}\n\n… ({text.Length - MaxShownCharacters:N0} more characters not shown)");
 
     private static string Shorten(string text)
     {

@@ -152,6 +152,7 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         await Execute($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var history = await Execute($"DELETE FROM assessment_history WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var queued = await Execute($"DELETE FROM label_session_items WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
+        await Execute($"DELETE FROM label_steps WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         return new ForgetReport
         {
             LabelingQueueItems = queued,

@@ -3,8 +3,8 @@ using MemAlign.Labeling;
 
 namespace MemAlign.Storage.Sql;
 
-/// <summary>Labeling sessions (<c>label_sessions</c>) and their queues (<c>label_session_items</c>) over SQL.</summary>
-internal sealed class SqlLabelingStore(SqlSession session) : ILabelingStore
+/// <summary>Labeling sessions (<c>label_sessions</c>), their queues (<c>label_session_items</c>) and the labeling app's undo steps (<c>label_steps</c>) over SQL.</summary>
+internal sealed partial class SqlLabelingStore(SqlSession session) : ILabelingStore
 {
     private const string SessionColumns = "experiment, name, judge, filter, reviewers, labels_per_trace, queue_order, created_at";
 
@@ -55,6 +55,7 @@ internal sealed class SqlLabelingStore(SqlSession session) : ILabelingStore
         return await session.WriteAsync($"deleting labeling session '{name}'", async (connection, tx) =>
         {
             await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_session_items WHERE experiment = @e AND session = @n", [("@e", experiment), ("@n", name)], cancellationToken).ConfigureAwait(false);
+            await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_steps WHERE experiment = @e AND session = @n", [("@e", experiment), ("@n", name)], cancellationToken).ConfigureAwait(false);
             return await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_sessions WHERE experiment = @e AND name = @n", [("@e", experiment), ("@n", name)], cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken).ConfigureAwait(false);
     }

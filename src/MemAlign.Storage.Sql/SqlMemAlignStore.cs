@@ -162,6 +162,14 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _labeling.ListLabelingSessionsAsync(experiment, cancellationToken);
 
     /// <inheritdoc />
+    public Task RecordLabelStepAsync(string experiment, string session, Labeling.LabelStep label, CancellationToken cancellationToken = default) =>
+        _labeling.RecordLabelStepAsync(experiment, session, label, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string?> UndoLabelAsync(string experiment, string session, string reviewer, CancellationToken cancellationToken = default) =>
+        _labeling.UndoLabelAsync(experiment, session, reviewer, cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> DeleteLabelingSessionAsync(string experiment, string name, CancellationToken cancellationToken = default) =>
         _labeling.DeleteLabelingSessionAsync(experiment, name, cancellationToken);
 

@@ -86,13 +86,18 @@ internal static class SqlSchema
 
         // 5: version numbers are never reused: each judge name's highest number ever given (a deleted version's included; before
         // this schema, the highest one still in a judge version or named by a run); traces forgotten (by a hash of the id, not the id), which every later write of
-        // judge memory or verdicts checks, so a write that read a trace before it was forgotten cannot bring it back.
+        // judge memory or verdicts checks, so a write that read a trace before it was forgotten cannot bring it back;
+        // what each reviewer labelled through the labeling app, newest step last, so that undo reverts only that (also
+        // after a restart): the value given, and what it replaced (null: the label was new).
         new([
             "CREATE TABLE judge_names (experiment TEXT NOT NULL, name TEXT NOT NULL, last_version INTEGER NOT NULL, PRIMARY KEY (experiment, name))",
             "INSERT INTO judge_names (experiment, name, last_version) SELECT experiment, name, MAX(version) FROM (" +
             "SELECT experiment, name, version FROM judges UNION ALL " +
             "SELECT experiment, judge_name, judge_version FROM eval_runs WHERE judge_name IS NOT NULL AND judge_version IS NOT NULL) v GROUP BY experiment, name",
             "CREATE TABLE forgotten_traces (experiment TEXT NOT NULL, trace_hash TEXT NOT NULL, forgotten_at BIGINT NOT NULL, PRIMARY KEY (experiment, trace_hash))",
+            "CREATE TABLE label_steps (experiment TEXT NOT NULL, session TEXT NOT NULL, reviewer TEXT NOT NULL, step BIGINT NOT NULL, trace_id TEXT NOT NULL, assessment_id TEXT NOT NULL, " +
+            "value TEXT NOT NULL, rationale TEXT, replaced_value TEXT, replaced_rationale TEXT, PRIMARY KEY (experiment, session, reviewer, step))",
+            "CREATE INDEX label_steps_by_trace ON label_steps (experiment, trace_id)",
         ]),
     ];
 
@@ -102,7 +107,7 @@ internal static class SqlSchema
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
         ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
-         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items", "judge_names", "forgotten_traces"];
+         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items", "judge_names", "forgotten_traces", "label_steps"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)

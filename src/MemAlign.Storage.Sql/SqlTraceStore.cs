@@ -169,9 +169,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         ArgumentNullException.ThrowIfNull(value);
         return session.WriteAsync($"updating assessment '{assessmentId}'", async (connection, tx) =>
         {
-            await SqlSession.ExecuteAsync(connection, tx,
-                $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments WHERE experiment = @e AND assessment_id = @a",
-                [("@now", session.Now.UtcTicks), ("@e", experiment), ("@a", assessmentId)], cancellationToken).ConfigureAwait(false);
+            await KeepInHistoryAsync(connection, tx, experiment, assessmentId, session.Now, cancellationToken).ConfigureAwait(false);
             var changed = await SqlSession.ExecuteAsync(connection, tx,
                 "UPDATE assessments SET value = @v, rationale = @r, updated_at = @u WHERE experiment = @e AND assessment_id = @a",
                 [("@v", StoredJson.Value(value)), ("@r", rationale), ("@u", session.Now.UtcTicks), ("@e", experiment), ("@a", assessmentId)], cancellationToken).ConfigureAwait(false);
@@ -180,6 +178,12 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
                 : changed;
         }, cancellationToken);
     }
+
+    /// <summary>Copies an assessment as it is now to the trace's history, superseded at <paramref name="now"/> (before it is changed or deleted).</summary>
+    public static Task<int> KeepInHistoryAsync(DbConnection connection, DbTransaction tx, string experiment, string assessmentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SqlSession.ExecuteAsync(connection, tx,
+            $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments WHERE experiment = @e AND assessment_id = @a",
+            [("@now", now.UtcTicks), ("@e", experiment), ("@a", assessmentId)], cancellationToken);
 
     public async Task<IReadOnlyList<Assessment>> GetAssessmentHistoryAsync(string experiment, string traceId, CancellationToken cancellationToken = default) =>
         (await session.RunAsync($"reading the assessment history of trace '{traceId}'", connection => SqlSession.QueryAsync(connection, null,

@@ -55,6 +55,33 @@ public sealed class KeyboardSessionTests(Browser browser)
     }
 
     [ChromiumFact]
+    public async Task Holding_u_undoes_one_label_not_one_per_key_repeat()
+    {
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3));
+        var server = await scenario.StartAsync("ana");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.Links.Single().Url.ToString());
+        await LabelAsync(page, "t1", "y");
+        await LabelAsync(page, "t2", "y");
+        await LabelAsync(page, "t3", "y");
+        await ShowsCompleteAsync(page);
+
+        await page.Keyboard.DownAsync("u");
+        await ShowsItemAsync(page, "t3");
+        for (var i = 0; i < 5; i++)
+        {
+            // The key held down: the browser repeats it, as a keyboard does every 30 to 100 ms.
+            await page.WaitForTimeoutAsync(100);
+            await page.Keyboard.DownAsync("u");
+        }
+
+        await page.Keyboard.UpAsync("u");
+        await page.WaitForTimeoutAsync(300);
+        await ShowsItemAsync(page, "t3");
+        Assert.Equal(["t1", "t2"], (await scenario.LabelsAsync()).Select(l => l.TraceId));
+    }
+
+    [ChromiumFact]
     public async Task A_new_server_on_the_same_store_resumes_at_the_reviewers_next_unlabelled_item()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(4));

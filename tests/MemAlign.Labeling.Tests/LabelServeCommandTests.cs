@@ -39,7 +39,7 @@ public sealed partial class LabelServeCommandTests
             var labelled = await ana.LabelAsync("t1", true);
             Assert.Equal(HttpStatusCode.OK, labelled.StatusCode);
             // The verdict comes from the registered judge, offline.
-            Assert.Contains("\"verdict\":{\"value\":", await ana.Http.GetStringAsync("/api/items/t1"), StringComparison.Ordinal);
+            Assert.Contains("\"verdict\":{\"value\":", await ana.Http.GetStringAsync("/api/item?traceId=t1"), StringComparison.Ordinal);
         }
 
         using (var ben = await ReviewerClient.OpenAsync(new ReviewerLink("ben", links["ben"])))
@@ -82,6 +82,24 @@ public sealed partial class LabelServeCommandTests
         Interrupt(serve);
         Assert.True(serve.WaitForExit(15_000));
         Assert.Contains(serve.ExitCode, StoppedByCtrlC);
+    }
+
+    [Fact]
+    public async Task Label_serve_on_every_address_warns_and_prints_links_with_the_public_url()
+    {
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(1));
+        using var serve = Start(scenario.StoreSetting, "label", "serve", "--host", "0.0.0.0", "--public-url", "https://labels.example.test/", "--reviewer", "carla");
+        var first = await serve.StandardOutput.ReadLineAsync();
+        var link = await serve.StandardOutput.ReadLineAsync();
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(15_000));
+        var errors = await serve.StandardError.ReadToEndAsync();
+
+        Assert.True(link is not null && link.StartsWith("https://labels.example.test/?token=", StringComparison.Ordinal), $"{first}\n{link}\n{errors}");
+        Assert.EndsWith("at https://labels.example.test/", first, StringComparison.Ordinal);
+        Assert.Contains("Warning: The labeling app listens on every address of this machine", errors, StringComparison.Ordinal);
+        Assert.Contains("over plain HTTP", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0.0.0:", first + link, StringComparison.Ordinal);
     }
 
     // The action returns 0 once the server stopped; System.CommandLine may report the interrupt itself (128 + SIGINT).

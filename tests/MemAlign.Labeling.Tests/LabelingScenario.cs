@@ -83,9 +83,11 @@ internal sealed class LabelingScenario : IAsyncDisposable
         [.. Enumerable.Range(1, count).Select(i => Trace.Create($"t{i}", $"Question {i}: how do I reset my password?", $"Answer {i}: open Settings, then Security, then Reset."))];
 
     /// <summary>Starts a server on the scenario's store; it is stopped with the scenario unless disposed before.</summary>
-    public async Task<LabelingServer> StartAsync(string? reviewer = "ana", Func<Trace, CancellationToken, Task<JudgeVerdict>>? verdicts = null, IReadOnlyDictionary<string, string>? tokens = null, long maxBody = 64 * 1024)
+    public async Task<LabelingServer> StartAsync(string? reviewer = "ana", Func<Trace, CancellationToken, Task<JudgeVerdict>>? verdicts = null, IReadOnlyDictionary<string, string>? tokens = null, long maxBody = 64 * 1024,
+        Func<LabelingServerOptions, LabelingServerOptions>? configure = null)
     {
-        var server = await LabelingServer.StartAsync(new LabelingServerOptions
+        configure ??= options => options;
+        var server = await LabelingServer.StartAsync(configure(new LabelingServerOptions
         {
             Traces = Store,
             Judges = Store,
@@ -96,7 +98,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
             Verdicts = verdicts,
             Tokens = tokens ?? new Dictionary<string, string>(),
             MaxRequestBodyBytes = maxBody,
-        });
+        }));
         _servers.Add(server);
         return server;
     }

@@ -32,7 +32,14 @@ internal sealed class ReviewerClient : IDisposable
     }
 
     public Task<HttpResponseMessage> LabelAsync(string traceId, object? value, string? comment = null) =>
-        _http.PostAsJsonAsync($"/api/items/{traceId}/label", new { value, comment });
+        _http.PostAsJsonAsync(WithId("/api/label", traceId), new { value, comment });
+
+    public Task<HttpResponseMessage> ItemAsync(string traceId) => _http.GetAsync(WithId("/api/item", traceId));
+
+    public Task<HttpResponseMessage> SkipAsync(string traceId) => _http.PostAsync(WithId("/api/skip", traceId), null);
+
+    /// <summary>An API path with the trace id as its query parameter, as the page sends it.</summary>
+    public static string WithId(string path, string traceId) => $"{path}?traceId={Uri.EscapeDataString(traceId)}";
 
     public void Dispose() => _http.Dispose();
 }

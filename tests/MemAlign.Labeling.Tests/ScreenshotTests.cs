@@ -73,7 +73,7 @@ public sealed class ScreenshotTests(Browser browser)
             {
                 if (id != "t3")
                 {
-                    await ana.Http.GetStringAsync($"/api/items/{id}"); // seen, with the judge's verdict, before labelled
+                    await ana.Http.GetStringAsync(ReviewerClient.WithId("/api/item", id)); // seen, with the judge's verdict, before labelled
                 }
 
                 (await ana.LabelAsync(id, true)).EnsureSuccessStatusCode();

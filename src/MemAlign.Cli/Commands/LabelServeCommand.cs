@@ -37,7 +37,12 @@ internal static class LabelServeCommand
             }
         });
         var reviewer = new Option<string?>("--reviewer") { Description = "Whose labels the link gives when the session names no reviewers (default: your user name)." };
-        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, reviewer };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = "The address reviewers reach the server at, for the links (a name on the network, or an HTTPS proxy in front of it), e.g. https://labels.example.org/.",
+        };
+        var secureCookies = new Option<bool>("--secure-cookies") { Description = "Send the cookies over HTTPS only, behind an HTTPS proxy (always so with an https --public-url)." };
+        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, reviewer, publicUrl, secureCookies };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var served = await SessionAsync(context, context.Parse.GetValue(session), cancellationToken).ConfigureAwait(false);
@@ -69,6 +74,10 @@ internal static class LabelServeCommand
                     Tokens = tokens,
                     Host = context.Parse.GetValue(host)!,
                     Port = context.Parse.GetValue(port),
+                    PublicUrl = context.Parse.GetValue(publicUrl) is { } url
+                        ? Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : throw new UsageException($"--public-url '{url}' is not an absolute URL, such as https://labels.example.org/.")
+                        : null,
+                    SecureCookies = context.Parse.GetValue(secureCookies),
                     Verdicts = judge.EvaluateAsync,
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -83,6 +92,11 @@ internal static class LabelServeCommand
 
             await using (server.ConfigureAwait(false))
             {
+                foreach (var warning in server.Warnings)
+                {
+                    context.Output.Notice("Warning: " + warning);
+                }
+
                 context.Output.Line($"Labeling session '{served.Name}' (judge '{served.JudgeName}', {served.TraceIds.Count} trace(s)) at {server.Address}");
                 foreach (var link in server.Links)
                 {

@@ -8,6 +8,7 @@
   let chosen = null;    // the value chosen for it
   let view = null;      // 'item', 'complete' or 'status'
   let busy = false;     // a write is in flight: keys wait for it
+  let failed = null;    // the trace that could not be opened: s skips it, and it is not asked for again at once
 
   async function api(method, path, body) {
     const headers = { 'Accept': 'application/json' };
@@ -30,6 +31,7 @@
 
   function show(name) {
     view = name;
+    if (name !== 'failed') failed = null;
     for (const id of ['item', 'complete', 'status']) $(id + '-view').hidden = id !== name;
   }
 
@@ -58,8 +60,13 @@
 
   async function goNext() {
     const r = await api('GET', '/api/next');
-    goTo(r.ok && r.data ? r.data.traceId : null);
+    const next = r.ok && r.data ? r.data.traceId : null;
+    if (next !== null && next === failed) return; // its error stays shown; s skips it
+    goTo(next);
   }
+
+  // A trace id goes to the server as a query parameter: ids may hold '/', '%', '?' or '#'.
+  const withId = (path, traceId) => `${path}?traceId=${encodeURIComponent(traceId)}`;
 
   async function route() {
     const hash = location.hash;
@@ -72,9 +79,12 @@
   // ---- the item ----
 
   async function showItem(traceId) {
-    const r = await api('GET', '/api/items/' + encodeURIComponent(traceId));
+    const r = await api('GET', withId('/api/item', traceId));
     if (!r.ok) {
-      message(r.data && r.data.error ? r.data.error : `Could not open item ${traceId} (${r.status}).`, true);
+      item = null;
+      show('failed');
+      failed = traceId;
+      message(r.data && r.data.error ? r.data.error : `Could not open item ${traceId} (${r.status}); press s to skip it.`, true);
       if (r.status === 404) await goNext();
       return;
     }
@@ -225,7 +235,7 @@
       $('comment').focus();
       return;
     }
-    await write(`/api/items/${encodeURIComponent(item.traceId)}/label`, { value, comment: comment.trim() === '' ? null : comment }, 'Saved.');
+    await write(withId('/api/label', item.traceId), { value, comment: comment.trim() === '' ? null : comment }, 'Saved.');
   }
 
   // A write, then the item the server says comes next; a 409 (others labelled it first) moves on too.
@@ -305,13 +315,21 @@
       return;
     }
     if (busy) return;
-    if (e.key === 'u') { e.preventDefault(); write('/api/undo', {}, 'Undone: label it again.'); return; }
+    if (e.key === 'u') {
+      e.preventDefault();
+      if (!e.repeat) write('/api/undo', {}, 'Undone: label it again.'); // holding the key undoes one label
+      return;
+    }
+    if (e.key === 's' && (failed !== null || view === 'item')) {
+      e.preventDefault();
+      write(withId('/api/skip', failed !== null ? failed : item.traceId), {}, 'Skipped.');
+      return;
+    }
     if (view !== 'item') return;
     const key = e.key;
     if (key === 'Enter') { e.preventDefault(); submit(); return; }
     if ((key === 'j' || key === 'ArrowRight') && item.next) { e.preventDefault(); message(null); goTo(item.next); return; }
     if ((key === 'k' || key === 'ArrowLeft') && item.previous) { e.preventDefault(); message(null); goTo(item.previous); return; }
-    if (key === 's') { e.preventDefault(); write(`/api/items/${encodeURIComponent(item.traceId)}/skip`, {}, 'Skipped.'); return; }
     if (key === 'c' && !$('comment').hidden) { e.preventDefault(); $('comment').focus(); return; }
     const choice = (choicesOf(session.schema) || []).find(c => c.key === key.toLowerCase());
     if (choice) { e.preventDefault(); choose(choice.value); return; }

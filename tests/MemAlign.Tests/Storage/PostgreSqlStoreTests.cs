@@ -66,6 +66,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Several_tags() => Every_tag_of_a_query_must_hold_in_any_order();
     [PostgreSqlFact] public Task Version_numbers_are_not_reused() => A_deleted_version_number_is_never_given_again();
     [PostgreSqlFact] public Task Forgetting_unmatched_ids() => Forgetting_ids_that_name_nothing_reports_them_and_an_empty_id_is_refused();
+    [PostgreSqlFact] public Task Label_steps() => A_schema_3_store_upgraded_records_label_steps_and_undoes_only_those_keeping_history_and_forgetting_them();
 
     /// <summary>The dumps replayed into a database of their own: the schema version belongs to a database, not an experiment.</summary>
     protected override Task<FixtureStore> RestoreSchema4Async() => FixtureStore.PostgreSqlAsync(Connection, schema: 4);
