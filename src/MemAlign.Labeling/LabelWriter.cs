@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using MemAlign.Storage;
 
 namespace MemAlign.Labeling;
 
@@ -11,16 +12,22 @@ internal sealed record WriteOutcome(int Status, string? Error = null, string? Ne
 
 /// <summary>
 /// Writes labels as HUMAN assessments named after the judge, one per reviewer and trace (its id is stable, so a
-/// double submit updates instead of duplicating). Writes of a session are serialized and each re-reads its trace,
-/// so two reviewers submitting the same item at once never exceed the labels the session asks for: the late one
-/// is refused (409) and moves on.
+/// double submit updates instead of duplicating). The store enforces the labels the session asks for per trace in
+/// its write transaction (<see cref="ILabelingStore.LogLabelAsync"/>), so two reviewers submitting the same item at
+/// once, on one server or several, never exceed it: the late one is refused (409) and moves on.
 /// </summary>
 internal sealed class LabelWriter(ServedSession served) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    // What each reviewer's writes replaced, newest last, for undo (until the server stops).
-    private readonly ConcurrentDictionary<string, Stack<UndoStep>> _undo = new(StringComparer.Ordinal);
+    // What each reviewer's writes replaced, newest last, for undo (until the server stops): the last MaxUndo changes each.
+    private readonly ConcurrentDictionary<string, LinkedList<UndoStep>> _undo = new(StringComparer.Ordinal);
+
+    // Reviewers whose oldest changes were let go: once their remembered ones are undone, there is nothing more.
+    private readonly ConcurrentDictionary<string, bool> _capped = new(StringComparer.Ordinal);
+
+    /// <summary>How many of a reviewer's changes undo remembers.</summary>
+    public const int MaxUndo = 100;
 
     private sealed record UndoStep(string TraceId, string AssessmentId, Assessment? Replaced);
 
@@ -41,32 +48,27 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var trace = await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false);
-            if (trace is null)
+            var source = AssessmentSource.Human(reviewer);
+            var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow())
+            {
+                Id = Assessment.StableId(traceId, served.Session.JudgeName, source),
+            };
+            Assessment? mine;
+            try
+            {
+                // The store counts the trace's labels in its write transaction: servers sharing the session never exceed the limit.
+                mine = await served.Labels.LogLabelAsync(served.Session, traceId, label, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KeyNotFoundException)
             {
                 return WriteOutcome.Refused(404, $"Trace '{traceId}' is no longer stored (it was forgotten).");
             }
-
-            var mine = served.LabelBy(reviewer, trace);
-            if (mine is not null)
-            {
-                await served.Store.UpdateAssessmentAsync(served.Experiment, mine.Id, value, comment, cancellationToken).ConfigureAwait(false);
-            }
-            else if (LabelingProgress.LabelsOn(served.Session, trace).Count >= served.Session.LabelsPerTrace)
+            catch (LabelLimitReachedException)
             {
                 return WriteOutcome.Refused(409, $"Trace '{traceId}' already has the {served.Session.LabelsPerTrace} label(s) the session asks for; moving on.");
             }
-            else
-            {
-                var source = AssessmentSource.Human(reviewer);
-                var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow())
-                {
-                    Id = Assessment.StableId(traceId, served.Session.JudgeName, source),
-                };
-                await served.Store.LogAssessmentAsync(served.Experiment, traceId, label, cancellationToken).ConfigureAwait(false);
-            }
 
-            Steps(reviewer).Push(new UndoStep(traceId, mine?.Id ?? Assessment.StableId(traceId, served.Session.JudgeName, AssessmentSource.Human(reviewer)), mine));
+            Push(reviewer, new UndoStep(traceId, mine?.Id ?? label.Id, mine));
         }
         finally
         {
@@ -86,8 +88,9 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Steps(reviewer).TryPop(out var step))
+            if (Steps(reviewer) is { Last.Value: var step } steps)
             {
+                steps.RemoveLast();
                 if (step.Replaced is { } replaced)
                 {
                     await served.Store.UpdateAssessmentAsync(served.Experiment, step.AssessmentId, replaced.Value, replaced.Rationale, cancellationToken).ConfigureAwait(false);
@@ -99,6 +102,11 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
 
                 served.Unskip(reviewer, step.TraceId);
                 return new WriteOutcome(200, Next: step.TraceId);
+            }
+
+            if (_capped.ContainsKey(reviewer))
+            {
+                return WriteOutcome.Refused(404, $"Undo goes back {MaxUndo} changes; there is nothing more to undo.");
             }
 
             var latest = (await served.TracesAsync(cancellationToken).ConfigureAwait(false)).Values
@@ -123,7 +131,18 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private Stack<UndoStep> Steps(string reviewer) => _undo.GetOrAdd(reviewer, _ => new());
+    private LinkedList<UndoStep> Steps(string reviewer) => _undo.GetOrAdd(reviewer, _ => new());
+
+    private void Push(string reviewer, UndoStep step)
+    {
+        var steps = Steps(reviewer);
+        steps.AddLast(step);
+        if (steps.Count > MaxUndo)
+        {
+            steps.RemoveFirst();
+            _capped[reviewer] = true;
+        }
+    }
 
     // The value in the schema's type (canonical form), and a comment when the schema requires one.
     private (FeedbackValue? Value, string? Error) Validate(LabelRequest request)
@@ -136,6 +155,13 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
         if (!served.Schema.ValueType.TryNormalize(FeedbackValue.FromJson(request.Value), out var value, out var problem))
         {
             return (null, $"The label must be {served.Schema.ValueType.Describe()}{problem}");
+        }
+
+        var nulIn = request.Comment?.Contains('\0', StringComparison.Ordinal) == true ? "comment"
+            : value.Kind == FeedbackValueKind.Text && value.AsText().Contains('\0', StringComparison.Ordinal) ? "label" : null;
+        if (nulIn is not null)
+        {
+            return (null, $"The {nulIn} holds a NUL character (\\0), which no store can keep; remove it.");
         }
 
         if (served.Schema.Comment == LabelComment.Required && string.IsNullOrWhiteSpace(request.Comment))

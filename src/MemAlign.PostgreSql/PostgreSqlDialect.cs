@@ -41,14 +41,21 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-    public override async Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken)
+    public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
+        AdvisoryLockAsync(connection, transaction, "memalign-judge:" + experiment + "\n" + name, cancellationToken);
+
+    public override Task LockTraceAsync(DbConnection connection, DbTransaction transaction, string experiment, string traceId, CancellationToken cancellationToken) =>
+        AdvisoryLockAsync(connection, transaction, "memalign-trace:" + experiment + "\n" + traceId, cancellationToken);
+
+    // A lock on the key's hash, held until the transaction ends (a hash collision only makes two writers wait for each other).
+    private static async Task AdvisoryLockAsync(DbConnection connection, DbTransaction transaction, string lockKey, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))";
         var key = command.CreateParameter();
         key.ParameterName = "@k";
-        key.Value = "memalign-judge:" + experiment + "\n" + name;
+        key.Value = lockKey;
         command.Parameters.Add(key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -18,19 +18,23 @@ internal static class LabelServeCommand
         var host = new Option<string>("--host") { Description = "The address to listen on: an IP address or localhost (default 127.0.0.1, this machine only).", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "The port (default: any free one)." };
         var token = new Option<string?>("--token") { Description = "The link's token for a session with one reviewer (16+ letters, digits, '-' or '_'), for scripts; default: a random one." };
+        var tokenFile = new Option<string?>("--token-file")
+        {
+            Description = "Read the link's token from a file ('-' for standard input) instead of --token, which shows in the process list and shell history.",
+        };
         var reviewer = new Option<string?>("--reviewer") { Description = "Whose labels the link gives when the session names no reviewers (default: your user name)." };
-        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, reviewer };
+        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, tokenFile, reviewer };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var served = await SessionAsync(context, context.Parse.GetValue(session), cancellationToken).ConfigureAwait(false);
             var registered = await context.JudgeAsync(served.JudgeName, null, cancellationToken).ConfigureAwait(false);
             var reviewers = served.Reviewers.Count > 0 ? served.Reviewers : [context.Parse.GetValue(reviewer) ?? Environment.UserName];
             var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (context.Parse.GetValue(token) is { } given)
+            if (await GivenTokenAsync(context.Parse.GetValue(token), context.Parse.GetValue(tokenFile), cancellationToken).ConfigureAwait(false) is { } given)
             {
                 if (reviewers.Count != 1)
                 {
-                    throw new UsageException($"--token sets the token of a session with one reviewer; '{served.Name}' has {reviewers.Count}, and each gets a random one.");
+                    throw new UsageException($"--token (or --token-file) sets the token of a session with one reviewer; '{served.Name}' has {reviewers.Count}, and each gets a random one.");
                 }
 
                 tokens[reviewers[0]] = given;
@@ -52,6 +56,7 @@ internal static class LabelServeCommand
                     Host = context.Parse.GetValue(host)!,
                     Port = context.Parse.GetValue(port),
                     Verdicts = judge.EvaluateAsync,
+                    Logger = new NoticeLogger(context.Output),
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
@@ -71,8 +76,10 @@ internal static class LabelServeCommand
                     context.Output.Line(server.Links.Count == 1 ? link.Url.ToString() : $"{link.Reviewer}: {link.Url}");
                 }
 
-                context.Output.Line("Each link carries its reviewer's token: send it to them only. Ctrl+C stops the server; labels are saved as they are given.");
-                context.Output.Result(new LabelServeResult(served.Name, server.Address.ToString(), [.. server.Links.Select(l => new ReviewerLinkJson(l.Reviewer, l.Url.ToString()))]));
+                context.Output.Line($"operator (progress and agreement, for you only): {server.OperatorLink}");
+                context.Output.Line("Each link carries its reviewer's token: send it to them only. Reviewers see their own progress; the operator's link shows everyone's and their agreement. Ctrl+C stops the server; labels are saved as they are given.");
+                context.Output.Result(new LabelServeResult(served.Name, server.Address.ToString(), [.. server.Links.Select(l => new ReviewerLinkJson(l.Reviewer, l.Url.ToString()))],
+                    server.OperatorLink.ToString()));
                 await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
@@ -87,6 +94,33 @@ internal static class LabelServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // --token, or the first line of --token-file (standard input for '-'); not both.
+    private static async Task<string?> GivenTokenAsync(string? token, string? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return token;
+        }
+
+        if (token is not null)
+        {
+            throw new UsageException("Give the token with --token or --token-file, not both.");
+        }
+
+        string text;
+        try
+        {
+            text = file == "-" ? await Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false) : await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read the token file '{file}': {e.Message}");
+        }
+
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 0 ? line : throw new UsageException($"The token file '{file}' is empty; write the token on its first line.");
     }
 
     // The named session, or the experiment's only one.
