@@ -56,33 +56,13 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
     /// a reviewer sees their own progress and the totals only, so no one can align with a colleague before the agreement
     /// is measured.
     /// </summary>
-    public async Task<object> StatusAsync(string? reviewer, CancellationToken cancellationToken)
+    public async Task<StatusView> StatusAsync(string? reviewer, CancellationToken cancellationToken)
     {
         var labels = await served.LabelsAsync(cancellationToken).ConfigureAwait(false);
-        var totals = new
-        {
-            session = served.Session.Name,
-            judge = served.Session.JudgeName,
-            traces = labels.Count,
-            complete = labels.Values.Count(l => l.Count >= served.Session.LabelsPerTrace),
-            labels = labels.Values.Sum(l => l.Count),
-            labelsPerTrace = served.Session.LabelsPerTrace,
-        };
         if (reviewer is not null)
         {
             var mine = served.Progress(reviewer, labels);
-            return new
-            {
-                totals.session,
-                totals.judge,
-                totals.traces,
-                totals.complete,
-                totals.labels,
-                totals.labelsPerTrace,
-                reviewers = new[] { new { reviewer, labelled = mine.Labelled, remaining = mine.Remaining } },
-                agreement = (object?)null,
-                judgeAgreement = (object?)null,
-            };
+            return View(labels, [new ReviewerStatusView(reviewer, mine.Labelled, mine.Remaining)], null, null);
         }
 
         var (status, judge) = await _agreement.GetAsync(labels, verdicts.KnownCount, async () =>
@@ -92,16 +72,8 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             return (computed, JudgeAgreement(computed, traces));
         }).ConfigureAwait(false);
         var measured = status.Agreement;
-        return new
-        {
-            totals.session,
-            totals.judge,
-            totals.traces,
-            totals.complete,
-            totals.labels,
-            totals.labelsPerTrace,
-            reviewers = status.Reviewers.Select(r => new { reviewer = r.Reviewer, labelled = r.Labelled, remaining = r.Remaining }),
-            agreement = new
+        return View(labels, [.. status.Reviewers.Select(r => new ReviewerStatusView(r.Reviewer, r.Labelled, r.Remaining))],
+            new
             {
                 summary = measured.ToString(),
                 statistic = measured.CheckStatistic,
@@ -113,9 +85,13 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
                 alphaInterval = measured.Statistics?.AlphaInterval,
                 mostDisagreed = measured.MostDisagreed.Take(10).Select(d => new { traceId = d.TraceId, labels = d.Labels }),
             },
-            judgeAgreement = judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }),
-        };
+            judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }));
     }
+
+    // The totals, counted from the labels as they are now.
+    private StatusView View(IReadOnlyDictionary<string, IReadOnlyList<Assessment>> labels, IReadOnlyList<ReviewerStatusView> reviewers, object? agreement, object? judgeAgreement) =>
+        new(served.Session.Name, served.Session.JudgeName, labels.Count, labels.Values.Count(l => l.Count >= served.Session.LabelsPerTrace), labels.Values.Sum(l => l.Count),
+            served.Session.LabelsPerTrace, reviewers, agreement, judgeAgreement);
 
     // The judge beside each reviewer, on the labelled traces whose verdict this server has already shown: the status page
     // never asks the judge (with a model, that would spend a call per labelled trace at every look); null without a judge.

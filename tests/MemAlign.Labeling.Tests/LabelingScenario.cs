@@ -83,7 +83,8 @@ internal sealed class LabelingScenario : IAsyncDisposable
         [.. Enumerable.Range(1, count).Select(i => Trace.Create($"t{i}", $"Question {i}: how do I reset my password?", $"Answer {i}: open Settings, then Security, then Reset."))];
 
     /// <summary>Starts a server on the scenario's store; it is stopped with the scenario unless disposed before.</summary>
-    public async Task<LabelingServer> StartAsync(string? reviewer = "ana", Func<Trace, CancellationToken, Task<JudgeVerdict>>? verdicts = null, IReadOnlyDictionary<string, string>? tokens = null, long maxBody = 64 * 1024)
+    public async Task<LabelingServer> StartAsync(string? reviewer = "ana", Func<Trace, CancellationToken, Task<JudgeVerdict>>? verdicts = null, IReadOnlyDictionary<string, string>? tokens = null, long maxBody = 64 * 1024,
+        Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         var server = await LabelingServer.StartAsync(new LabelingServerOptions
         {
@@ -96,6 +97,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
             Verdicts = verdicts,
             Tokens = tokens ?? new Dictionary<string, string>(),
             MaxRequestBodyBytes = maxBody,
+            Logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
         });
         _servers.Add(server);
         return server;
