@@ -20,20 +20,20 @@ internal sealed class CliOutput(bool json, string? command, TextWriter output, T
 
     public TextWriter Errors { get; } = errors;
 
-    /// <summary>A line for people; suppressed with --json.</summary>
+    /// <summary>A line for people, without control characters (<see cref="TerminalText"/>); suppressed with --json.</summary>
     public void Line(string text = "")
     {
         if (!Json)
         {
-            output.WriteLine(text);
+            output.WriteLine(TerminalText.Clean(text));
         }
     }
 
     /// <summary>Whether progress should be drawn as a bar (a terminal) or plain lines (redirected).</summary>
     public bool Interactive => !Json && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 
-    /// <summary>A notice for people, on standard error.</summary>
-    public void Notice(string text) => Errors.WriteLine(text);
+    /// <summary>A notice for people, on standard error, without control characters (<see cref="TerminalText"/>).</summary>
+    public void Notice(string text) => Errors.WriteLine(TerminalText.Clean(text));
 
     /// <summary>The machine-readable result; written only with --json.</summary>
     public void Result(JsonResult result)

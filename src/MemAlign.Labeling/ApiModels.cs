@@ -5,8 +5,8 @@ namespace MemAlign.Labeling;
 // What the page's script receives and sends, as JSON. Every text is data for textContent, except the fields
 // named Html, which SafeMarkdown made.
 
-/// <summary>Who is labelling what, and how the question reads.</summary>
-internal sealed record SessionView(string Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery);
+/// <summary>Who is labelling what (no one, for the operator: <paramref name="Reviewer"/> is null), and how the question reads.</summary>
+internal sealed record SessionView(string? Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery);
 
 /// <summary>The label schema as the page needs it.</summary>
 /// <param name="Kind">boolean, integer, number, categorical or text.</param>

@@ -6,7 +6,9 @@ namespace MemAlign.Labeling;
 /// <summary>What the page shows: the session and schema, one trace with the judge's verdict, and the session's status.</summary>
 internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
 {
-    public SessionView Session(string reviewer, string antiforgeryToken)
+    private readonly AgreementCache<(LabelingStatus Status, IReadOnlyList<JudgeReviewerAgreement>? Judge)> _agreement = new();
+
+    public SessionView Session(string? reviewer, string antiforgeryToken)
     {
         var schema = served.Schema;
         var type = schema.ValueType;
@@ -18,68 +20,78 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             antiforgeryToken);
     }
 
-    /// <summary>The item, or <see langword="null"/> when it is not in the queue or no longer stored.</summary>
+    /// <summary>The item, or <see langword="null"/> when it is not in the queue or no longer stored. Reads the one trace, and the session's labels (not its traces) for the reviewer's progress.</summary>
     public async Task<ItemView?> ItemAsync(string reviewer, string traceId, CancellationToken cancellationToken)
     {
         var queue = served.Session.TraceIds;
-        var position = queue.ToList().IndexOf(traceId);
+        var position = served.PositionOf(traceId);
         if (position < 0)
         {
             return null;
         }
 
-        var traces = await served.TracesAsync(cancellationToken).ConfigureAwait(false);
-        if (!traces.TryGetValue(traceId, out var trace))
+        var trace = await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false);
+        if (trace is null)
         {
             return null;
         }
 
+        var sessionLabels = await served.LabelsAsync(cancellationToken).ConfigureAwait(false);
         var labels = LabelingProgress.LabelsOn(served.Session, trace);
         var mine = labels.FirstOrDefault(a => a.Source.Id == reviewer);
-        var progress = LabelingProgress.Status(served.Session, [.. traces.Values], served.Definition).Reviewers.FirstOrDefault(r => r.Reviewer == reviewer);
         return new ItemView(
             trace.Id, position + 1, queue.Count,
             position > 0 ? queue[position - 1] : null,
             position < queue.Count - 1 ? queue[position + 1] : null,
             TraceFieldViews.Of(trace),
-            await VerdictAsync(trace, cancellationToken).ConfigureAwait(false),
+            await VerdictAsync(reviewer, trace, sessionLabels, cancellationToken).ConfigureAwait(false),
             mine is null ? null : new LabelView(mine.Value, mine.Rationale),
             labels.Count,
             mine is null && labels.Count >= served.Session.LabelsPerTrace,
-            new ProgressView(progress?.Labelled ?? 0, progress?.Remaining ?? 0));
+            served.Progress(reviewer, sessionLabels));
     }
 
-    /// <summary>Progress per reviewer and their agreement, as <see cref="LabelingProgress.Status"/> measures them.</summary>
-    public async Task<object> StatusAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the session stands. The operator sees each reviewer's progress, their agreement and the judge's against each;
+    /// a reviewer sees their own progress and the totals only, so no one can align with a colleague before the agreement
+    /// is measured.
+    /// </summary>
+    public async Task<StatusView> StatusAsync(string? reviewer, CancellationToken cancellationToken)
     {
-        var traces = await served.TracesAsync(cancellationToken).ConfigureAwait(false);
-        var status = LabelingProgress.Status(served.Session, [.. traces.Values], served.Definition);
-        var agreement = status.Agreement;
-        var judge = JudgeAgreement(status, traces);
-        return new
+        var labels = await served.LabelsAsync(cancellationToken).ConfigureAwait(false);
+        if (reviewer is not null)
         {
-            session = served.Session.Name,
-            judge = served.Session.JudgeName,
-            traces = status.Traces,
-            complete = status.Complete,
-            labels = status.Labels,
-            labelsPerTrace = served.Session.LabelsPerTrace,
-            reviewers = status.Reviewers.Select(r => new { reviewer = r.Reviewer, labelled = r.Labelled, remaining = r.Remaining }),
-            agreement = new
+            var mine = served.Progress(reviewer, labels);
+            return View(labels, [new ReviewerStatusView(reviewer, mine.Labelled, mine.Remaining)], null, null);
+        }
+
+        var (status, judge) = await _agreement.GetAsync(labels, verdicts.KnownCount, async () =>
+        {
+            var traces = await served.TracesAsync(cancellationToken).ConfigureAwait(false);
+            var computed = LabelingProgress.Status(served.Session, [.. traces.Values], served.Definition);
+            return (computed, JudgeAgreement(computed, traces));
+        }).ConfigureAwait(false);
+        var measured = status.Agreement;
+        return View(labels, [.. status.Reviewers.Select(r => new ReviewerStatusView(r.Reviewer, r.Labelled, r.Remaining))],
+            new
             {
-                summary = agreement.ToString(),
-                statistic = agreement.CheckStatistic,
-                value = agreement.CheckValue,
-                multiplyLabelledTraces = agreement.MultiplyLabelledTraces,
-                meanCohensKappa = agreement.Statistics?.MeanCohensKappa,
-                fleissKappa = agreement.Statistics?.FleissKappa,
-                alphaNominal = agreement.Statistics?.AlphaNominal,
-                alphaInterval = agreement.Statistics?.AlphaInterval,
-                mostDisagreed = agreement.MostDisagreed.Take(10).Select(d => new { traceId = d.TraceId, labels = d.Labels }),
+                summary = measured.ToString(),
+                statistic = measured.CheckStatistic,
+                value = measured.CheckValue,
+                multiplyLabelledTraces = measured.MultiplyLabelledTraces,
+                meanCohensKappa = measured.Statistics?.MeanCohensKappa,
+                fleissKappa = measured.Statistics?.FleissKappa,
+                alphaNominal = measured.Statistics?.AlphaNominal,
+                alphaInterval = measured.Statistics?.AlphaInterval,
+                mostDisagreed = measured.MostDisagreed.Take(10).Select(d => new { traceId = d.TraceId, labels = d.Labels }),
             },
-            judgeAgreement = judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }),
-        };
+            judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }));
     }
+
+    // The totals, counted from the labels as they are now.
+    private StatusView View(IReadOnlyDictionary<string, IReadOnlyList<Assessment>> labels, IReadOnlyList<ReviewerStatusView> reviewers, object? agreement, object? judgeAgreement) =>
+        new(served.Session.Name, served.Session.JudgeName, labels.Count, labels.Values.Count(l => l.Count >= served.Session.LabelsPerTrace), labels.Values.Sum(l => l.Count),
+            served.Session.LabelsPerTrace, reviewers, agreement, judgeAgreement);
 
     // The judge beside each reviewer, on the labelled traces whose verdict this server has already shown: the status page
     // never asks the judge (with a model, that would spend a call per labelled trace at every look); null without a judge.
@@ -96,7 +108,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
         return LabelingProgress.JudgeAgreement(status.Session, [.. traces.Values], known);
     }
 
-    private async Task<VerdictView?> VerdictAsync(Trace trace, CancellationToken cancellationToken)
+    private async Task<VerdictView?> VerdictAsync(string reviewer, Trace trace, IReadOnlyDictionary<string, IReadOnlyList<Assessment>> sessionLabels, CancellationToken cancellationToken)
     {
         var (verdict, failure) = await verdicts.GetAsync(trace).ConfigureAwait(false);
         if (failure is not null)
@@ -119,9 +131,26 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
         var byId = examples.ToDictionary(t => t.Id, StringComparer.Ordinal);
         return new VerdictView(
             verdict.Feedback?.ToString(), verdict.Rationale, verdict.Confidence, null,
-            [.. verdict.RetrievedExampleIds.Where(byId.ContainsKey).Select(id => new ExampleView(id, TraceFieldViews.Summary(byId[id]),
-                [.. byId[id].Assessments
-                    .Where(a => a.Source.Type == AssessmentSourceType.Human && a.IsNamed(served.Session.JudgeName))
-                    .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Source.Id}: {a.Value}"))]))]);
+            [.. verdict.RetrievedExampleIds.Where(byId.ContainsKey).Select(id => new ExampleView(id, TraceFieldViews.Summary(byId[id]), ExampleLabels(reviewer, byId[id], sessionLabels)))]);
+    }
+
+    // What the experts said about a recalled example. On a trace the session is still labelling, only the reviewer's
+    // own label shows: others' names and values would let them align with a colleague before the agreement is measured.
+    private List<string> ExampleLabels(string reviewer, Trace example, IReadOnlyDictionary<string, IReadOnlyList<Assessment>> sessionLabels)
+    {
+        var labels = example.Assessments.Where(a => a.Source.Type == AssessmentSourceType.Human && a.IsNamed(served.Session.JudgeName)).ToList();
+        var open = sessionLabels.TryGetValue(example.Id, out var onTrace) && onTrace.Count < served.Session.LabelsPerTrace;
+        if (!open)
+        {
+            return [.. labels.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Source.Id}: {a.Value}"))];
+        }
+
+        var shown = labels.Where(a => a.Source.Id == reviewer).Select(a => string.Create(CultureInfo.InvariantCulture, $"you: {a.Value}")).ToList();
+        if (labels.Count > shown.Count)
+        {
+            shown.Add("other labels hidden while the session is labelling this item");
+        }
+
+        return shown;
     }
 }

@@ -11,14 +11,18 @@ internal sealed record WriteOutcome(int Status, string? Error = null, string? Ne
 
 /// <summary>
 /// Writes labels as HUMAN assessments named after the judge, one per reviewer and trace (its id is stable, so a
-/// double submit updates instead of duplicating). Writes of a session are serialized and each re-reads its trace,
-/// so two reviewers submitting the same item at once never exceed the labels the session asks for: the late one
-/// is refused (409) and moves on. Each label is recorded in the store as a step of its reviewer, so undo reverts
-/// only what they did here, also after a restart (<see cref="ILabelingStore.UndoLabelAsync"/>).
+/// double submit updates instead of duplicating). The store enforces the labels the session asks for per trace in
+/// its write transaction (<see cref="ILabelingStore.LogLabelAsync"/>), so two reviewers submitting the same item at
+/// once, on one server or several, never exceed it: the late one is refused (409) and moves on. Each label is
+/// recorded in the store as a step of its reviewer, so undo reverts only what they did here, also after a restart
+/// (<see cref="ILabelingStore.UndoLabelAsync"/>), back to their last <see cref="MaxUndo"/> labels.
 /// </summary>
-internal sealed class LabelWriter(ServedSession served, ILabelingStore steps) : IDisposable
+internal sealed class LabelWriter(ServedSession served) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>How many of a reviewer's labels undo can take back (the steps the store keeps per reviewer and session).</summary>
+    public const int MaxUndo = 100;
 
     public async Task<WriteOutcome> SubmitAsync(string reviewer, string traceId, LabelRequest request, CancellationToken cancellationToken)
     {
@@ -37,30 +41,27 @@ internal sealed class LabelWriter(ServedSession served, ILabelingStore steps) : 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var trace = await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false);
-            if (trace is null)
+            var source = AssessmentSource.Human(reviewer);
+            var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow())
+            {
+                Id = Assessment.StableId(traceId, served.Session.JudgeName, source),
+            };
+            Assessment? mine;
+            try
+            {
+                // The store counts the trace's labels in its write transaction: servers sharing the session never exceed the limit.
+                mine = await served.Labels.LogLabelAsync(served.Session, traceId, label, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KeyNotFoundException)
             {
                 return WriteOutcome.Refused(404, $"Trace '{traceId}' is no longer stored (it was forgotten).");
             }
-
-            var mine = served.LabelBy(reviewer, trace);
-            var id = mine?.Id ?? Assessment.StableId(traceId, served.Session.JudgeName, AssessmentSource.Human(reviewer));
-            if (mine is not null)
-            {
-                await served.Store.UpdateAssessmentAsync(served.Experiment, mine.Id, value, comment, cancellationToken).ConfigureAwait(false);
-            }
-            else if (LabelingProgress.LabelsOn(served.Session, trace).Count >= served.Session.LabelsPerTrace)
+            catch (LabelLimitReachedException)
             {
                 return WriteOutcome.Refused(409, $"Trace '{traceId}' already has the {served.Session.LabelsPerTrace} label(s) the session asks for; moving on.");
             }
-            else
-            {
-                var source = AssessmentSource.Human(reviewer);
-                var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow()) { Id = id };
-                await served.Store.LogAssessmentAsync(served.Experiment, traceId, label, cancellationToken).ConfigureAwait(false);
-            }
 
-            await steps.RecordLabelStepAsync(served.Experiment, served.Session.Name, new LabelStep(reviewer, traceId, id, value, comment, mine?.Value, mine?.Rationale), cancellationToken)
+            await served.Labels.RecordLabelStepAsync(served.Experiment, served.Session.Name, new LabelStep(reviewer, traceId, mine?.Id ?? label.Id, value, comment, mine?.Value, mine?.Rationale), cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -81,9 +82,9 @@ internal sealed class LabelWriter(ServedSession served, ILabelingStore steps) : 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await steps.UndoLabelAsync(served.Experiment, served.Session.Name, reviewer, cancellationToken).ConfigureAwait(false) is not { } traceId)
+            if (await served.Labels.UndoLabelAsync(served.Experiment, served.Session.Name, reviewer, cancellationToken).ConfigureAwait(false) is not { } traceId)
             {
-                return WriteOutcome.Refused(404, "There is no label of yours to undo: undo takes back, one at a time, the labels you gave in this app.");
+                return WriteOutcome.Refused(404, $"There is nothing more to undo: undo takes back, one at a time, the last {MaxUndo} labels you gave in this app.");
             }
 
             served.Unskip(reviewer, traceId);
@@ -108,6 +109,13 @@ internal sealed class LabelWriter(ServedSession served, ILabelingStore steps) : 
         if (!served.Schema.ValueType.TryNormalize(FeedbackValue.FromJson(request.Value), out var value, out var problem))
         {
             return (null, $"The label must be {served.Schema.ValueType.Describe()}{problem}");
+        }
+
+        var nulIn = request.Comment?.Contains('\0', StringComparison.Ordinal) == true ? "comment"
+            : value.Kind == FeedbackValueKind.Text && value.AsText().Contains('\0', StringComparison.Ordinal) ? "label" : null;
+        if (nulIn is not null)
+        {
+            return (null, $"The {nulIn} holds a NUL character (\\0), which no store can keep; remove it.");
         }
 
         if (served.Schema.Comment == LabelComment.Required && string.IsNullOrWhiteSpace(request.Comment))

@@ -22,16 +22,22 @@ internal static class LabelingEndpoints
         // A trace id travels as the query parameter traceId, never in the path: ids may hold '/', '%', '?', '#' or be '..'.
         var api = app.MapGroup("/api");
         api.MapGet("/session", (HttpContext context, IAntiforgery antiforgery) =>
-            Results.Json(views.Session(TokenGate.ReviewerOf(context), antiforgery.GetAndStoreTokens(context).RequestToken!)));
+            Results.Json(views.Session(TokenGate.IsOperator(context) ? null : TokenGate.ReviewerOf(context), antiforgery.GetAndStoreTokens(context).RequestToken!)));
         api.MapGet("/next", async (HttpContext context, CancellationToken cancellationToken) =>
             Results.Json(new NextView(await served.NextAsync(TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false))));
         api.MapGet("/item", (string traceId, HttpContext context, CancellationToken cancellationToken) =>
             ItemAsync(views, served, TokenGate.ReviewerOf(context), traceId, cancellationToken));
-        api.MapGet("/status", async (CancellationToken cancellationToken) => Results.Json(await views.StatusAsync(cancellationToken).ConfigureAwait(false)));
+        api.MapGet("/status", async (HttpContext context, CancellationToken cancellationToken) =>
+            Results.Json(await views.StatusAsync(TokenGate.IsOperator(context) ? null : TokenGate.ReviewerOf(context), cancellationToken).ConfigureAwait(false)));
 
         var writes = api.MapGroup("").AddEndpointFilter(RequireAntiforgeryAsync);
         writes.MapPost("/label", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
         {
+            if (!context.Request.HasJsonContentType())
+            {
+                return Results.Json(new ProblemView("Send the label as JSON (Content-Type: application/json)."), statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
             LabelRequest? request;
             try
             {
@@ -49,6 +55,12 @@ internal static class LabelingEndpoints
         writes.MapPost("/skip", async (string traceId, HttpContext context, CancellationToken cancellationToken) =>
         {
             var reviewer = TokenGate.ReviewerOf(context);
+            if (!served.IsQueued(traceId))
+            {
+                // Only the queue's ids are remembered: what a reviewer skips cannot grow beyond the session.
+                return Results.Json(new ProblemView($"Trace '{traceId}' is not in this session."), statusCode: StatusCodes.Status404NotFound);
+            }
+
             served.Skip(reviewer, traceId);
             return Results.Json(new NextView(await served.NextAsync(reviewer, cancellationToken).ConfigureAwait(false)));
         });

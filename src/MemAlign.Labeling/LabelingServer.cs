@@ -26,8 +26,9 @@ public sealed class LabelingServer : IAsyncDisposable
     private readonly LabelWriter _writer;
     private int _disposed;
 
-    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links, IReadOnlyList<string> warnings)
+    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links, IReadOnlyList<string> warnings, Uri operatorLink)
     {
+        OperatorLink = operatorLink;
         _app = app;
         _stopping = stopping;
         _writer = writer;
@@ -48,6 +49,12 @@ public sealed class LabelingServer : IAsyncDisposable
     /// <summary>One link per reviewer, each with its own token; the session's reviewers in order, or the one <see cref="LabelingServerOptions.Reviewer"/>.</summary>
     public IReadOnlyList<ReviewerLink> Links { get; }
 
+    /// <summary>
+    /// The operator's link, with a token of its own (fresh at each start): each reviewer's progress, their agreement and the
+    /// judge's against each. Reviewers see only their own progress and the totals; keep this link from them.
+    /// </summary>
+    public Uri OperatorLink { get; }
+
     /// <summary>Starts serving <paramref name="options"/>' session.</summary>
     /// <exception cref="ArgumentException">The options are incomplete: no reviewer for a session without reviewers, a bad token, a host that is not an IP address or localhost, a public URL with a path.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist, or its judge is not registered.</exception>
@@ -66,12 +73,12 @@ public sealed class LabelingServer : IAsyncDisposable
         var addresses = ServerAddresses.Of(options);
 
         var stopping = new CancellationTokenSource();
-        var served = new ServedSession(options.Traces, session, judge, options.TimeProvider);
+        var served = new ServedSession(options.Traces, options.Sessions, session, judge, options.TimeProvider);
         var cookies = new ServerCookies { Secure = addresses.Secure };
         var app = Build(options, addresses, cookies);
-        var views = new ItemViews(served, new VerdictCache(options.Verdicts, stopping.Token));
-        var gate = new TokenGate(tokens, cookies);
-        var writer = new LabelWriter(served, options.Sessions);
+        var views = new ItemViews(served, new VerdictCache(options.Verdicts, options.Logger, stopping.Token));
+        var gate = new TokenGate(tokens, cookies, new TokenThrottle(options.TimeProvider), options.Logger);
+        var writer = new LabelWriter(served);
 
         app.Use(async (context, next) =>
         {
@@ -91,6 +98,7 @@ public sealed class LabelingServer : IAsyncDisposable
             await next(context).ConfigureAwait(false);
         });
         app.UseHostFiltering();
+        app.Use((context, next) => FailureLog.InvokeAsync(context, next, options.Logger));
         app.Use((context, next) => gate.InvokeAsync(context, next));
         app.UseRouting();
         LabelingEndpoints.Map(app, views, writer, served);
@@ -111,7 +119,7 @@ public sealed class LabelingServer : IAsyncDisposable
         cookies.Port = bound.Port;
         var address = addresses.LinkBase(bound.Port);
         var links = tokens.All.Select(t => new ReviewerLink(t.Reviewer, new Uri(address, "/?token=" + t.Token))).ToList();
-        return new LabelingServer(app, stopping, writer, address, links, addresses.Warnings(bound.Port));
+        return new LabelingServer(app, stopping, writer, address, links, addresses.Warnings(bound.Port), new Uri(address, "/status?token=" + tokens.Operator));
     }
 
     /// <summary>Stops serving; labels already submitted are in the store.</summary>

@@ -1,4 +1,6 @@
 using MemAlign.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MemAlign.Labeling;
 
@@ -62,6 +64,12 @@ public sealed record LabelingServerOptions
 
     /// <summary>The largest request body accepted (default 64 KiB); larger ones are answered with 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Where the server reports what failed: a request's exception, a judge's exception (reviewers see only that the judge
+    /// failed), addresses made to wait after wrong tokens. Never tokens or trace content. Default: nowhere.
+    /// </summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>The clock labels are stamped with.</summary>
     public TimeProvider TimeProvider { get; init; } = SystemClock.Default;

@@ -11,8 +11,20 @@ namespace MemAlign.Labeling;
 internal sealed class ReviewerTokens
 {
     private readonly (string Reviewer, byte[] Token)[] _tokens;
+    private readonly byte[] _operator;
 
-    private ReviewerTokens((string Reviewer, byte[] Token)[] tokens) => _tokens = tokens;
+    private ReviewerTokens((string Reviewer, byte[] Token)[] tokens, byte[] operatorToken)
+    {
+        _tokens = tokens;
+        _operator = operatorToken;
+    }
+
+    /// <summary>The operator's token: it shows each reviewer's progress and their agreement, and labels nothing.</summary>
+    public string Operator => Encoding.ASCII.GetString(_operator);
+
+    /// <summary>Whether <paramref name="token"/> is the operator's (compared in constant time).</summary>
+    public bool IsOperator(string? token) =>
+        !string.IsNullOrEmpty(token) && token.Length <= MaxLength && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _operator);
 
     /// <summary>The token of each reviewer, in the order given.</summary>
     public IReadOnlyList<(string Reviewer, string Token)> All => _tokens.Select(t => (t.Reviewer, Encoding.ASCII.GetString(t.Token))).ToList();
@@ -32,7 +44,15 @@ internal sealed class ReviewerTokens
             throw new ArgumentException("Two reviewers were given the same token; each needs their own, as the token decides whose labels they are.", nameof(given));
         }
 
-        return new([.. tokens.Select(t => (t.r, Encoding.ASCII.GetBytes(t.Item2)))]);
+        // The operator's token is always fresh: it is not a reviewer's, and no reviewer's token can be it.
+        string operatorToken;
+        do
+        {
+            operatorToken = Generate();
+        }
+        while (tokens.Any(t => t.Item2 == operatorToken));
+
+        return new([.. tokens.Select(t => (t.r, Encoding.ASCII.GetBytes(t.Item2)))], Encoding.ASCII.GetBytes(operatorToken));
     }
 
     /// <summary>The reviewer holding <paramref name="token"/>, or <see langword="null"/>; every token is compared, in constant time.</summary>

@@ -7,11 +7,17 @@ namespace MemAlign.Labeling;
 /// The session a server serves, with its judge's schema, and what the server remembers beyond the store: the traces
 /// each reviewer skipped (until the server stops; skipping is a "not now", not an answer).
 /// </summary>
-internal sealed class ServedSession(ITraceStore store, LabelingSession session, RegisteredJudge judge, TimeProvider time)
+internal sealed class ServedSession(ITraceStore store, ILabelingStore labels, LabelingSession session, RegisteredJudge judge, TimeProvider time)
 {
+    private readonly Dictionary<string, int> _positions = session.TraceIds.Select((id, i) => (id, i)).DistinctBy(p => p.id)
+        .ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _skipped = new(StringComparer.Ordinal);
 
     public ITraceStore Store { get; } = store;
+
+    /// <summary>Where the session's labels are counted and written (the labels-per-trace limit holds in its write transaction).</summary>
+    public ILabelingStore Labels { get; } = labels;
 
     public LabelingSession Session { get; } = session;
 
@@ -23,15 +29,31 @@ internal sealed class ServedSession(ITraceStore store, LabelingSession session, 
 
     public TimeProvider Time { get; } = time;
 
-    /// <summary>The session's traces still stored, by id, with their labels as they are now.</summary>
+    /// <summary>The session's traces still stored, by id, with their labels as they are now (the traces' content too: for the status view only).</summary>
     public async Task<IReadOnlyDictionary<string, Trace>> TracesAsync(CancellationToken cancellationToken) =>
         (await Store.GetTracesAsync(Experiment, Session.TraceIds, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Id, StringComparer.Ordinal);
 
+    /// <summary>The session's labels per trace still stored, read without the traces' content.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Assessment>>> LabelsAsync(CancellationToken cancellationToken) =>
+        Labels.GetSessionLabelsAsync(Session, cancellationToken);
+
     /// <summary>The trace the reviewer labels next, or <see langword="null"/> when they are done.</summary>
     public async Task<string?> NextAsync(string reviewer, CancellationToken cancellationToken) =>
-        LabelingProgress.Next(Session, await TracesAsync(cancellationToken).ConfigureAwait(false), reviewer, SkippedBy(reviewer));
+        LabelingProgress.Next(Session, LabelsOnly(await LabelsAsync(cancellationToken).ConfigureAwait(false)), reviewer, SkippedBy(reviewer));
 
-    public bool IsQueued(string traceId) => Session.TraceIds.Contains(traceId, StringComparer.Ordinal);
+    /// <summary>The reviewer's progress, counted from the session's labels.</summary>
+    public ProgressView Progress(string reviewer, IReadOnlyDictionary<string, IReadOnlyList<Assessment>> labels) => new(
+        labels.Values.Count(l => l.Any(a => a.Source.Id == reviewer)),
+        labels.Values.Count(l => l.All(a => a.Source.Id != reviewer) && l.Count < Session.LabelsPerTrace));
+
+    /// <summary>The trace's place in the queue (from 0), or -1.</summary>
+    public int PositionOf(string traceId) => _positions.GetValueOrDefault(traceId, -1);
+
+    /// <summary>Traces that carry only their id and the session's labels: what <see cref="LabelingProgress"/> counts.</summary>
+    public static IReadOnlyDictionary<string, Trace> LabelsOnly(IReadOnlyDictionary<string, IReadOnlyList<Assessment>> labels) =>
+        labels.ToDictionary(l => l.Key, l => new Trace(l.Key) { Assessments = l.Value }, StringComparer.Ordinal);
+
+    public bool IsQueued(string traceId) => _positions.ContainsKey(traceId);
 
     public IReadOnlySet<string> SkippedBy(string reviewer) =>
         _skipped.TryGetValue(reviewer, out var skipped) ? skipped.Keys.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);

@@ -1,41 +1,62 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace MemAlign.Labeling;
 
 /// <summary>
-/// Lets through only requests that carry a reviewer's token, and says whose they are. The link's <c>?token=</c> (the
-/// name in any case) is traded for an HttpOnly, SameSite=Strict cookie on a small page that moves on to <c>/</c>, the
-/// app's only address, by a same-origin navigation: the token leaves the address bar and history, and a link clicked
-/// in webmail or chat works the first time (a browser does not send a Strict cookie on a redirect that follows a
-/// cross-site navigation, but does on the page's own navigation). Anything else without a valid token gets 401.
-/// Past the gate the request's user is the reviewer, so the antiforgery tokens a page is given are the reviewer's.
+/// Lets through only requests that carry a reviewer's (or the operator's) token, and says whose they are. The link's
+/// <c>?token=</c> (the name in any case) is traded for an HttpOnly, SameSite=Strict cookie on a small page that moves
+/// on to <c>/</c>, the app's only address, by a same-origin navigation: the token leaves the address bar and history,
+/// and a link clicked in webmail or chat works the first time (a browser does not send a Strict cookie on a redirect
+/// that follows a cross-site navigation, but does on the page's own navigation). Anything else without a valid token
+/// gets 401, and an address that keeps presenting wrong tokens is made to wait. Past the gate a reviewer's request's
+/// user is the reviewer, so the antiforgery tokens a page is given are the reviewer's.
 /// </summary>
-internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies)
+internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies, TokenThrottle throttle, ILogger logger)
 {
     private const string TokenParameter = "token";
+    private const string OperatorItem = "memalign.operator";
 
     // A refresh, not a script (the CSP allows none inline); a refresh within a second replaces the history entry.
     private static readonly byte[] TradePage = Encoding.UTF8.GetBytes(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0; url=/\"><title>MemAlign labeling</title></head>" +
         "<body><p>Opening the labeling app… <a href=\"/\">continue</a>.</p></body></html>\n");
 
-    /// <summary>The reviewer the request's token belongs to (set for every request past the gate).</summary>
+    // What the operator's link opens: the page and the session's status; it labels nothing.
+    private static readonly HashSet<string> OperatorPaths = new(StringComparer.Ordinal) { "/", "/status", "/app.js", "/app.css", "/api/session", "/api/status" };
+
+    /// <summary>The reviewer the request's token belongs to (set for every reviewer's request past the gate; the operator is none).</summary>
     public static string ReviewerOf(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    /// <summary>Whether the request carries the operator's token.</summary>
+    public static bool IsOperator(HttpContext context) => context.Items.ContainsKey(OperatorItem);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        // An address that presented wrong tokens waits, whatever it presents now: guessing stays slow.
+        var wait = throttle.WaitFor(context.Connection.RemoteIpAddress);
+        if (wait > TimeSpan.Zero)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"Too many wrong tokens from your address; wait {Math.Ceiling(wait.TotalSeconds)} s and open your link again.").ConfigureAwait(false);
+            return;
+        }
+
         var fromLink = context.Request.Query.Where(q => string.Equals(q.Key, TokenParameter, StringComparison.OrdinalIgnoreCase)).ToList();
         if (fromLink.Count > 0)
         {
-            if (fromLink.Count != 1 || tokens.ReviewerOf(fromLink[0].Value.ToString()) is null)
+            var token = fromLink[0].Value.ToString();
+            if (fromLink.Count != 1 || (tokens.ReviewerOf(token) is null && !tokens.IsOperator(token)))
             {
                 await RefuseAsync(context).ConfigureAwait(false);
                 return;
             }
 
-            context.Response.Cookies.Append(cookies.Token, fromLink[0].Value.ToString(), new CookieOptions
+            context.Response.Cookies.Append(cookies.Token, token, new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
@@ -48,19 +69,46 @@ internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies)
             return;
         }
 
-        var reviewer = tokens.ReviewerOf(context.Request.Cookies[cookies.Token]);
+        var presented = context.Request.Cookies[cookies.Token];
+        if (tokens.IsOperator(presented))
+        {
+            if (!OperatorPaths.Contains(context.Request.Path.Value ?? ""))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("The operator's link shows the session's progress and agreement; labels are given through a reviewer's link.").ConfigureAwait(false);
+                return;
+            }
+
+            context.Items[OperatorItem] = true;
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var reviewer = tokens.ReviewerOf(presented);
         if (reviewer is null)
         {
             await RefuseAsync(context).ConfigureAwait(false);
             return;
         }
 
+        throttle.Succeeded(context.Connection.RemoteIpAddress);
         context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, reviewer)], "memalign-link"));
         await next(context).ConfigureAwait(false);
     }
 
-    private static Task RefuseAsync(HttpContext context)
+    private Task RefuseAsync(HttpContext context)
     {
+        // A wrong token counts against the address; a request with none (a bookmark of the bare address) does not.
+        if (context.Request.Query.Any(q => string.Equals(q.Key, TokenParameter, StringComparison.OrdinalIgnoreCase)) || context.Request.Cookies.ContainsKey(cookies.Token))
+        {
+            var (failures, wait) = throttle.Failed(context.Connection.RemoteIpAddress);
+            if (wait > TimeSpan.Zero)
+            {
+                LabelingLog.TokensThrottled(logger, failures, context.Connection.RemoteIpAddress?.ToString() ?? "?", (int)Math.Ceiling(wait.TotalSeconds));
+            }
+        }
+
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync("This labeling app needs your personal link (with its token). Ask whoever runs the labeling app for it.");

@@ -44,18 +44,22 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
         AdvisoryLockAsync(connection, transaction, "pg_advisory_xact_lock", "memalign-judge:" + experiment + "\n" + name, cancellationToken);
 
+    public override Task LockTraceAsync(DbConnection connection, DbTransaction transaction, string experiment, string traceId, CancellationToken cancellationToken) =>
+        AdvisoryLockAsync(connection, transaction, "pg_advisory_xact_lock", "memalign-trace:" + experiment + "\n" + traceId, cancellationToken);
+
     // Read committed: each statement after the lock sees what the other side committed before releasing it.
     public override Task LockForgettingAsync(DbConnection connection, DbTransaction transaction, string experiment, bool exclusive, CancellationToken cancellationToken) =>
         AdvisoryLockAsync(connection, transaction, exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared", "memalign-forget:" + experiment, cancellationToken);
 
-    private static async Task AdvisoryLockAsync(DbConnection connection, DbTransaction transaction, string function, string name, CancellationToken cancellationToken)
+    // A lock on the key's hash, held until the transaction ends (a hash collision only makes two writers wait for each other).
+    private static async Task AdvisoryLockAsync(DbConnection connection, DbTransaction transaction, string function, string lockKey, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT {function}(hashtextextended(@k, 0))";
         var key = command.CreateParameter();
         key.ParameterName = "@k";
-        key.Value = name;
+        key.Value = lockKey;
         command.Parameters.Add(key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

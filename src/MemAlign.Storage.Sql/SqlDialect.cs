@@ -37,6 +37,18 @@ public abstract class SqlDialect
     /// <param name="cancellationToken">Cancels the wait.</param>
     public virtual Task LockForgettingAsync(DbConnection connection, DbTransaction transaction, string experiment, bool exclusive, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Serializes writers of one trace's labels within <paramref name="transaction"/>, so a labeling session's limit of
+    /// labels per trace holds across servers. The default does nothing: right where the write transaction already
+    /// excludes other writers (SQLite); a backend whose transactions run side by side overrides it.
+    /// </summary>
+    /// <param name="connection">The transaction's connection.</param>
+    /// <param name="transaction">The write transaction; the lock ends with it.</param>
+    /// <param name="experiment">The trace's experiment.</param>
+    /// <param name="traceId">The trace.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public virtual Task LockTraceAsync(DbConnection connection, DbTransaction transaction, string experiment, string traceId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>After deleting forgotten rows: rewrite storage so their bytes are gone, not merely unreferenced.</summary>
     /// <param name="tables">Every table of the store.</param>
     /// <param name="cancellationToken">Cancels the work.</param>

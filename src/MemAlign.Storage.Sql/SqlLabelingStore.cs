@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MemAlign.Labeling;
+using MemAlign.Storage.Sql.Rows;
 
 namespace MemAlign.Storage.Sql;
 
@@ -59,6 +60,67 @@ internal sealed partial class SqlLabelingStore(SqlSession session) : ILabelingSt
             return await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_sessions WHERE experiment = @e AND name = @n", [("@e", experiment), ("@n", name)], cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Assessment>>> GetSessionLabelsAsync(LabelingSession labeling, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(labeling);
+        return await session.RunAsync($"reading the labels of labeling session '{labeling.Name}'", async connection =>
+        {
+            var queued = await SqlSession.QueryAsync(connection, null,
+                "SELECT i.trace_id FROM label_session_items i JOIN traces t ON t.experiment = i.experiment AND t.trace_id = i.trace_id WHERE i.experiment = @e AND i.session = @n",
+                [("@e", labeling.Experiment), ("@n", labeling.Name)], row => row.Text("trace_id"), cancellationToken).ConfigureAwait(false);
+            var labels = await SqlSession.QueryAsync(connection, null,
+                $"SELECT {AssessmentRow.Columns} FROM assessments WHERE experiment = @e AND name_key = @k AND source_type = @st " +
+                "AND trace_id IN (SELECT trace_id FROM label_session_items WHERE experiment = @e AND session = @n)",
+                [("@e", labeling.Experiment), ("@k", Assessment.NameKey(labeling.JudgeName)), ("@st", SourceTypeColumn.Name(AssessmentSourceType.Human)), ("@n", labeling.Name)],
+                AssessmentRow.Read, cancellationToken).ConfigureAwait(false);
+            var byTrace = labels.Select(r => (r.TraceId, Label: r.ToAssessment())).Where(l => IsSessionLabel(labeling, l.Label))
+                .ToLookup(l => l.TraceId, l => l.Label, StringComparer.Ordinal);
+            return (IReadOnlyDictionary<string, IReadOnlyList<Assessment>>)queued.Distinct(StringComparer.Ordinal)
+                .ToDictionary(id => id, id => (IReadOnlyList<Assessment>)[.. byTrace[id]], StringComparer.Ordinal);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Assessment?> LogLabelAsync(LabelingSession labeling, string traceId, Assessment label, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(labeling);
+        ArgumentNullException.ThrowIfNull(traceId);
+        ArgumentNullException.ThrowIfNull(label);
+        if (!IsSessionLabel(labeling, label))
+        {
+            throw new ArgumentException($"A label of session '{labeling.Name}' is a HUMAN assessment named '{labeling.JudgeName}' by one of its reviewers; '{label.Name}' by {label.Source.Type} '{label.Source.Id}' is not.", nameof(label));
+        }
+
+        label.EnsureStorable(traceId);
+        return await session.WriteAsync($"logging {label.Source.Id}'s label on trace '{traceId}' of labeling session '{labeling.Name}'", async (connection, tx) =>
+        {
+            // Writers of this trace queue here (SQLite's write transaction already excludes them): the count below stays true until commit.
+            await session.Dialect.LockTraceAsync(connection, tx, labeling.Experiment, traceId, cancellationToken).ConfigureAwait(false);
+            var content = await SqlSession.QueryAsync(connection, tx, "SELECT content_hash FROM traces WHERE experiment = @e AND trace_id = @t",
+                [("@e", labeling.Experiment), ("@t", traceId)], row => row.NullableText("content_hash"), cancellationToken).ConfigureAwait(false);
+            if (content.Count == 0)
+            {
+                throw new KeyNotFoundException($"Experiment '{labeling.Experiment}' in {session.Dialect.Description} has no trace '{traceId}'.");
+            }
+
+            var labels = (await SqlSession.QueryAsync(connection, tx,
+                $"SELECT {AssessmentRow.Columns} FROM assessments WHERE experiment = @e AND trace_id = @t AND name_key = @k AND source_type = @st",
+                [("@e", labeling.Experiment), ("@t", traceId), ("@k", Assessment.NameKey(labeling.JudgeName)), ("@st", SourceTypeColumn.Name(AssessmentSourceType.Human))],
+                AssessmentRow.Read, cancellationToken).ConfigureAwait(false)).Select(r => r.ToAssessment()).Where(a => IsSessionLabel(labeling, a)).ToList();
+            var replaced = labels.FirstOrDefault(a => a.Source.Id == label.Source.Id);
+            if (replaced is null && labels.Count >= labeling.LabelsPerTrace)
+            {
+                throw new LabelLimitReachedException(labeling.Name, traceId, labeling.LabelsPerTrace);
+            }
+
+            await SqlTraceStore.WriteAssessmentAsync(connection, tx, labeling.Experiment, traceId, label, content[0], session.Now, cancellationToken).ConfigureAwait(false);
+            return replaced;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // As LabelingProgress.LabelsOn counts them.
+    private static bool IsSessionLabel(LabelingSession labeling, Assessment label) =>
+        label.Source.Type == AssessmentSourceType.Human && label.IsNamed(labeling.JudgeName) && (labeling.Reviewers.Count == 0 || labeling.Reviewers.Contains(label.Source.Id));
 
     private async Task<IReadOnlyList<LabelingSession>> ReadAsync(string experiment, string? name, CancellationToken cancellationToken) =>
         await session.RunAsync($"reading labeling sessions of experiment '{experiment}'", async connection =>

@@ -174,6 +174,14 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _labeling.DeleteLabelingSessionAsync(experiment, name, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Assessment>>> GetSessionLabelsAsync(Labeling.LabelingSession session, CancellationToken cancellationToken = default) =>
+        _labeling.GetSessionLabelsAsync(session, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Assessment?> LogLabelAsync(Labeling.LabelingSession session, string traceId, Assessment label, CancellationToken cancellationToken = default) =>
+        _labeling.LogLabelAsync(session, traceId, label, cancellationToken);
+
+    /// <inheritdoc />
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

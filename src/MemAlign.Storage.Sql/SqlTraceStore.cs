@@ -230,7 +230,8 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
     // One current assessment per (trace, feedback name, source): a different one from the same source
     // replaces it, and the one replaced is kept in assessment_history. An assessment that does not say
     // what it rated rated the trace as it is now.
-    private static async Task<int> WriteAssessmentAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, Assessment assessment,
+    /// <summary>Writes the current assessment of its trace, name and source, keeping the one it replaces in history.</summary>
+    internal static async Task<int> WriteAssessmentAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, Assessment assessment,
         string? content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = Assessment.NameKey(assessment.Name);

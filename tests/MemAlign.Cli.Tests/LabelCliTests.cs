@@ -54,6 +54,28 @@ public class LabelCliTests
     }
 
     [Fact]
+    public async Task Control_characters_in_reviewer_ids_and_trace_ids_never_reach_the_terminal()
+    {
+        var cli = new CliRunner();
+        // A reviewer id that would retitle the terminal and clear the screen; a trace id with a bell and a right-to-left override.
+        var hostile = """{"trace_id": "o\u0007\u202e001", "inputs": "where is my parcel", "outputs": "It ships tomorrow.", "assessments": [{"name": "helpfulness", "value": true, "source": {"type": "HUMAN", "id": "ann\u001b]0;owned\u0007\u001b[2J"}}, {"name": "helpfulness", "value": false, "source": {"type": "HUMAN", "id": "bob\u009b31m"}}]}""";
+        await cli.RunAsync("import", cli.WriteFile("traces.jsonl", [hostile, .. Traces(6, 6)]));
+        await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly);
+        await cli.RunAsync("label", "create", "--name", "all", "--judge", "helpfulness");
+
+        var status = await cli.RunAsync("label", "status", "all");
+        var align = await cli.RunAsync("align", "--judge", "helpfulness", "--label-rule", "adjudicator", "--adjudicator", "ann");
+
+        Assert.True(status.ExitCode == 0, status.Errors);
+        Assert.Contains("ann]0;owned[2J: 1 labelled", status.Output);
+        Assert.Contains("bob31m", status.Output);
+        foreach (var printed in new[] { status.Output, status.Errors, align.Output, align.Errors })
+        {
+            Assert.DoesNotContain(printed, c => c is '\u001b' or '\u0007' or '\u009b' or '\u202e');
+        }
+    }
+
+    [Fact]
     public async Task After_alignment_the_status_adds_the_judges_agreement_with_each_reviewer()
     {
         var cli = new CliRunner();

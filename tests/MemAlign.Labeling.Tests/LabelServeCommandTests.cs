@@ -32,6 +32,7 @@ public sealed partial class LabelServeCommandTests
         }
 
         Assert.Contains("Labeling session 'review'", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^operator \(.*\): http://\S+/status\?token=\S+$", await serve.StandardOutput.ReadLineAsync());
         Assert.NotEqual(links["ana"].Query, links["ben"].Query);
         using (var ana = await ReviewerClient.OpenAsync(new ReviewerLink("ana", links["ana"])))
         {
@@ -102,13 +103,57 @@ public sealed partial class LabelServeCommandTests
         Assert.DoesNotContain("0.0.0.0:", first + link, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("file")]
+    [InlineData("stdin")]
+    public async Task Label_serve_reads_the_token_from_a_file_or_standard_input_so_it_stays_out_of_the_process_list(string from)
+    {
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(1));
+        const string Token = "token-from-a-file-0123456789";
+        var file = Path.Combine(Path.GetDirectoryName(scenario.StoreSetting)!, "token.txt");
+        await File.WriteAllTextAsync(file, Token + "\n");
+        using var serve = Start(scenario.StoreSetting, "label", "serve", "--token-file", from == "file" ? file : "-", "--reviewer", "carla", "--json");
+        if (from == "stdin")
+        {
+            await serve.StandardInput.WriteLineAsync(Token);
+        }
+
+        serve.StandardInput.Close();
+        var document = await serve.StandardOutput.ReadLineAsync();
+        var json = new System.Text.StringBuilder(document);
+        while (document is not null && document != "}" && await serve.StandardOutput.ReadLineAsync() is { } more)
+        {
+            json.Append(more);
+            document = more;
+        }
+
+        var result = System.Text.Json.Nodes.JsonNode.Parse(json.ToString());
+        if (result is null || !((string)result["links"]![0]!["url"]!).EndsWith("/?token=" + Token, StringComparison.Ordinal))
+        {
+            Assert.Fail($"{json}\n{await ReadErrorsAsync(serve)}");
+        }
+
+        // The operator's link is a field of its own, with a token of its own; the process list never shows the token.
+        var operatorUrl = (string)result["operator_url"]!;
+        Assert.DoesNotContain(Token, operatorUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, await File.ReadAllTextAsync($"/proc/{serve.Id}/cmdline"), StringComparison.Ordinal);
+        using (var @operator = await ReviewerClient.OpenAsync(new ReviewerLink("operator", new Uri(operatorUrl))))
+        {
+            Assert.Contains("\"agreement\":{", await @operator.Http.GetStringAsync("/api/status"), StringComparison.Ordinal); // what only the operator sees
+        }
+
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(15_000));
+        Assert.Contains(serve.ExitCode, StoppedByCtrlC);
+    }
+
     // The action returns 0 once the server stopped; System.CommandLine may report the interrupt itself (128 + SIGINT).
     private static readonly int[] StoppedByCtrlC = [0, 130];
 
     private static Process Start(string store, params string[] arguments)
     {
         Assert.True(File.Exists(Cli), $"The memalign tool is not built at {Cli}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Cli);
         foreach (var argument in arguments)
         {

@@ -84,7 +84,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
 
     /// <summary>Starts a server on the scenario's store; it is stopped with the scenario unless disposed before.</summary>
     public async Task<LabelingServer> StartAsync(string? reviewer = "ana", Func<Trace, CancellationToken, Task<JudgeVerdict>>? verdicts = null, IReadOnlyDictionary<string, string>? tokens = null, long maxBody = 64 * 1024,
-        Func<LabelingServerOptions, LabelingServerOptions>? configure = null)
+        Microsoft.Extensions.Logging.ILogger? logger = null, Func<LabelingServerOptions, LabelingServerOptions>? configure = null)
     {
         configure ??= options => options;
         var server = await LabelingServer.StartAsync(configure(new LabelingServerOptions
@@ -98,6 +98,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
             Verdicts = verdicts,
             Tokens = tokens ?? new Dictionary<string, string>(),
             MaxRequestBodyBytes = maxBody,
+            Logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
         }));
         _servers.Add(server);
         return server;

@@ -11,6 +11,9 @@ public sealed class ScreenshotTests(Browser browser)
     /// <summary>Where the screenshot goes; docs/labeling-app.png in the README is a copy of it.</summary>
     public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "labeling-app.png");
 
+    /// <summary>Where the operator's status page is captured.</summary>
+    public static string OperatorScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "labeling-operator-status.png");
+
     [ChromiumFact]
     public async Task The_labeling_page_with_a_realistic_trace_and_the_judges_verdict_is_captured_for_the_readme()
     {
@@ -54,7 +57,7 @@ public sealed class ScreenshotTests(Browser browser)
         Trace.Create(id, new { question }, answer).WithAssessment(new Assessment(LabelingScenario.JudgeName, helpful, AssessmentSource.Human("lead-expert"), rationale));
 
     [ChromiumFact]
-    public async Task The_status_page_shows_each_reviewers_progress_and_their_agreement()
+    public async Task The_operators_status_page_shows_each_reviewers_progress_and_their_agreement_and_a_reviewers_only_their_own()
     {
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3), reviewers: ["ana", "ben"], labelsPerTrace: 2);
         // A judge that says "helpful" unless the question is the second one: it agrees with ana on t1 and t3, with ben on t1 and t2.
@@ -83,16 +86,28 @@ public sealed class ScreenshotTests(Browser browser)
             (await ben.LabelAsync("t2", false)).EnsureSuccessStatusCode();
 
             // The status never asks the judge: it uses the verdicts already shown (t1, t2), not one per labelled trace.
-            var early = System.Text.Json.Nodes.JsonNode.Parse(await ana.Http.GetStringAsync("/api/status"))!;
+            using var @operator = await ReviewerClient.OpenAsync(new ReviewerLink("operator", server.OperatorLink));
+            var early = System.Text.Json.Nodes.JsonNode.Parse(await @operator.Http.GetStringAsync("/api/status"))!;
             Assert.Equal(2, judgeCalls);
             Assert.Equal(2, (int)early["judgeAgreement"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ana")!["traces"]!);
         }
 
+        // ben sees his own progress and the totals, not ana's nor anyone's agreement.
         var page = await browser.NewPageAsync();
         await page.GotoAsync(server.Links[1].Url.ToString());
         await ShowsItemAsync(page, "t3");
         await page.Locator("#status-link").ClickAsync();
         await Expect(page.Locator("#status-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#status-reviewers tr")).ToHaveTextAsync(["ben21"]);
+        await Expect(page.Locator("#status-summary")).ToContainTextAsync("2 of 3 items");
+        await Expect(page.Locator("#status-operator")).ToBeHiddenAsync();
+        await Expect(page.Locator("#status-reviewer-note")).ToBeVisibleAsync();
+
+        // The operator's link shows everyone's progress, their agreement, and the judge against each.
+        page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync(server.OperatorLink.ToString());
+        await Expect(page.Locator("#status-view")).ToBeVisibleAsync();
+        await Expect(page.Locator(".who")).ToContainTextAsync("Operator view");
         await Expect(page.Locator("#status-reviewers tr")).ToHaveTextAsync(["ana30", "ben21"]);
         await Expect(page.Locator("#status-summary")).ToContainTextAsync("2 of 3 items");
         await Expect(page.Locator("#status-agreement")).Not.ToBeEmptyAsync();
@@ -102,6 +117,10 @@ public sealed class ScreenshotTests(Browser browser)
         await Expect(page.Locator("#status-judge tr").Nth(1)).ToHaveTextAsync("ben1.0001.000 to 1.0002"); // kappa, 95% interval, items
         await Expect(page.Locator("#status-judge tr").Nth(0)).ToHaveTextAsync("ana0.0000.000 to 0.0003");
         await Expect(page.Locator("#status-judge-reference")).ToContainTextAsync("always answering the most common label has kappa 0");
+        await Expect(page.Locator("#back-link")).ToBeHiddenAsync(); // the operator labels nothing
         Assert.Equal(3, judgeCalls); // t3, shown on ben's page
+        Directory.CreateDirectory(Path.GetDirectoryName(OperatorScreenshotPath)!);
+        await page.ScreenshotAsync(new() { Path = OperatorScreenshotPath, FullPage = true });
+        Assert.True(new FileInfo(OperatorScreenshotPath).Length > 10_000);
     }
 }

@@ -30,30 +30,38 @@ internal static class LabelServeCommand
         });
         token.Validators.Add(result =>
         {
-            // A token anyone could guess is no lock: refuse a fixed one with hardly any variety ("aaaaaaaaaaaaaaaa").
-            if (result.GetValueOrDefault<string?>() is { Length: > 0 } given && given.Distinct().Count() < MinimumTokenVariety)
+            if (result.GetValueOrDefault<string?>() is { } given && WeakTokenProblem("--token", given) is { } weak)
             {
-                result.AddError($"--token is weak (it uses fewer than {MinimumTokenVariety} different characters) and could be guessed; leave --token out for a random one, or give a random one (openssl rand -hex 16).");
+                result.AddError(weak);
             }
         });
+        var tokenFile = new Option<string?>("--token-file")
+        {
+            Description = "Read the link's token from a file ('-' for standard input) instead of --token, which shows in the process list and shell history.",
+        };
         var reviewer = new Option<string?>("--reviewer") { Description = "Whose labels the link gives when the session names no reviewers (default: your user name)." };
         var publicUrl = new Option<string?>("--public-url")
         {
             Description = "The address reviewers reach the server at, for the links (a name on the network, or an HTTPS proxy in front of it), e.g. https://labels.example.org/.",
         };
         var secureCookies = new Option<bool>("--secure-cookies") { Description = "Send the cookies over HTTPS only, behind an HTTPS proxy (always so with an https --public-url)." };
-        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, reviewer, publicUrl, secureCookies };
+        var command = new Command("serve", "Serve a labeling session to reviewers in their browser, until Ctrl+C; labels are feedback at once.") { session, host, port, token, tokenFile, reviewer, publicUrl, secureCookies };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var served = await SessionAsync(context, context.Parse.GetValue(session), cancellationToken).ConfigureAwait(false);
             var registered = await context.JudgeAsync(served.JudgeName, null, cancellationToken).ConfigureAwait(false);
             var reviewers = served.Reviewers.Count > 0 ? served.Reviewers : [context.Parse.GetValue(reviewer) ?? Environment.UserName];
             var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (context.Parse.GetValue(token) is { } given)
+            if (await GivenTokenAsync(context.Parse.GetValue(token), context.Parse.GetValue(tokenFile), cancellationToken).ConfigureAwait(false) is { } given)
             {
                 if (reviewers.Count != 1)
                 {
-                    throw new UsageException($"--token sets the token of a session with one reviewer; '{served.Name}' has {reviewers.Count}, and each gets a random one.");
+                    throw new UsageException($"--token (or --token-file) sets the token of a session with one reviewer; '{served.Name}' has {reviewers.Count}, and each gets a random one.");
+                }
+
+                if (WeakTokenProblem("--token-file's token", given) is { } weak)
+                {
+                    throw new UsageException(weak);
                 }
 
                 tokens[reviewers[0]] = given;
@@ -79,6 +87,7 @@ internal static class LabelServeCommand
                         : null,
                     SecureCookies = context.Parse.GetValue(secureCookies),
                     Verdicts = judge.EvaluateAsync,
+                    Logger = new NoticeLogger(context.Output),
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
@@ -103,8 +112,10 @@ internal static class LabelServeCommand
                     context.Output.Line(server.Links.Count == 1 ? link.Url.ToString() : $"{link.Reviewer}: {link.Url}");
                 }
 
-                context.Output.Line("Each link carries its reviewer's token: send it to them only. Ctrl+C stops the server; labels are saved as they are given.");
-                context.Output.Result(new LabelServeResult(served.Name, server.Address.ToString(), [.. server.Links.Select(l => new ReviewerLinkJson(l.Reviewer, l.Url.ToString()))]));
+                context.Output.Line($"operator (progress and agreement, for you only): {server.OperatorLink}");
+                context.Output.Line("Each link carries its reviewer's token: send it to them only. Reviewers see their own progress; the operator's link shows everyone's and their agreement. Ctrl+C stops the server; labels are saved as they are given.");
+                context.Output.Result(new LabelServeResult(served.Name, server.Address.ToString(), [.. server.Links.Select(l => new ReviewerLinkJson(l.Reviewer, l.Url.ToString()))],
+                    server.OperatorLink.ToString()));
                 await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
@@ -119,6 +130,39 @@ internal static class LabelServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // A token anyone could guess is no lock: refuse a fixed one with hardly any variety ("aaaaaaaaaaaaaaaa").
+    private static string? WeakTokenProblem(string what, string given) =>
+        given.Length > 0 && given.Distinct().Count() < MinimumTokenVariety
+            ? $"{what} is weak (it uses fewer than {MinimumTokenVariety} different characters) and could be guessed; leave it out for a random one, or give a random one (openssl rand -hex 16)."
+            : null;
+
+    // --token, or the first line of --token-file (standard input for '-'); not both.
+    private static async Task<string?> GivenTokenAsync(string? token, string? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return token;
+        }
+
+        if (token is not null)
+        {
+            throw new UsageException("Give the token with --token or --token-file, not both.");
+        }
+
+        string text;
+        try
+        {
+            text = file == "-" ? await Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false) : await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read the token file '{file}': {e.Message}");
+        }
+
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 0 ? line : throw new UsageException($"The token file '{file}' is empty; write the token on its first line.");
     }
 
     // The named session, or the experiment's only one.

@@ -64,7 +64,8 @@ internal sealed record JudgeReviewerJson(string Reviewer, double? Kappa, double?
 /// <param name="Session">The session served.</param>
 /// <param name="Address">The server's address.</param>
 /// <param name="Links">One link per reviewer, each with its own token.</param>
-internal sealed record LabelServeResult(string Session, string Address, IReadOnlyList<ReviewerLinkJson> Links) : JsonResult;
+/// <param name="OperatorUrl">The operator's link: each reviewer's progress and their agreement; keep it from the reviewers.</param>
+internal sealed record LabelServeResult(string Session, string Address, IReadOnlyList<ReviewerLinkJson> Links, string OperatorUrl) : JsonResult;
 
 /// <summary>A reviewer's link.</summary>
 /// <param name="Reviewer">The reviewer.</param>

@@ -70,7 +70,7 @@
 
   async function route() {
     const hash = location.hash;
-    if (hash === '#status') return showStatus();
+    if (hash === '#status' || session.operator) return showStatus();
     if (hash === '#complete') return showComplete();
     if (hash.startsWith('#item/')) return showItem(decodeURIComponent(hash.slice('#item/'.length)));
     return goNext();
@@ -280,6 +280,11 @@
       rows.append(row);
       if (reviewer.reviewer === session.reviewer) progress(reviewer.labelled, reviewer.remaining);
     }
+    // Reviewers get their own progress and the totals; the agreement is the operator's to see.
+    $('status-operator').hidden = !status.agreement;
+    $('status-reviewer-note').hidden = !!status.agreement;
+    $('back-link').hidden = !!session.operator;
+    if (!status.agreement) return;
     $('status-agreement').textContent = status.agreement.summary;
     const statistics = [['mean pairwise Cohen\'s kappa', status.agreement.meanCohensKappa], ['Fleiss\' kappa', status.agreement.fleissKappa],
       ['Krippendorff\'s alpha (nominal)', status.agreement.alphaNominal], ['Krippendorff\'s alpha (interval)', status.agreement.alphaInterval]]
@@ -340,7 +345,9 @@
     const r = await api('GET', '/api/session');
     if (!r.ok) { message('This page needs your personal link (with its token).', true); return; }
     session = r.data;
+    session.operator = session.reviewer === null;
     $('reviewer').textContent = session.reviewer;
+    if (session.operator) document.querySelector('.who').textContent = 'Operator view: everyone\'s progress and agreement (labels nothing)';
     $('session').textContent = `· ${session.session} · ${session.judge}`;
     $('schema-title').textContent = session.schema.title;
     if (session.schema.instructionHtml) $('schema-instruction').innerHTML = session.schema.instructionHtml; // sanitized Markdown

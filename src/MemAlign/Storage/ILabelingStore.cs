@@ -37,4 +37,23 @@ public interface ILabelingStore
     /// </summary>
     /// <returns>The trace whose label was undone, or <see langword="null"/> when the reviewer has nothing left to undo.</returns>
     Task<string?> UndoLabelAsync(string experiment, string session, string reviewer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The session's labels on each trace of its queue still stored: HUMAN assessments named after the session's judge,
+    /// by its reviewers (anyone, if it names none). Reads labels only, never the traces' content: enough to say what a
+    /// reviewer labels next and how far everyone got.
+    /// </summary>
+    /// <returns>Per trace id of the queue (forgotten traces absent), its labels (possibly none).</returns>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Assessment>>> GetSessionLabelsAsync(LabelingSession session, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a reviewer's label on a trace of the session (as <see cref="ITraceStore.LogAssessmentAsync"/> does), in one
+    /// write transaction that refuses a new label once the trace has <see cref="LabelingSession.LabelsPerTrace"/> labels of
+    /// the session: any number of servers and processes share the limit. Replacing the reviewer's own label is always allowed.
+    /// </summary>
+    /// <returns>The reviewer's label it replaced, or <see langword="null"/> when the label is new.</returns>
+    /// <exception cref="ArgumentException">The label is not a HUMAN assessment named after the session's judge, or not by one of its reviewers.</exception>
+    /// <exception cref="LabelLimitReachedException">The trace has the labels the session asks for; nothing was written.</exception>
+    /// <exception cref="KeyNotFoundException">The trace does not exist.</exception>
+    Task<Assessment?> LogLabelAsync(LabelingSession session, string traceId, Assessment label, CancellationToken cancellationToken = default);
 }

@@ -56,6 +56,8 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
     [PostgreSqlFact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
     [PostgreSqlFact] public Task Labeling_sessions() => Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces();
+    [PostgreSqlFact] public Task Label_limit_under_races() => Many_writers_on_one_trace_never_exceed_the_sessions_labels_per_trace();
+    [PostgreSqlFact] public Task Session_labels() => A_sessions_labels_are_read_per_queued_trace_and_foreign_labels_are_refused();
     [PostgreSqlFact] public Task Latest_evaluation_run() => The_latest_evaluation_run_of_a_judge_is_found_among_runs_of_other_judges_and_experiments();
     [PostgreSqlFact] public Task Run_ids_are_scoped_by_experiment() => A_run_id_is_found_only_in_its_own_experiment();
     [PostgreSqlFact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();

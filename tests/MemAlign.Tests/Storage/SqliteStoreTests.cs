@@ -30,6 +30,8 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task One_label_per_reviewer() => A_reviewer_has_one_current_label_per_trace_whatever_the_list_order_and_keeps_the_history();
     [Fact] public Task Replaced_content() => Labels_of_replaced_content_stay_marked_and_are_not_learned_from();
     [Fact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();
+    [Fact] public Task Label_limit_under_races() => Many_writers_on_one_trace_never_exceed_the_sessions_labels_per_trace();
+    [Fact] public Task Session_labels() => A_sessions_labels_are_read_per_queued_trace_and_foreign_labels_are_refused();
     [Fact] public Task Stale_base_versions() => Registering_on_a_version_that_is_no_longer_the_latest_is_refused();
     [Fact] public Task Labeling_sessions() => Labeling_sessions_round_trip_refuse_a_second_of_one_name_and_lose_their_forgotten_traces();
     [Fact] public Task Latest_evaluation_run() => The_latest_evaluation_run_of_a_judge_is_found_among_runs_of_other_judges_and_experiments();
