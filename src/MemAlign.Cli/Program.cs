@@ -33,4 +33,6 @@ if (parse.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-return await parse.InvokeAsync();
+// Ctrl+C cancels the command's token; the command then saves what finished and says so. System.CommandLine's
+// default gives it two seconds before returning without a word, too short for a store to commit a batch.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -43,8 +43,8 @@ public class LocalModelsTests
         Assert.Equal("memalign-local-judge", verdict.Model);
         Assert.Equal(3, verdict.RetrievedExampleIds.Count);
         Assert.Equal("align-3", verdict.RetrievedExampleIds[0]);
-        // Five examples are too few to calibrate on: the prior (2 true of 5) weighs as much as one identical neighbour.
-        Assert.Matches(@"^Local judge \(no model\): P\(true\)=0\.\d\d from 3 similar example\(s\) \(prior 0\.40; prior weight 1\): align-3 \(false, similarity", verdict.Rationale);
+        // Five examples are too few to calibrate on: the prior (2 true of 5) weighs as much as five identical neighbours, one per example.
+        Assert.Matches(@"^Local judge \(no model\): P\(true\)=0\.\d\d from 3 similar example\(s\) \(prior 0\.40; prior weight 5\): align-3 \(false, similarity", verdict.Rationale);
         Assert.Equal(1 - double.Parse(verdict.Rationale!.Split("P(true)=")[1][..4], System.Globalization.CultureInfo.InvariantCulture), verdict.Confidence!.Value, 0.006);
     }
 

@@ -30,7 +30,9 @@ public class UncertaintyRankingTests
     public async Task The_memory_vote_is_surest_on_a_trace_like_its_examples_and_every_trace_gets_a_typicality()
     {
         var (aligned, _) = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment);
-        var copy = SeedFeedback.Alignment[2]; // "Figure it out yourself." to a tracking question: in memory, one clear neighbour
+        // "Figure it out yourself." to a tracking question under another id: in memory, one clear neighbour (a trace never recalls its own example).
+        var remembered = SeedFeedback.Alignment[2];
+        var copy = new Trace("copy-of-" + remembered.Id) { Inputs = remembered.Inputs, Outputs = remembered.Outputs };
         var unrelated = Trace.Create("unrelated", "Quantum chromodynamics lattice gauge", "Gluon propagators renormalise.");
 
         var scores = await UncertaintyRanking.ScoreAsync(aligned.Definition, aligned.Memory, aligned.Embedder!, [copy, unrelated, .. SeedFeedback.Test],

@@ -57,7 +57,11 @@ public abstract partial class StoreContract
         await using var store = await OpenAsync();
         var worker = StoreEnvironment.StartWorker("register-holding", storeSetting, Experiment, "racer", "held", "20");
         var first = await worker.StandardOutput.ReadLineAsync(); // the worker stored the trace and registered once
-        Assert.True(first == "1 1", first + await worker.StandardError.ReadToEndAsync());
+        if (first != "1 1")
+        {
+            worker.Kill();
+            Assert.Fail($"The worker said '{first}': {await worker.StandardError.ReadToEndAsync()}"); // its errors end only when it does
+        }
 
         var forgot = await store.ForgetAsync(Experiment, ["held"]);
         await worker.StandardInput.WriteLineAsync("go on");
