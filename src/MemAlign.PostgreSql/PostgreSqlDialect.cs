@@ -87,6 +87,8 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"VACUUM FULL {table}";
+            // It rewrites the whole table and first waits for writers to finish with it: longer than a query's 30 s on a large store.
+            command.CommandTimeout = (int)TimeSpan.FromMinutes(10).TotalSeconds;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -22,20 +22,30 @@ public class AuditCliTests
     }
 
     // 2.1: an align reads the traces; a forget lands while it aligns; the version it registers does not hold the forgotten trace.
+    // The model holds the align's first distillation call until the forget has finished, so the forget lands mid-align every time.
     [Theory]
     [InlineData(Backends.Sqlite)]
     [PostgreSqlData]
     public async Task A_forget_that_lands_during_an_align_is_not_undone_by_the_version_it_registers(string backend)
     {
         var cli = await RegisteredAsync(2_000, backend);
-        using var align = cli.Start("align", "--judge", "helpfulness", "--json");
+        await using var model = await LoopbackOpenAIServer.StartAsync();
+        using var aligning = new SemaphoreSlim(0);
+        using var forgotten = new ManualResetEventSlim();
+        model.Otherwise(_ =>
+        {
+            aligning.Release();
+            forgotten.Wait(TimeSpan.FromMinutes(2));
+            return ServerReply.Completion("""{"guidelines": [{"guideline_text": "Answer the question asked.", "source_trace_ids": ["o0000", "o0007"]}]}""");
+        });
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        using var align = cli.Start("align", "--judge", "helpfulness", "--model", "openai:/loopback-model", "--json");
         var output = align.StandardOutput.ReadToEndAsync();
         var errors = align.StandardError.ReadToEndAsync();
-        // The align has read the traces once it reports progress (or says it uses the local models, just before); give it that long.
-        await Task.Delay(TimeSpan.FromSeconds(4));
-        Assert.False(align.HasExited, "The align finished before the forget: " + await errors);
+        Assert.True(await aligning.WaitAsync(TimeSpan.FromMinutes(2)), "The align never asked the model to distil: " + (align.HasExited ? await errors : ""));
 
         var forgot = await cli.RunAsync("forget", "--trace", "o0007", "--json");
+        forgotten.Set();
         await align.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         var aligned = System.Text.Json.Nodes.JsonNode.Parse(await output)!;
 
@@ -56,12 +66,15 @@ public class AuditCliTests
     public async Task A_filter_with_two_tag_terms_keeps_only_traces_with_both()
     {
         var cli = await RegisteredAsync(100);
+        // Aligned, so that the local judge has examples to judge by (unaligned it has none and each verdict is an error).
+        Assert.Equal(0, (await cli.RunAsync("align", "--judge", "helpfulness")).ExitCode);
 
         var both = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test tag.bucket=5", "--json");
         var reversed = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.bucket=5,tag.split=test", "--json");
         var session = await cli.RunAsync("label", "create", "--name", "s", "--judge", "helpfulness", "--filter", "tag.bucket=5 tag.split=test", "--json");
         var none = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test tag.split=train");
 
+        Assert.True(both.ExitCode == 0, both.Errors);
         Assert.Equal((0, 1), (both.ExitCode, (int)both.Json["completed"]!));
         Assert.Equal((0, 1), (reversed.ExitCode, (int)reversed.Json["completed"]!));
         Assert.True(session.ExitCode == 0, session.Errors);
