@@ -58,6 +58,8 @@ Console.WriteLine(new string('-', 60));
 Console.WriteLine($"{"Alignment Set",-25} {baselineAlign,-15:P0} {alignedAlign,-15:P0} {alignedAlign - baselineAlign:+0%;-0%;+0%}");
 Console.WriteLine($"{"Test Set",-25} {baselineTest,-15:P0} {alignedTest,-15:P0} {alignedTest - baselineTest:+0%;-0%;+0%}");
 Console.WriteLine(new string('-', 60));
+Console.WriteLine("Each alignment trace is judged without its own example (a judge never recalls the trace it judges), so the");
+Console.WriteLine("alignment set measures what the other four examples teach, not recall; five examples are few either way.");
 
 // Step 7: unalign the empathy trace.
 var (unaligned, unalignReport) = await aligned.UnalignAsync(["align-5"], optimizer: optimizer);
