@@ -6,7 +6,14 @@ namespace MemAlign.Labeling;
 // named Html, which SafeMarkdown made.
 
 /// <summary>Who is labelling what (no one, for the operator: <paramref name="Reviewer"/> is null), and how the question reads.</summary>
-internal sealed record SessionView(string? Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery);
+/// <param name="Reviewer">Who labels; <see langword="null"/> for the operator.</param>
+/// <param name="Session">The session's name.</param>
+/// <param name="Judge">The judge the labels are for.</param>
+/// <param name="LabelsPerTrace">How many labels each trace needs.</param>
+/// <param name="Schema">The label schema.</param>
+/// <param name="Antiforgery">The antiforgery token every write carries, in the header <paramref name="AntiforgeryHeader"/>.</param>
+/// <param name="AntiforgeryHeader">The header's name (the host's antiforgery options say it).</param>
+internal sealed record SessionView(string? Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery, string AntiforgeryHeader);
 
 /// <summary>The label schema as the page needs it.</summary>
 /// <param name="Kind">boolean, integer, number, categorical or text.</param>

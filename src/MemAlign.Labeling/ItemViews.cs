@@ -8,7 +8,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
 {
     private readonly AgreementCache<(LabelingStatus Status, IReadOnlyList<JudgeReviewerAgreement>? Judge)> _agreement = new();
 
-    public SessionView Session(string? reviewer, string antiforgeryToken)
+    public SessionView Session(string? reviewer, string antiforgeryToken, string antiforgeryHeader)
     {
         var schema = served.Schema;
         var type = schema.ValueType;
@@ -17,7 +17,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
                 schema.Title ?? served.Session.JudgeName,
                 schema.Instruction is { } instruction ? SafeMarkdown.ToHtml(instruction) : null,
                 schema.Comment.ToString().ToLowerInvariant()),
-            antiforgeryToken);
+            antiforgeryToken, antiforgeryHeader);
     }
 
     /// <summary>The item, or <see langword="null"/> when it is not in the queue or no longer stored. Reads the one trace, and the session's labels (not its traces) for the reviewer's progress.</summary>

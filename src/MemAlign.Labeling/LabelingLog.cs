@@ -13,4 +13,7 @@ internal static partial class LabelingLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Failures} wrong token(s) from {Address}: its requests wait {Seconds} s")]
     public static partial void TokensThrottled(ILogger logger, int failures, string address, int seconds);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The labeling app cannot serve its session")]
+    public static partial void SessionUnavailable(ILogger logger, Exception exception);
 }

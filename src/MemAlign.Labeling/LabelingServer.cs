@@ -23,15 +23,15 @@ public sealed class LabelingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
-    private readonly LabelWriter _writer;
+    private readonly LabelingApp _served;
     private int _disposed;
 
-    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelWriter writer, Uri address, IReadOnlyList<ReviewerLink> links, IReadOnlyList<string> warnings, Uri operatorLink)
+    private LabelingServer(WebApplication app, CancellationTokenSource stopping, LabelingApp served, Uri address, IReadOnlyList<ReviewerLink> links, IReadOnlyList<string> warnings, Uri operatorLink)
     {
         OperatorLink = operatorLink;
         _app = app;
         _stopping = stopping;
-        _writer = writer;
+        _served = served;
         Address = address;
         Links = links;
         Warnings = warnings;
@@ -62,23 +62,39 @@ public sealed class LabelingServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes);
-        var session = await options.Sessions.GetLabelingSessionAsync(options.Experiment, options.SessionName, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"There is no labeling session '{options.SessionName}' in experiment '{options.Experiment}'.");
-        var judge = await options.Judges.GetJudgeAsync(options.Experiment, session.JudgeName, cancellationToken: cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Labeling session '{session.Name}' is for judge '{session.JudgeName}', which is not registered in experiment '{options.Experiment}'; its label schema comes from the registered judge.");
-        var reviewers = session.Reviewers.Count > 0 ? session.Reviewers
-            : [!string.IsNullOrWhiteSpace(options.Reviewer) ? options.Reviewer
-                : throw new ArgumentException($"Labeling session '{session.Name}' names no reviewers; say whose labels the link gives ({nameof(options.Reviewer)}).", nameof(options))];
-        var tokens = ReviewerTokens.Create(reviewers, options.Tokens);
-        var addresses = ServerAddresses.Of(options);
-
         var stopping = new CancellationTokenSource();
-        var served = new ServedSession(options.Traces, options.Sessions, session, judge, options.TimeProvider);
+        LabelingApp served;
+        try
+        {
+            served = await LabelingApp.LoadAsync(options, options.Logger, stopping.Token, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            stopping.Dispose();
+            throw;
+        }
+
+        var session = served.Served.Session;
+        ReviewerTokens tokens;
+        ServerAddresses addresses;
+        try
+        {
+            var reviewers = session.Reviewers.Count > 0 ? session.Reviewers
+                : [!string.IsNullOrWhiteSpace(options.Reviewer) ? options.Reviewer
+                    : throw new ArgumentException($"Labeling session '{session.Name}' names no reviewers; say whose labels the link gives ({nameof(options.Reviewer)}).", nameof(options))];
+            tokens = ReviewerTokens.Create(reviewers, options.Tokens);
+            addresses = ServerAddresses.Of(options);
+        }
+        catch
+        {
+            served.Dispose();
+            stopping.Dispose();
+            throw;
+        }
+
         var cookies = new ServerCookies { Secure = addresses.Secure };
         var app = Build(options, addresses, cookies);
-        var views = new ItemViews(served, new VerdictCache(options.Verdicts, options.Logger, stopping.Token));
         var gate = new TokenGate(tokens, cookies, new TokenThrottle(options.TimeProvider), options.Logger);
-        var writer = new LabelWriter(served);
 
         app.Use(async (context, next) =>
         {
@@ -101,7 +117,7 @@ public sealed class LabelingServer : IAsyncDisposable
         app.Use((context, next) => FailureLog.InvokeAsync(context, next, options.Logger));
         app.Use((context, next) => gate.InvokeAsync(context, next));
         app.UseRouting();
-        LabelingEndpoints.Map(app, views, writer, served);
+        LabelingEndpoints.Map(app.MapGroup(""), _ => served);
 
         try
         {
@@ -111,7 +127,7 @@ public sealed class LabelingServer : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             stopping.Dispose();
-            writer.Dispose();
+            served.Dispose();
             throw;
         }
 
@@ -119,7 +135,7 @@ public sealed class LabelingServer : IAsyncDisposable
         cookies.Port = bound.Port;
         var address = addresses.LinkBase(bound.Port);
         var links = tokens.All.Select(t => new ReviewerLink(t.Reviewer, new Uri(address, "/?token=" + t.Token))).ToList();
-        return new LabelingServer(app, stopping, writer, address, links, addresses.Warnings(bound.Port), new Uri(address, "/status?token=" + tokens.Operator));
+        return new LabelingServer(app, stopping, served, address, links, addresses.Warnings(bound.Port), new Uri(address, "/status?token=" + tokens.Operator));
     }
 
     /// <summary>Stops serving; labels already submitted are in the store.</summary>
@@ -134,7 +150,7 @@ public sealed class LabelingServer : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
-        _writer.Dispose();
+        _served.Dispose();
     }
 
     private static WebApplication Build(LabelingServerOptions options, ServerAddresses addresses, ServerCookies cookies)

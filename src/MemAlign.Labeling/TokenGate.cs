@@ -17,21 +17,11 @@ namespace MemAlign.Labeling;
 internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies, TokenThrottle throttle, ILogger logger)
 {
     private const string TokenParameter = "token";
-    private const string OperatorItem = "memalign.operator";
 
     // A refresh, not a script (the CSP allows none inline); a refresh within a second replaces the history entry.
     private static readonly byte[] TradePage = Encoding.UTF8.GetBytes(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0; url=/\"><title>MemAlign labeling</title></head>" +
         "<body><p>Opening the labeling app… <a href=\"/\">continue</a>.</p></body></html>\n");
-
-    // What the operator's link opens: the page and the session's status; it labels nothing.
-    private static readonly HashSet<string> OperatorPaths = new(StringComparer.Ordinal) { "/", "/status", "/app.js", "/app.css", "/api/session", "/api/status" };
-
-    /// <summary>The reviewer the request's token belongs to (set for every reviewer's request past the gate; the operator is none).</summary>
-    public static string ReviewerOf(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    /// <summary>Whether the request carries the operator's token.</summary>
-    public static bool IsOperator(HttpContext context) => context.Items.ContainsKey(OperatorItem);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -72,15 +62,8 @@ internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies, To
         var presented = context.Request.Cookies[cookies.Token];
         if (tokens.IsOperator(presented))
         {
-            if (!OperatorPaths.Contains(context.Request.Path.Value ?? ""))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("The operator's link shows the session's progress and agreement; labels are given through a reviewer's link.").ConfigureAwait(false);
-                return;
-            }
-
-            context.Items[OperatorItem] = true;
+            // The operator sees the status; the endpoints refuse them anything that labels.
+            LabelingIdentity.SetOperator(context);
             await next(context).ConfigureAwait(false);
             return;
         }
@@ -94,6 +77,7 @@ internal sealed class TokenGate(ReviewerTokens tokens, ServerCookies cookies, To
 
         throttle.Succeeded(context.Connection.RemoteIpAddress);
         context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, reviewer)], "memalign-link"));
+        LabelingIdentity.SetReviewer(context, reviewer);
         await next(context).ConfigureAwait(false);
     }
 

@@ -14,7 +14,7 @@
     const headers = { 'Accept': 'application/json' };
     if (method !== 'GET') {
       headers['Content-Type'] = 'application/json';
-      headers['X-CSRF-TOKEN'] = session.antiforgery;
+      headers[session.antiforgeryHeader] = session.antiforgery;
     }
     const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
     let data = null;
@@ -59,7 +59,7 @@
   }
 
   async function goNext() {
-    const r = await api('GET', '/api/next');
+    const r = await api('GET', 'api/next');
     const next = r.ok && r.data ? r.data.traceId : null;
     if (next !== null && next === failed) return; // its error stays shown; s skips it
     goTo(next);
@@ -79,7 +79,7 @@
   // ---- the item ----
 
   async function showItem(traceId) {
-    const r = await api('GET', withId('/api/item', traceId));
+    const r = await api('GET', withId('api/item', traceId));
     if (!r.ok) {
       item = null;
       show('failed');
@@ -235,7 +235,7 @@
       $('comment').focus();
       return;
     }
-    await write(withId('/api/label', item.traceId), { value, comment: comment.trim() === '' ? null : comment }, 'Saved.');
+    await write(withId('api/label', item.traceId), { value, comment: comment.trim() === '' ? null : comment }, 'Saved.');
   }
 
   // A write, then the item the server says comes next; a 409 (others labelled it first) moves on too.
@@ -261,13 +261,13 @@
 
   async function showComplete() {
     show('complete');
-    const r = await api('GET', '/api/status');
+    const r = await api('GET', 'api/status');
     const mine = r.ok ? r.data.reviewers.find(x => x.reviewer === session.reviewer) : null;
     if (mine) progress(mine.labelled, mine.remaining);
   }
 
   async function showStatus() {
-    const r = await api('GET', '/api/status');
+    const r = await api('GET', 'api/status');
     if (!r.ok) { message(`Could not read the status (${r.status}).`, true); return; }
     const status = r.data;
     show('status');
@@ -322,12 +322,12 @@
     if (busy) return;
     if (e.key === 'u') {
       e.preventDefault();
-      if (!e.repeat) write('/api/undo', {}, 'Undone: label it again.'); // holding the key undoes one label
+      if (!e.repeat) write('api/undo', {}, 'Undone: label it again.'); // holding the key undoes one label
       return;
     }
     if (e.key === 's' && (failed !== null || view === 'item')) {
       e.preventDefault();
-      write(withId('/api/skip', failed !== null ? failed : item.traceId), {}, 'Skipped.');
+      write(withId('api/skip', failed !== null ? failed : item.traceId), {}, 'Skipped.');
       return;
     }
     if (view !== 'item') return;
@@ -342,8 +342,8 @@
   }
 
   async function start() {
-    const r = await api('GET', '/api/session');
-    if (!r.ok) { message('This page needs your personal link (with its token).', true); return; }
+    const r = await api('GET', 'api/session');
+    if (!r.ok) { message((r.data && r.data.error) || 'This page needs your personal link (with its token).', true); return; }
     session = r.data;
     session.operator = session.reviewer === null;
     $('reviewer').textContent = session.reviewer;
