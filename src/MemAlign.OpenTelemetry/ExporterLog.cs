@@ -6,10 +6,10 @@ namespace MemAlign.OpenTelemetry;
 internal static partial class ExporterLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-        Message = "MemAlign exporter: skipped {Reason} (further spans like it are counted in MemAlignExporter.Counts and logged at debug level)")]
+        Message = "MemAlign exporter: {Reason}. Not stored; further spans like it are counted in MemAlignExporter.Counts and logged at debug level")]
     public static partial void FirstSkipped(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "MemAlign exporter: skipped {Reason}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "MemAlign exporter: {Reason}. Not stored")]
     public static partial void Skipped(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "MemAlign exporter: trace '{TraceId}' was not stored in experiment '{Experiment}': {Reason}")]

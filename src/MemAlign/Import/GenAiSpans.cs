@@ -64,14 +64,16 @@ public static class GenAiSpans
         {
             return Skip(GenAiSpanOutcome.WithoutContent,
                 $"{Describe(span)} was recorded without its messages (no {InputMessages} attribute), so there is nothing to judge; record message content in the app: "
-                + "EnableSensitiveData = true in Microsoft.Extensions.AI's UseOpenTelemetry(...), or OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true for OpenTelemetry's GenAI instrumentations");
+                + "EnableSensitiveData = true in Microsoft.Extensions.AI's UseOpenTelemetry(...), or OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true for OpenTelemetry's GenAI instrumentations",
+                Id(span));
         }
 
         if (!span.Attributes.ContainsKey(OutputMessages))
         {
             var error = Text(span.Attributes, "error.type");
             return Skip(GenAiSpanOutcome.WithoutResponse,
-                $"{Describe(span)} has its request but no response (no {OutputMessages} attribute{(error is null ? "" : $"; error.type is '{error}'")}): the call failed or was cancelled");
+                $"{Describe(span)} has its request but no response (no {OutputMessages} attribute{(error is null ? "" : $"; error.type is '{error}'")}): the call failed or was cancelled",
+                Id(span));
         }
 
         try
