@@ -8,13 +8,14 @@ namespace MemAlign.Cli.Json;
 /// <param name="Updated">Traces already stored with the same content (their assessments merged).</param>
 /// <param name="Replaced">Traces stored with other content and replaced (--on-conflict replace).</param>
 /// <param name="Skipped">Traces stored with other content and kept as stored (--on-conflict skip).</param>
+/// <param name="Ignored">Spans of an OTLP JSON export that are not GenAI chat spans: nothing to import, no error.</param>
 /// <param name="StoredThroughLine">The last line whose trace is stored.</param>
 /// <param name="Failure">Why the store failed part-way (nothing after stored_through_line was stored), or null.</param>
 /// <param name="Failed">Every line not imported, with the reason.</param>
-internal sealed record ImportResult(int Stored, int Added, int Updated, int Replaced, int Skipped, int StoredThroughLine, string? Failure, IReadOnlyList<ImportFailureJson> Failed)
+internal sealed record ImportResult(int Stored, int Added, int Updated, int Replaced, int Skipped, int Ignored, int StoredThroughLine, string? Failure, IReadOnlyList<ImportFailureJson> Failed)
     : JsonResult
 {
-    public static ImportResult From(ImportReport report, string file) => new(report.Stored, report.Added, report.Updated, report.Replaced, report.Skipped, report.StoredThroughLine,
+    public static ImportResult From(ImportReport report, string file) => new(report.Stored, report.Added, report.Updated, report.Replaced, report.Skipped, report.Ignored, report.StoredThroughLine,
         report.Failure, [.. report.Problems.Select(p => new ImportFailureJson(file, p.Line, p.TraceId, CliHints.Add(p.Message)))]);
 }
 

@@ -13,11 +13,44 @@ public sealed record TraceLine(int Line, Trace? Trace, string? Error)
 {
     /// <summary>The trace's id, when it could be read (also on a line in error, so a report can name the trace).</summary>
     public string? TraceId { get; init; } = Trace?.Id;
+
+    /// <summary>
+    /// Why this item holds nothing to import, when it is not an error either: a span of an OTLP export that is not a
+    /// GenAI chat span (an HTTP request, a database query). The importer counts these apart from errors.
+    /// </summary>
+    public string? Ignored { get; init; }
+
+    /// <summary>An item that holds nothing to import, and why (see <see cref="Ignored"/>).</summary>
+    public static TraceLine Ignore(int line, string reason) => new(line, null, null) { Ignored = reason };
+}
+
+/// <summary>The format of a trace file.</summary>
+public enum TraceFileFormat
+{
+    /// <summary>
+    /// Recognised from the content: MemAlign schema or MLflow export, item by item (JSON Lines, a JSON array, or one
+    /// MLflow document); an OTLP JSON export when the first item is one (<c>{"resourceSpans": [...]}</c>).
+    /// </summary>
+    Auto,
+
+    /// <summary>The MemAlign schema: JSON Lines or a JSON array, one trace per item.</summary>
+    MemAlign,
+
+    /// <summary>MLflow trace JSON exports: one per line, one per file, or an array.</summary>
+    Mlflow,
+
+    /// <summary>
+    /// OTLP JSON as the OpenTelemetry Collector's file exporter writes it: one <c>ExportTraceServiceRequest</c> per
+    /// line (<c>resourceSpans[].scopeSpans[].spans[]</c>), or one such document; its GenAI chat spans become traces
+    /// (<see cref="GenAiSpans"/>), its other spans are ignored and counted.
+    /// </summary>
+    OtlpJson,
 }
 
 /// <summary>
-/// Reads traces with their assessments from JSON Lines in the MemAlign schema, or from MLflow trace JSON
-/// exports (one trace per line, one trace per file, or an array). Each bad line is reported with its line
+/// Reads traces with their assessments from JSON Lines in the MemAlign schema, from MLflow trace JSON
+/// exports (one trace per line, one trace per file, or an array), or from OTLP JSON exports of an instrumented
+/// app's GenAI chat spans (<see cref="TraceFileFormat.OtlpJson"/>). Each bad line is reported with its line
 /// number and the reason; the others are read. Nothing is repaired or guessed: bytes that are not UTF-8, a
 /// key given twice, <c>"tags"</c> that is not an object of strings, a number too large to be finite and
 /// text no store can keep (a NUL character) are each a line error. Assessment ids are derived from the
@@ -49,9 +82,28 @@ public static partial class TraceFile
     }
 
     /// <summary>Reads traces from the bytes of a file (see <see cref="Read(string)"/>).</summary>
-    public static IEnumerable<TraceLine> Read(byte[] content)
+    public static IEnumerable<TraceLine> Read(byte[] content) => Read(content, TraceFileFormat.Auto);
+
+    /// <summary>Reads the traces of the file at <paramref name="path"/> in a given format, one result per line or item, bad ones included with their reason.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="format">Its format, or <see cref="TraceFileFormat.Auto"/> to recognise it.</param>
+    /// <param name="spans">For OTLP JSON: which spans become traces, and their tags (default <see cref="GenAiTraceOptions.Default"/>).</param>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IEnumerable<TraceLine> Read(string path, TraceFileFormat format, GenAiTraceOptions? spans = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(File.ReadAllBytes(path), format, spans);
+    }
+
+    /// <summary>Reads traces from the bytes of a file in a given format (see <see cref="Read(string, TraceFileFormat, GenAiTraceOptions?)"/>).</summary>
+    public static IEnumerable<TraceLine> Read(byte[] content, TraceFileFormat format, GenAiTraceOptions? spans = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "not a TraceFileFormat");
+        }
+
         var bytes = content.AsMemory();
         if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -59,16 +111,21 @@ public static partial class TraceFile
         }
 
         var first = FirstNonSpace(bytes.Span);
+        if (format == TraceFileFormat.OtlpJson || (format == TraceFileFormat.Auto && first == '{' && IsOtlp(bytes)))
+        {
+            return ReadOtlp(bytes, spans ?? GenAiTraceOptions.Default);
+        }
+
         // A whole-file document: a JSON array of traces, or one (pretty-printed) MLflow export.
         if (first == '[' || (first == '{' && IsSingleDocument(bytes)))
         {
-            return ReadDocument(bytes);
+            return ReadDocument(bytes, format);
         }
 
-        return ReadLines(bytes);
+        return ReadLines(bytes, (line, number) => [ReadLine(line, number, format)]);
     }
 
-    private static List<TraceLine> ReadDocument(ReadOnlyMemory<byte> bytes)
+    private static List<TraceLine> ReadDocument(ReadOnlyMemory<byte> bytes, TraceFileFormat format)
     {
         if (Decode(bytes.Span, out var error) is null)
         {
@@ -88,11 +145,11 @@ public static partial class TraceFile
             return [new TraceLine(1, null, $"the file is one JSON document but not valid JSON ({JsonProblem(e)}); write one trace per line (JSON Lines) or a JSON array of traces")];
         }
 
-        return items.Select((item, i) => ReadOne(item, i + 1)).ToList();
+        return items.Select((item, i) => ReadOne(item, i + 1, format)).ToList();
     }
 
     // JSON Lines: LF, CRLF or a lone CR end a line (a line break inside a JSON string is always escaped). Lazy: one line at a time.
-    private static IEnumerable<TraceLine> ReadLines(ReadOnlyMemory<byte> bytes)
+    private static IEnumerable<TraceLine> ReadLines(ReadOnlyMemory<byte> bytes, Func<ReadOnlyMemory<byte>, int, IEnumerable<TraceLine>> read)
     {
         var number = 0;
         var start = 0;
@@ -103,7 +160,10 @@ public static partial class TraceFile
             number++;
             if (!IsBlank(line.Span))
             {
-                yield return ReadLine(line, number);
+                foreach (var item in read(line, number))
+                {
+                    yield return item;
+                }
             }
 
             if (next < 0)
@@ -128,7 +188,7 @@ public static partial class TraceFile
         return (end, bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n' ? end + 2 : end + 1);
     }
 
-    private static TraceLine ReadLine(ReadOnlyMemory<byte> line, int number)
+    private static TraceLine ReadLine(ReadOnlyMemory<byte> line, int number, TraceFileFormat format)
     {
         if (Decode(line.Span, out var error) is null)
         {
@@ -138,7 +198,7 @@ public static partial class TraceFile
         try
         {
             using var document = JsonDocument.Parse(line, Strict);
-            return ReadOne(document.RootElement, number);
+            return ReadOne(document.RootElement, number, format);
         }
         catch (JsonException e)
         {
@@ -192,7 +252,7 @@ public static partial class TraceFile
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => FirstNonSpace(line) < 0;
 
-    private static TraceLine ReadOne(JsonElement item, int line)
+    private static TraceLine ReadOne(JsonElement item, int line, TraceFileFormat format)
     {
         try
         {
@@ -201,7 +261,13 @@ public static partial class TraceFile
                 return new TraceLine(line, null, "expected a JSON object");
             }
 
-            var trace = item.TryGetProperty("info", out var info) ? ReadMlflow(info, item) : ReadMemAlign(item);
+            var mlflow = item.TryGetProperty("info", out var info);
+            if (format == TraceFileFormat.Mlflow && !mlflow)
+            {
+                return new TraceLine(line, null, "not an MLflow trace export: it has no \"info\" object (the format was given as MLflow)");
+            }
+
+            var trace = mlflow && format != TraceFileFormat.MemAlign ? ReadMlflow(info, item) : ReadMemAlign(item);
             return Storage.StorableText.Problem(trace) is { } problem ? new TraceLine(line, null, problem) { TraceId = trace.Id } : new TraceLine(line, trace, null);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException or JsonException)

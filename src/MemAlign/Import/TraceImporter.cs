@@ -46,6 +46,9 @@ public sealed record ImportReport
     /// <summary>Lines (or items) read, blank ones aside.</summary>
     public int Lines { get; init; }
 
+    /// <summary>Items read that hold nothing to import and are no error (<see cref="TraceLine.Ignored"/>): spans of an OTLP export that are not GenAI chat spans.</summary>
+    public int Ignored { get; init; }
+
     /// <summary>Traces new to the store.</summary>
     public int Added { get; init; }
 
@@ -99,10 +102,17 @@ public static class TraceImporter
         var report = new ImportReport();
         var batch = new List<(int Line, Trace Trace)>();
         var read = 0;
+        var ignored = 0;
 
         foreach (var line in lines)
         {
             read++;
+            if (line.Trace is null && line.Ignored is not null)
+            {
+                ignored++;
+                continue;
+            }
+
             if (line.Trace is not { } trace)
             {
                 problems.Add(new ImportProblem(line.Line, line.TraceId, line.Error ?? "unreadable"));
@@ -131,7 +141,7 @@ public static class TraceImporter
                 progress?.Report(report.StoredThroughLine);
                 if (report.Failure is not null)
                 {
-                    return report with { Lines = read, Problems = Ordered(problems) };
+                    return report with { Lines = read, Ignored = ignored, Problems = Ordered(problems) };
                 }
             }
         }
@@ -142,7 +152,7 @@ public static class TraceImporter
             progress?.Report(report.StoredThroughLine);
         }
 
-        return report with { Lines = read, Problems = Ordered(problems) };
+        return report with { Lines = read, Ignored = ignored, Problems = Ordered(problems) };
     }
 
     private static async Task<ImportReport> WriteAsync(ITraceStore store, string experiment, List<(int Line, Trace Trace)> batch, ImportConflict onConflict,
