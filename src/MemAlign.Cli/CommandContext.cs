@@ -9,11 +9,13 @@ namespace MemAlign.Cli;
 /// <summary>The options every command takes.</summary>
 internal sealed class GlobalOptions
 {
-    public Option<string?> Store { get; } = new("--store") { Description = "The store: a SQLite path or a PostgreSQL connection string (default: MEMALIGN_STORE, else .memalign/memalign.db).", Recursive = true };
+    public Option<string?> Store { get; } = new("--store") { Description = "The store: a SQLite path or a PostgreSQL connection string (default: MEMALIGN_STORE, else the settings file's store, else .memalign/memalign.db).", Recursive = true };
 
-    public Option<string> Experiment { get; } = new("--experiment") { Description = "The experiment to work in.", DefaultValueFactory = _ => IMemAlignStore.DefaultExperiment, Recursive = true };
+    public Option<string> Experiment { get; } = new("--experiment") { Description = "The experiment to work in (default: the settings file's experiment, else default).", DefaultValueFactory = _ => IMemAlignStore.DefaultExperiment, Recursive = true };
 
-    public Option<string?> Model { get; } = new("--model") { Description = "The model, such as openai:/gpt-4.1-mini (default: the judge's own). Needs OPENAI_API_KEY or OPENAI_BASE_URL; without them the local models are used.", Recursive = true };
+    public Option<string?> Model { get; } = new("--model") { Description = "The model, such as openai:/gpt-4.1-mini (default: the settings file's model, else the judge's own). Needs OPENAI_API_KEY or OPENAI_BASE_URL; without them the local models are used.", Recursive = true };
+
+    public Option<string?> Config { get; } = new("--config") { Description = "The settings file (default: memalign.json in the working directory, when there is one): store, experiment, model, baseUrl, json, verbose. Flags beat environment variables, which beat the file; it never holds a secret.", Recursive = true };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print machine-readable JSON results (for CI).", Recursive = true };
 
@@ -34,11 +36,18 @@ internal sealed class GlobalOptions
         root.Options.Add(Model);
         root.Options.Add(Json);
         root.Options.Add(Verbose);
+        root.Options.Add(Config);
     }
+
+    /// <summary>Whether the command line gives <paramref name="option"/> itself (not its default).</summary>
+    public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>A boolean flag's value when given, else the settings file's, else false.</summary>
+    public static bool Flag(ParseResult parse, Option<bool> option, bool? fromFile) => Given(parse, option) ? parse.GetValue(option) : fromFile ?? false;
 }
 
-/// <summary>What a running command has: its options, the store, the output, and the model choice.</summary>
-internal sealed class CommandContext(ParseResult parse, GlobalOptions options, IMemAlignStore store, CliOutput output)
+/// <summary>What a running command has: its options and settings, the store, the output, and the model choice.</summary>
+internal sealed class CommandContext(ParseResult parse, GlobalOptions options, ToolSettings settings, IMemAlignStore store, CliOutput output)
 {
     public ParseResult Parse { get; } = parse;
 
@@ -46,9 +55,10 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions options, I
 
     public CliOutput Output { get; } = output;
 
-    public string Experiment { get; } = parse.GetValue(options.Experiment)!;
+    /// <summary>--experiment, else the settings file's, else the default experiment.</summary>
+    public string Experiment { get; } = GlobalOptions.Given(parse, options.Experiment) ? parse.GetValue(options.Experiment)! : settings.Experiment ?? parse.GetValue(options.Experiment)!;
 
-    public ModelChoice Models { get; } = new(parse.GetValue(options.Model), output);
+    public ModelChoice Models { get; } = new(parse.GetValue(options.Model) ?? settings.Model, settings, output);
 
     /// <summary>The latest (or given) version of a registered judge, or a usage error saying how to register it.</summary>
     public async Task<RegisteredJudge> JudgeAsync(string name, int? version, CancellationToken cancellationToken) =>
@@ -67,14 +77,24 @@ internal static class CommandRunner
 
     private static async Task<int> RunAsync(ParseResult parse, GlobalOptions options, Func<CommandContext, CancellationToken, Task<int>> body, bool readOnly, CancellationToken cancellationToken)
     {
-        var output = Output(parse, options);
         // The tool read the key, so it masks it in what it prints, whichever library's message quotes it.
         var redactor = SecretRedactor.For(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable));
         string OneLine(string message) => redactor.Redact(CliHints.Add(Joined(message)));
+        ToolSettings settings;
         try
         {
-            await using var store = await StoreChoice.OpenAsync(parse.GetValue(options.Store), readOnly, cancellationToken).ConfigureAwait(false);
-            return await body(new CommandContext(parse, options, store, output), cancellationToken).ConfigureAwait(false);
+            settings = SettingsFile.Load(parse.GetValue(options.Config), Environment.CurrentDirectory);
+        }
+        catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException)
+        {
+            return Output(parse, options).Error(ErrorJson.Usage, OneLine(e.Message), ExitCodes.Usage);
+        }
+
+        var output = Output(parse, options, settings);
+        try
+        {
+            await using var store = await StoreChoice.OpenAsync(parse.GetValue(options.Store), settings.Store, readOnly, cancellationToken).ConfigureAwait(false);
+            return await body(new CommandContext(parse, options, settings, store, output), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or StoreException or JudgeDefinitionException or ModelConfigurationException or FileNotFoundException or DirectoryNotFoundException)
         {
@@ -91,16 +111,17 @@ internal static class CommandRunner
         catch (Exception e)
         {
             return output.Error(ErrorJson.Failure, OneLine(e.Message), ExitCodes.Findings,
-                parse.GetValue(options.Verbose) ? Environment.NewLine + redactor.Redact(e.ToString()) : " (run with --verbose for details)");
+                GlobalOptions.Flag(parse, options.Verbose, settings.Verbose) ? Environment.NewLine + redactor.Redact(e.ToString()) : " (run with --verbose for details)");
         }
     }
 
-    /// <summary>The output of the command <paramref name="parse"/> names: JSON documents with --json.</summary>
-    public static CliOutput Output(ParseResult parse, GlobalOptions options) => new(JsonRequested(parse, options), CommandName(parse), Console.Out, Console.Error);
+    /// <summary>The output of the command <paramref name="parse"/> names: JSON documents with --json (or the settings file's <c>json</c>).</summary>
+    public static CliOutput Output(ParseResult parse, GlobalOptions options, ToolSettings? settings = null) =>
+        new(JsonRequested(parse, options) ?? settings?.Json ?? false, CommandName(parse), Console.Out, Console.Error);
 
-    // --json, also on a command line with errors elsewhere (their document is JSON too).
-    private static bool JsonRequested(ParseResult parse, GlobalOptions options) =>
-        parse.GetResult(options.Json) is { } json && !parse.Errors.Any(e => e.SymbolResult == json) && json.GetValueOrDefault<bool>();
+    // --json when given, also on a command line with errors elsewhere (their document is JSON too); null when not given.
+    private static bool? JsonRequested(ParseResult parse, GlobalOptions options) =>
+        parse.GetResult(options.Json) is { Implicit: false } json && !parse.Errors.Any(e => e.SymbolResult == json) ? json.GetValueOrDefault<bool>() : null;
 
     // "judges list": the subcommands' names under the root; null when the command line names none.
     private static string? CommandName(ParseResult parse)

@@ -6,8 +6,8 @@ using Microsoft.Extensions.AI;
 namespace MemAlign.Cli;
 
 /// <summary>
-/// Which models a command uses: --model, else the judge's own model, when OPENAI_API_KEY or OPENAI_BASE_URL
-/// is set; otherwise the local models (local judge, extractive distiller), said in one line. New memories are
+/// Which models a command uses: --model, else the settings file's model, else the judge's own model, when
+/// OPENAI_API_KEY or OPENAI_BASE_URL (or the settings file's baseUrl) is set; otherwise the local models (local judge, extractive distiller), said in one line. New memories are
 /// embedded with all-MiniLM-L6-v2 (offline, memoised for the process); a memory keeps the embedder it was made with.
 /// </summary>
 internal sealed class ModelChoice
@@ -20,17 +20,22 @@ internal sealed class ModelChoice
     // Loaded on first use and shared by every judge and optimizer of the command, so a text is embedded once.
     private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _miniLM = new(MiniLMEmbeddingGenerator.CreateMemoised);
 
-    public ModelChoice(string? model, CliOutput output)
+    /// <param name="model">--model, else the settings file's model.</param>
+    /// <param name="file">The settings file, whose baseUrl is used when OPENAI_BASE_URL is not set.</param>
+    /// <param name="output">Where the "using the local models" notice goes.</param>
+    public ModelChoice(string? model, ToolSettings file, CliOutput output)
     {
         _model = model;
         _output = output;
+        var environment = Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable);
+        var fromFile = string.IsNullOrWhiteSpace(environment) && file.BaseUrl is not null;
         try
         {
-            _settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable), Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable));
+            _settings = OpenAISettings.Parse(Environment.GetEnvironmentVariable(OpenAISettings.ApiKeyVariable), fromFile ? file.BaseUrl : environment);
         }
         catch (ModelConfigurationException e)
         {
-            throw new UsageException($"{OpenAISettings.BaseUrlVariable}: {e.Message}");
+            throw new UsageException($"{(fromFile ? $"{file.File}: baseUrl" : OpenAISettings.BaseUrlVariable)}: {e.Message}");
         }
     }
 

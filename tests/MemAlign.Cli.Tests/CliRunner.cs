@@ -46,6 +46,9 @@ internal sealed class CliRunner
     /// <summary>Variables set for every run after the model settings are cleared (e.g. OPENAI_BASE_URL of a loopback server).</summary>
     public Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Variables removed for every run (e.g. MEMALIGN_STORE, to see what a settings file gives).</summary>
+    public HashSet<string> RemovedEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The experiment the runs work in.</summary>
     public string Experiment => _experiment ?? MemAlign.Storage.IMemAlignStore.DefaultExperiment;
 
@@ -120,6 +123,11 @@ internal sealed class CliRunner
         foreach (var (name, value) in ExtraEnvironment)
         {
             start.Environment[name] = value;
+        }
+
+        foreach (var name in RemovedEnvironment)
+        {
+            start.Environment.Remove(name);
         }
 
         return start;

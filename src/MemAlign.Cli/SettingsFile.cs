@@ -1,0 +1,208 @@
+using System.Text;
+using System.Text.Json;
+using MemAlign.Rubrics;
+
+namespace MemAlign.Cli;
+
+/// <summary>
+/// Reads a settings file. System.Text.Json's reader rather than Microsoft.Extensions.Configuration.Json: that provider
+/// flattens the file into keys without positions, so an unknown or secret key could not be reported at its line and
+/// column; the reader gives each key's offset, and its syntax errors carry line and position. Comments and trailing
+/// commas are allowed, as in appsettings.json; keys match case-insensitively, as .NET configuration keys do.
+/// The tool only ever reads the file.
+/// </summary>
+internal static class SettingsFile
+{
+    private const string Store = "store", Experiment = "experiment", Model = "model", BaseUrl = "baseUrl", Json = "json", Verbose = "verbose";
+
+    private static readonly string[] Keys = [Store, Experiment, Model, BaseUrl, Json, Verbose];
+
+    // Words of key names that would hold a secret (after lowercasing and dropping '_', '-' and '.': apiKey, api_key, OPENAI_API_KEY).
+    private static readonly string[] PasswordWords = ["password", "passwd", "pwd"];
+    private static readonly string[] SecretWords = ["key", "token", "secret", "credential"];
+
+    /// <summary>The settings of <paramref name="configOption"/> (--config), else of memalign.json in <paramref name="workingDirectory"/> when there is one.</summary>
+    /// <exception cref="UsageException">The --config file is missing, or the file is not valid JSON, has an unknown key, a value of the wrong type, or a secret; the message gives file:line:column.</exception>
+    public static ToolSettings Load(string? configOption, string workingDirectory)
+    {
+        string path, shown;
+        if (configOption is not null)
+        {
+            path = Path.GetFullPath(configOption, workingDirectory);
+            shown = configOption;
+            if (!File.Exists(path))
+            {
+                var full = path == configOption ? "" : $" ({path})";
+                throw new UsageException($"--config: there is no settings file '{configOption}'{full}; give the path of a JSON file, or leave --config out to read {ToolSettings.DefaultFileName} from the working directory when there is one.");
+            }
+        }
+        else
+        {
+            path = Path.Combine(workingDirectory, ToolSettings.DefaultFileName);
+            shown = ToolSettings.DefaultFileName;
+            if (!File.Exists(path))
+            {
+                return ToolSettings.None;
+            }
+        }
+
+        return Read(File.ReadAllBytes(path), shown, Path.GetDirectoryName(path)!);
+    }
+
+    /// <summary>The settings in <paramref name="bytes"/>, a file named <paramref name="file"/> in messages, whose relative store path is resolved against <paramref name="directory"/>.</summary>
+    internal static ToolSettings Read(ReadOnlySpan<byte> bytes, string file, string directory)
+    {
+        var json = bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+        var problems = new List<string>();
+        var values = new Dictionary<string, (JsonElement Value, string At)>(StringComparer.OrdinalIgnoreCase);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new UsageException($"{file}:1:1: a settings file is one JSON object, such as {{ \"store\": \".memalign/memalign.db\" }}.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var at = $"{file}:{Position(json, reader.TokenStartIndex)}";
+                reader.Read();
+                using var document = JsonDocument.ParseValue(ref reader);
+                if (Problem(name, document.RootElement, at, file) is { } problem)
+                {
+                    problems.Add(problem);
+                }
+                else if (values.TryGetValue(name, out var earlier))
+                {
+                    problems.Add($"{at}: '{name}' is set twice (first at {earlier.At}); keep one.");
+                }
+                else
+                {
+                    values[name] = (document.RootElement.Clone(), at);
+                }
+            }
+
+            reader.Read(); // anything after the object is an error of the reader's
+        }
+        catch (JsonException e)
+        {
+            var message = e.Message.Split(" LineNumber:", StringSplitOptions.None)[0].Trim();
+            throw new UsageException($"{file}:{Position(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0)}: not valid JSON: {message}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UsageException(string.Join(" ", problems));
+        }
+
+        string? Text(string key) => values.TryGetValue(key, out var v) && v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString() : null;
+        bool? Flag(string key) => values.TryGetValue(key, out var v) && v.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.Value.GetBoolean() : null;
+        return new ToolSettings
+        {
+            File = file,
+            Store = Text(Store) is { } store ? StoreChoice.ResolveAgainst(store, directory) : null,
+            Experiment = Text(Experiment),
+            Model = Text(Model),
+            BaseUrl = Text(BaseUrl),
+            Json = Flag(Json),
+            Verbose = Flag(Verbose),
+        };
+    }
+
+    // What is wrong with one key and its value, or null. Secrets first: a secret is refused whatever its key is called.
+    private static string? Problem(string name, JsonElement value, string at, string file)
+    {
+        var normalized = new string([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        if (PasswordWords.Any(normalized.Contains))
+        {
+            return $"{at}: '{name}' would hold a password, and {file} must never hold a secret: give a PostgreSQL password in PGPASSWORD or ~/.pgpass "
+                + $"(or the whole connection string in {StoreChoice.Variable}), and remove '{name}' from the file.";
+        }
+
+        if (SecretWords.Any(normalized.Contains) || (value.ValueKind == JsonValueKind.String && value.GetString()!.StartsWith("sk-", StringComparison.Ordinal)))
+        {
+            return $"{at}: '{name}' would hold a secret, and {file} must never hold one: set the OPENAI_API_KEY environment variable instead, and remove '{name}' from the file.";
+        }
+
+        if (name == "$schema")
+        {
+            return null;
+        }
+
+        var key = Array.Find(Keys, k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        if (key is null)
+        {
+            var closest = NameRules.Closest(name, Keys);
+            return $"{at}: unknown setting '{name}'{(closest is null ? "" : $"; did you mean '{closest}'?")} ({file} takes {string.Join(", ", Keys)}).";
+        }
+
+        if (key is Json or Verbose)
+        {
+            return value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null
+                ? null
+                : $"{at}: '{name}' is true or false, not {Describe(value)}.";
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return $"{at}: '{name}' is a string, not {Describe(value)}.";
+        }
+
+        var text = value.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return $"{at}: '{name}' is blank; give a value or remove the key.";
+        }
+
+        var url = key == BaseUrl && Uri.TryCreate(text, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps) ? parsed : null;
+        return key switch
+        {
+            Store when StoreChoice.HoldsPassword(text) =>
+                $"{at}: '{name}' holds a connection string with a password, and {file} must never hold a secret: remove the password and give it in PGPASSWORD or ~/.pgpass, "
+                + $"or put the whole connection string in {StoreChoice.Variable}.",
+            BaseUrl when url is null =>
+                $"{at}: '{name}' is not an absolute http(s) URL such as http://localhost:11434/v1.",
+            BaseUrl when url!.UserInfo.Length > 0 =>
+                $"{at}: '{name}' holds credentials (user:password@), and {file} must never hold a secret: remove them, and set OPENAI_API_KEY for the key.",
+            _ => null,
+        };
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        _ => "null",
+    };
+
+    // "line:column" (both 1-based, the column in characters) of a byte offset.
+    private static string Position(ReadOnlySpan<byte> json, long offset)
+    {
+        var before = json[..(int)Math.Min(offset, json.Length)];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return Position(json, before.Count((byte)'\n'), offset - lineStart);
+    }
+
+    // "line:column" (both 1-based, the column in characters) of a 0-based line and byte position in it, as the reader's errors give them.
+    private static string Position(ReadOnlySpan<byte> json, long line, long bytePosition)
+    {
+        var start = 0;
+        for (var i = 0; i < line && start < json.Length; i++)
+        {
+            var next = json[start..].IndexOf((byte)'\n');
+            start = next < 0 ? json.Length : start + next + 1;
+        }
+
+        var end = (int)Math.Min(json.Length, start + bytePosition);
+        return $"{line + 1}:{Encoding.UTF8.GetCharCount(json[start..end]) + 1}";
+    }
+}

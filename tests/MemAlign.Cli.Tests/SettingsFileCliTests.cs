@@ -1,0 +1,161 @@
+using MemAlign.Testing;
+
+namespace MemAlign.Cli.Tests;
+
+/// <summary>memalign.json and --config: flags beat environment variables, which beat the file; the file never holds a secret (issue 22).</summary>
+public class SettingsFileCliTests
+{
+    private const string Trace = """{"trace_id": "t1", "inputs": "What are your hours?", "outputs": "Nine to six."}""";
+
+    [Fact]
+    public async Task The_file_is_used_when_no_flag_or_environment_variable_sets_a_value_and_is_never_written()
+    {
+        var cli = new CliRunner();
+        cli.RemovedEnvironment.Add("MEMALIGN_STORE");
+        var settings = cli.WriteFile("memalign.json",
+        [
+            "// the team's defaults (comments and trailing commas are allowed, as in appsettings.json)",
+            "{",
+            """  "store": "from-file.db",""",
+            """  "Experiment": "from-file",""",
+            "}",
+        ]);
+        var written = File.ReadAllBytes(settings);
+        var traces = cli.WriteFile("traces.jsonl", [Trace]);
+
+        var result = await cli.RunAsync("import", traces);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("into experiment 'from-file'", result.Output);
+        Assert.True(File.Exists(Path.Combine(cli.Folder, "from-file.db")));
+        Assert.False(File.Exists(Path.Combine(cli.Folder, ".memalign", "memalign.db")));
+        Assert.Equal(written, File.ReadAllBytes(settings));
+    }
+
+    [Fact]
+    public async Task The_environment_beats_the_file_and_a_flag_beats_both()
+    {
+        var cli = new CliRunner(); // MEMALIGN_STORE is the runner's store.db
+        cli.WriteFile("memalign.json", ["""{ "store": "from-file.db", "experiment": "from-file", "json": true }"""]);
+        var traces = cli.WriteFile("traces.jsonl", [Trace]);
+
+        var fromEnvironment = await cli.RunAsync("import", traces);
+        var fromFlags = await cli.RunAsync("import", traces, "--store", "from-flag.db", "--experiment", "from-flag", "--json", "false");
+
+        Assert.Equal(0, fromEnvironment.ExitCode);
+        Assert.Equal(1, (int)fromEnvironment.Json["stored"]!); // "json": true from the file
+        Assert.True(File.Exists(cli.Store));
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "from-file.db")));
+        Assert.Equal(0, fromFlags.ExitCode);
+        Assert.Contains("into experiment 'from-flag'", fromFlags.Output);
+        Assert.True(File.Exists(Path.Combine(cli.Folder, "from-flag.db")));
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "from-file.db")));
+    }
+
+    [Fact]
+    public async Task The_files_model_and_base_url_are_used_and_OPENAI_BASE_URL_and_model_flag_beat_them()
+    {
+        var cli = new CliRunner();
+        Assert.Equal(0, (await cli.RunAsync("import", CliRunner.SampleTraces)).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        await using var fileServer = await LoopbackOpenAIServer.StartAsync();
+        await using var environmentServer = await LoopbackOpenAIServer.StartAsync();
+        fileServer.Otherwise(_ => ServerReply.Completion("""{"rationale": "Helpful.", "result": true}"""));
+        environmentServer.Otherwise(_ => ServerReply.Completion("""{"rationale": "Helpful.", "result": true}"""));
+        cli.WriteFile("memalign.json", [$$"""{ "model": "openai:/file-model", "baseUrl": "{{fileServer.BaseUrl}}" }"""]);
+
+        var fromFile = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test", "--json");
+        var fileCalls = fileServer.Requests.Count;
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = environmentServer.BaseUrl.ToString();
+        var fromEnvironment = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--filter", "tag.split=test", "--model", "openai:/flag-model", "--json");
+
+        Assert.True(fromFile.ExitCode == 0, fromFile.Errors);
+        Assert.Equal(5, (int)fromFile.Json["completed"]!);
+        Assert.NotEqual(0, fileCalls);
+        Assert.All(fileServer.Requests, r => Assert.Equal("file-model", (string)r.Json["model"]!));
+        Assert.True(fromEnvironment.ExitCode == 0, fromEnvironment.Errors);
+        Assert.Equal(fileCalls, fileServer.Requests.Count);
+        Assert.NotEmpty(environmentServer.Requests);
+        Assert.All(environmentServer.Requests, r => Assert.Equal("flag-model", (string)r.Json["model"]!));
+    }
+
+    [Fact]
+    public async Task Config_reads_another_file_whose_store_path_is_relative_to_it_and_a_missing_one_is_a_usage_error_naming_it()
+    {
+        var cli = new CliRunner();
+        cli.RemovedEnvironment.Add("MEMALIGN_STORE");
+        Directory.CreateDirectory(Path.Combine(cli.Folder, "ci"));
+        cli.WriteFile(Path.Combine("ci", "settings.json"), ["""{ "store": "ci.db", "experiment": "nightly" }"""]);
+        cli.WriteFile("memalign.json", ["""{ "store": "from-default-file.db" }"""]);
+        var traces = cli.WriteFile("traces.jsonl", [Trace]);
+
+        var result = await cli.RunAsync("--config", "ci/settings.json", "import", traces);
+        var missing = await cli.RunAsync("judges", "list", "--config", "ci/missing.json", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("into experiment 'nightly'", result.Output);
+        Assert.True(File.Exists(Path.Combine(cli.Folder, "ci", "ci.db")));
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "from-default-file.db")));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--config: there is no settings file 'ci/missing.json'", missing.Errors);
+        Assert.Equal("usage", (string)missing.Json["error"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task A_malformed_file_is_a_usage_error_at_its_line_and_column()
+    {
+        var cli = new CliRunner();
+        cli.WriteFile("memalign.json", ["{", """  "store": "a.db" """, """  "experiment": "x" """, "}"]);
+
+        var result = await cli.RunAsync("judges", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: memalign.json:3:3: not valid JSON:", result.Errors);
+    }
+
+    [Fact]
+    public async Task A_secret_is_refused_without_being_echoed_and_the_message_says_where_it_belongs()
+    {
+        var cli = new CliRunner();
+        cli.WriteFile("memalign.json", ["{", """  "model": "openai:/gpt-4.1-mini",""", """  "apiKey": "sk-test-not-a-real-key" """, "}"]);
+        var apiKey = await cli.RunAsync("judges", "list");
+        cli.WriteFile("memalign.json", ["""{ "store": "postgres://memalign:hunter2@localhost/memalign" }"""]);
+        var password = await cli.RunAsync("judges", "list");
+
+        Assert.Equal(2, apiKey.ExitCode);
+        Assert.Contains("memalign.json:3:3: 'apiKey' would hold a secret", apiKey.Errors);
+        Assert.Contains("set the OPENAI_API_KEY environment variable instead", apiKey.Errors);
+        Assert.DoesNotContain("sk-test-not-a-real-key", apiKey.Errors + apiKey.Output);
+        Assert.Equal(2, password.ExitCode);
+        Assert.Contains("memalign.json:1:3: 'store' holds a connection string with a password", password.Errors);
+        Assert.Contains("PGPASSWORD", password.Errors);
+        Assert.DoesNotContain("hunter2", password.Errors + password.Output);
+    }
+
+    [Fact]
+    public async Task Unknown_keys_and_wrong_types_are_reported_with_the_closest_name()
+    {
+        var cli = new CliRunner();
+        cli.WriteFile("memalign.json", ["{", """  "experimnt": "x",""", """  "colour": "red",""", """  "verbose": "yes",""", """  "baseUrl": "ftp://models" """, "}"]);
+
+        var result = await cli.RunAsync("judges", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("memalign.json:2:3: unknown setting 'experimnt'; did you mean 'experiment'?", result.Errors);
+        Assert.Contains("memalign.json:3:3: unknown setting 'colour' (memalign.json takes store, experiment, model, baseUrl, json, verbose)", result.Errors);
+        Assert.Contains("memalign.json:4:3: 'verbose' is true or false, not a string.", result.Errors);
+        Assert.Contains("memalign.json:5:3: 'baseUrl' is not an absolute http(s) URL", result.Errors);
+    }
+
+    [Fact]
+    public async Task Help_works_beside_a_broken_file()
+    {
+        var cli = new CliRunner();
+        cli.WriteFile("memalign.json", ["{ nope"]);
+
+        var result = await cli.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--config", result.Output);
+    }
+}
