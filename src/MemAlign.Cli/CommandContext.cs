@@ -15,7 +15,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Model { get; } = new("--model") { Description = "The model, such as openai:/gpt-4.1-mini (default: the settings file's model, else the judge's own). Needs OPENAI_API_KEY or OPENAI_BASE_URL; without them the local models are used.", Recursive = true };
 
-    public Option<string?> Config { get; } = new("--config") { Description = "The settings file (default: memalign.json in the working directory, when there is one): store, experiment, model, baseUrl, json, verbose. Flags beat environment variables, which beat the file; it never holds a secret.", Recursive = true };
+    public Option<string?> Config { get; } = new("--config") { Description = "The settings file (default: memalign.json in the working directory, when there is one): store, experiment, model, baseUrl, json, verbose, prices. Flags beat environment variables, which beat the file; it never holds a secret.", Recursive = true };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print machine-readable JSON results (for CI).", Recursive = true };
 
@@ -59,6 +59,9 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions options, T
     public string Experiment { get; } = GlobalOptions.Given(parse, options.Experiment) ? parse.GetValue(options.Experiment)! : settings.Experiment ?? parse.GetValue(options.Experiment)!;
 
     public ModelChoice Models { get; } = new(parse.GetValue(options.Model) ?? settings.Model, settings, output);
+
+    /// <summary>The settings file's values (none when there is no file).</summary>
+    public ToolSettings Settings { get; } = settings;
 
     /// <summary>The latest (or given) version of a registered judge, or a usage error saying how to register it.</summary>
     public async Task<RegisteredJudge> JudgeAsync(string name, int? version, CancellationToken cancellationToken) =>

@@ -13,9 +13,11 @@ namespace MemAlign.Cli;
 /// </summary>
 internal static class SettingsFile
 {
-    private const string Store = "store", Experiment = "experiment", Model = "model", BaseUrl = "baseUrl", Json = "json", Verbose = "verbose";
+    private const string Store = "store", Experiment = "experiment", Model = "model", BaseUrl = "baseUrl", Json = "json", Verbose = "verbose", Prices = "prices";
+    private const string InputPrice = "input", OutputPrice = "output", CachedInputPrice = "cachedInput";
 
-    private static readonly string[] Keys = [Store, Experiment, Model, BaseUrl, Json, Verbose];
+    private static readonly string[] Keys = [Store, Experiment, Model, BaseUrl, Json, Verbose, Prices];
+    private static readonly string[] PriceKeys = [InputPrice, OutputPrice, CachedInputPrice];
 
     // Words of key names that would hold a secret (after lowercasing and dropping '_', '-' and '.': apiKey, api_key, OPENAI_API_KEY).
     private static readonly string[] PasswordWords = ["password", "passwd", "pwd"];
@@ -107,7 +109,65 @@ internal static class SettingsFile
             BaseUrl = Text(BaseUrl),
             Json = Flag(Json),
             Verbose = Flag(Verbose),
+            Prices = values.TryGetValue(Prices, out var prices) && prices.Value.ValueKind == JsonValueKind.Object ? ReadPrices(prices.Value) : ToolSettings.None.Prices,
         };
+    }
+
+    // Already checked by PriceProblem: every entry is an object of non-negative numbers with input and output.
+    private static Dictionary<string, ModelPrice> ReadPrices(JsonElement prices)
+    {
+        static decimal? Price(JsonElement entry, string key) =>
+            entry.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.Number } found ? found.Value.GetDecimal() : null;
+        return prices.EnumerateObject().ToDictionary(
+            model => model.Name,
+            model => new ModelPrice(Price(model.Value, InputPrice)!.Value, Price(model.Value, OutputPrice)!.Value, Price(model.Value, CachedInputPrice)),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    // What is wrong with the prices object, or null: { "MODEL": { "input": N, "output": N, "cachedInput": N }, ... } per million tokens.
+    private static string? PriceProblem(string name, JsonElement value, string at)
+    {
+        const string Example = "such as \"prices\": { \"gpt-4.1-mini\": { \"input\": 0.40, \"output\": 1.60, \"cachedInput\": 0.10 } } (per million tokens)";
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return $"{at}: '{name}' is an object of model prices, {Example}; not {Describe(value)}.";
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in value.EnumerateObject())
+        {
+            if (!seen.Add(model.Name))
+            {
+                return $"{at}: '{name}' prices model '{model.Name}' twice; keep one.";
+            }
+
+            if (model.Value.ValueKind != JsonValueKind.Object)
+            {
+                return $"{at}: '{name}.{model.Name}' is an object with input and output prices per million tokens, {Example}; not {Describe(model.Value)}.";
+            }
+
+            foreach (var price in model.Value.EnumerateObject())
+            {
+                var key = Array.Find(PriceKeys, k => string.Equals(k, price.Name, StringComparison.OrdinalIgnoreCase));
+                if (key is null)
+                {
+                    return $"{at}: '{name}.{model.Name}' has an unknown price '{price.Name}'; a model's prices are {string.Join(", ", PriceKeys)}.";
+                }
+
+                if (price.Value.ValueKind != JsonValueKind.Number || !price.Value.TryGetDecimal(out var amount) || amount < 0)
+                {
+                    return $"{at}: '{name}.{model.Name}.{price.Name}' is a price per million tokens, a number of at least 0, not {(price.Value.ValueKind == JsonValueKind.Number ? price.Value.GetRawText() : Describe(price.Value))}.";
+                }
+            }
+
+            var missing = new[] { InputPrice, OutputPrice }.Where(k => !model.Value.EnumerateObject().Any(p => string.Equals(p.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (missing.Length > 0)
+            {
+                return $"{at}: '{name}.{model.Name}' has no {string.Join(" or ", missing)} price; give both input and output, {Example}.";
+            }
+        }
+
+        return null;
     }
 
     // What is wrong with one key and its value, or null. Secrets first: a secret is refused whatever its key is called.
@@ -135,6 +195,11 @@ internal static class SettingsFile
         {
             var closest = NameRules.Closest(name, Keys);
             return $"{at}: unknown setting '{name}'{(closest is null ? "" : $"; did you mean '{closest}'?")} ({file} takes {string.Join(", ", Keys)}).";
+        }
+
+        if (key is Prices)
+        {
+            return value.ValueKind == JsonValueKind.Null ? null : PriceProblem(name, value, at);
         }
 
         if (key is Json or Verbose)

@@ -2,7 +2,7 @@ namespace MemAlign.Cli;
 
 /// <summary>
 /// The settings of a settings file (memalign.json in the working directory, or --config FILE): the global options'
-/// values and OPENAI_BASE_URL's. Every value is optional; a flag beats an environment variable, which beats the file.
+/// values, OPENAI_BASE_URL's and the models' token prices. Every value is optional; a flag beats an environment variable, which beats the file.
 /// Never a secret: the file is refused when it holds one (<see cref="SettingsFile"/>).
 /// </summary>
 internal sealed record ToolSettings
@@ -29,4 +29,7 @@ internal sealed record ToolSettings
     public bool? Json { get; init; }
 
     public bool? Verbose { get; init; }
+
+    /// <summary>Token prices per million by model id (case-insensitive), for the cost lines of evaluate; empty when the file sets none.</summary>
+    public IReadOnlyDictionary<string, ModelPrice> Prices { get; init; } = new Dictionary<string, ModelPrice>();
 }

@@ -142,9 +142,61 @@ public class SettingsFileCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("memalign.json:2:3: unknown setting 'experimnt'; did you mean 'experiment'?", result.Errors);
-        Assert.Contains("memalign.json:3:3: unknown setting 'colour' (memalign.json takes store, experiment, model, baseUrl, json, verbose)", result.Errors);
+        Assert.Contains("memalign.json:3:3: unknown setting 'colour' (memalign.json takes store, experiment, model, baseUrl, json, verbose, prices)", result.Errors);
         Assert.Contains("memalign.json:4:3: 'verbose' is true or false, not a string.", result.Errors);
         Assert.Contains("memalign.json:5:3: 'baseUrl' is not an absolute http(s) URL", result.Errors);
+    }
+
+    [Fact]
+    public async Task Evaluate_says_what_its_tokens_cost_at_the_files_prices_and_gives_no_partial_sum_for_an_unpriced_model()
+    {
+        await using var model = await LoopbackOpenAIServer.StartAsync();
+        model.Otherwise(_ => ServerReply.Completion("""{"rationale": "answers the question", "result": true}""", model: "priced-model", promptTokens: 42, completionTokens: 7));
+        var cli = new CliRunner();
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        var traces = Enumerable.Range(0, 10).Select(i => $$$"""{"trace_id": "p{{{i}}}", "inputs": "question {{{i}}}", "outputs": "an answer", "assessments": [{"name": "helpfulness", "value": true, "source": {"type": "HUMAN", "id": "ann"}}]}""");
+        Assert.Equal(0, (await cli.RunAsync("import", cli.WriteFile("traces.jsonl", traces))).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        // 10 calls of 42 input and 7 output tokens: 420 * 2.5 / 1e6 + 70 * 10 / 1e6 = 0.00105 + 0.0007.
+        cli.WriteFile("memalign.json", ["""{ "prices": { "Priced-Model": { "input": 2.5, "output": 10 }, "other-model": { "input": 1, "output": 1 } } }"""]);
+
+        var priced = await cli.RunAsync("evaluate", "--judge", "helpfulness");
+        var json = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--json")).Json["usage"]!;
+
+        Assert.Equal(0, priced.ExitCode);
+        Assert.Contains("Tokens: 420 in, 70 out over 10 model call(s) (priced-model); cost 0.00175 at the prices in memalign.json.", priced.Output);
+        Assert.Equal(10, (int)json["model_calls"]!);
+        Assert.Equal(420, (long)json["input_tokens"]!);
+        Assert.Equal(70, (long)json["output_tokens"]!);
+        Assert.Equal(0.00175, (double)json["cost"]!, 10);
+        Assert.Empty(json["unpriced_models"]!.AsArray());
+
+        cli.WriteFile("memalign.json", ["""{ "prices": { "other-model": { "input": 1, "output": 1 } } }"""]);
+        var unpriced = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--json");
+
+        Assert.Null(unpriced.Json["usage"]!["cost"]);
+        Assert.Equal("priced-model", (string)unpriced.Json["usage"]!["unpriced_models"]![0]!);
+        var text = await cli.RunAsync("evaluate", "--judge", "helpfulness");
+        Assert.Contains("no cost: memalign.json has no price for 'priced-model' (add it under \"prices\").", text.Output);
+    }
+
+    [Fact]
+    public async Task Malformed_prices_are_usage_errors_that_say_what_a_price_looks_like()
+    {
+        var cli = new CliRunner();
+        cli.WriteFile("memalign.json", ["{", """  "prices": { "m": { "input": -1, "output": 2 } }""", "}"]);
+        var negative = await cli.RunAsync("judges", "list");
+        cli.WriteFile("memalign.json", ["{", """  "prices": { "m": { "input": 1 } }""", "}"]);
+        var missing = await cli.RunAsync("judges", "list");
+        cli.WriteFile("memalign.json", ["{", """  "prices": { "m": { "input": 1, "output": 2, "cached": 0.5 } }""", "}"]);
+        var unknown = await cli.RunAsync("judges", "list");
+
+        Assert.Equal(2, negative.ExitCode);
+        Assert.Contains("memalign.json:2:3: 'prices.m.input' is a price per million tokens, a number of at least 0, not -1.", negative.Errors);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("memalign.json:2:3: 'prices.m' has no output price", missing.Errors);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("memalign.json:2:3: 'prices.m' has an unknown price 'cached'; a model's prices are input, output, cachedInput.", unknown.Errors);
     }
 
     [Fact]

@@ -60,6 +60,12 @@ internal static class EvaluateCommand
                 context.Output.Line($"  {failed.TraceId}: {failed.Error}");
             }
 
+            var spend = TokenSpend.Of(result.Records, context.Settings);
+            if (spend.Describe() is { } spent)
+            {
+                context.Output.Line(spent);
+            }
+
             // The agreement with the experts' labels on the judged traces, when there are any.
             var run = (await context.Store.GetEvaluationRunAsync(context.Experiment, result.RunId!, cancellationToken).ConfigureAwait(false))!;
             var report = await ExperimentCommands.EvaluationReportAsync(context, run, registered.Definition, cancellationToken).ConfigureAwait(false);
@@ -68,7 +74,7 @@ internal static class EvaluateCommand
             var outcome = gate?.Check(report);
             GateReport.Print(context.Output, outcome);
 
-            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result, outcome));
+            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result, outcome, spend));
             return outcome is not null ? (outcome.Passed ? ExitCodes.Ok : ExitCodes.GateFailed) : result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

@@ -118,13 +118,18 @@ internal sealed record EvaluateResult : EvaluationReportResult
     [JsonPropertyOrder(1)]
     public GateJson? Gate { get; init; }
 
-    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run, GateOutcome? gate) =>
-        new(EvaluationReportResult.From(report, version)) { Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed, Gate = GateJson.From(gate) };
+    /// <summary>The tokens this call spent and their cost at the settings file's prices.</summary>
+    [JsonPropertyOrder(1)]
+    public TokenSpendJson Usage { get; init; }
+
+    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run, GateOutcome? gate, TokenSpend spend) =>
+        new(EvaluationReportResult.From(report, version), TokenSpendJson.From(spend)) { Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed, Gate = GateJson.From(gate) };
 
     [SetsRequiredMembers]
-    private EvaluateResult(EvaluationReportResult report)
+    private EvaluateResult(EvaluationReportResult report, TokenSpendJson usage)
         : base(report)
     {
+        Usage = usage;
     }
 }
 
