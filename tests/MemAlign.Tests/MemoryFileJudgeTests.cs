@@ -94,6 +94,28 @@ public sealed class MemoryFileJudgeTests : IAsyncDisposable
         Assert.Contains(aligned.Memory.Guidelines[0].Text, judge.Instructions); // guidelines need no embedder
     }
 
+    [Fact]
+    public async Task The_examples_are_embedded_once_per_file_for_every_judge_built_from_it()
+    {
+        var (aligned, _) = await Judge.CreateLocal<bool>(SeedFeedback.Definition).AlignAsync(SeedFeedback.Alignment);
+        var file = JudgeMemoryFile.Parse(JudgeMemoryFile.Create(SeedFeedback.Definition, aligned.Memory).ToJson());
+        var counting = new TextCountingEmbedder(new LocalEmbeddingGenerator(file.EmbeddingDimensions));
+        var model = new ScriptedChatClient();
+        var first = new FileBackedHelpfulness(model, file).WithEmbedder(counting);
+        var second = new FileBackedHelpfulness(model, file).WithEmbedder(counting);
+
+        Assert.Equal(0, counting.Texts); // nothing is embedded before it is needed
+        await first.BuildPromptAsync(SeedFeedback.Test[0]);
+        await second.BuildPromptAsync(SeedFeedback.Test[1]);
+        await first.BuildPromptAsync(SeedFeedback.Test[2]);
+
+        // The examples' distinct texts once, then one query per prompt.
+        var distinct = aligned.Memory.Examples.Select(e => e.EmbeddedText).Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(distinct + 3, counting.Texts);
+        Assert.Equal(aligned.Memory.Examples.Count, second.Memory.Examples.Count);
+        Assert.Equal(distinct + 3, counting.Texts);
+    }
+
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -103,5 +125,20 @@ public sealed class MemoryFileJudgeTests : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>An embedder that counts the texts it embeds.</summary>
+internal sealed class TextCountingEmbedder(IEmbeddingGenerator<string, Embedding<float>> inner) : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+{
+    private int _texts;
+
+    public int Texts => _texts;
+
+    public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = values.ToList();
+        Interlocked.Add(ref _texts, list.Count);
+        return base.GenerateAsync(list, options, cancellationToken);
     }
 }

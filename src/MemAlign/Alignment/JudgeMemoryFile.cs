@@ -30,10 +30,9 @@ public sealed class JudgeMemoryFile
     // Generated judges pass the same string literal (interned) on every construction: parse it once.
     private static readonly ConditionalWeakTable<string, JudgeMemoryFile> CheckedSources = [];
 
-    // The example vectors, computed once per file (and model) for the life of the process.
+    // The example vectors, computed once per file for the life of the process (every embedder it accepts is its one model).
     private readonly Lock _vectorsLock = new();
     private Task<JudgeMemory>? _vectors;
-    private string? _vectorsModel;
 
     internal JudgeMemoryFile(
         string judgeName, int? version, string rubricHash, FeedbackValueType valueType, string embeddingModelId, int embeddingDimensions, int retrievalK,
@@ -279,10 +278,9 @@ public sealed class JudgeMemoryFile
         lock (_vectorsLock)
         {
             // A failed or cancelled run is not kept: the next use tries again.
-            if (_vectors is null || _vectors.IsFaulted || _vectors.IsCanceled || _vectorsModel != EmbeddingModelId)
+            if (_vectors is null || _vectors.IsFaulted || _vectors.IsCanceled)
             {
                 _vectors = ToMemoryAsync(embedder, CancellationToken.None);
-                _vectorsModel = EmbeddingModelId;
             }
 
             task = _vectors;
@@ -294,6 +292,26 @@ public sealed class JudgeMemoryFile
     /// <summary>The memory without example vectors' work: guidelines only, when the file has no examples.</summary>
     internal JudgeMemory? MemoryWithoutExamples =>
         Examples.Count == 0 ? new JudgeMemory(Guidelines, [], EmbeddingModelId, EmbeddingDimensions, RetrievalK) : null;
+
+    /// <summary>
+    /// The file without what it learned from <paramref name="traceIds"/>, as the store forgets: their examples
+    /// go, and so does every distilled guideline that cites one of them (it may quote the trace); the other
+    /// traces those guidelines cited are marked not distilled, so the next align distils them again.
+    /// </summary>
+    internal MemoryFileForgetting Forget(IReadOnlySet<string> traceIds)
+    {
+        var dropped = Guidelines.Where(g => !g.IsUserWritten && g.SourceTraceIds.Any(traceIds.Contains)).ToList();
+        var redistill = dropped.SelectMany(g => g.SourceTraceIds).Where(t => !traceIds.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var examples = Examples.Where(e => !traceIds.Contains(e.TraceId))
+            .Select(e => e.IsDistilled && redistill.Contains(e.TraceId) ? e.WithDistilled(false) : e)
+            .ToList();
+        return new MemoryFileForgetting(
+            With(Guidelines.Where(g => !dropped.Contains(g)).ToList(), examples),
+            Examples.Count - examples.Count,
+            dropped.Count,
+            dropped.Sum(g => g.SourceTraceIds.Count),
+            examples.Count(e => !e.IsDistilled && redistill.Contains(e.TraceId)));
+    }
 
     internal JudgeMemoryFile With(IReadOnlyList<Guideline> guidelines, IReadOnlyList<JudgeMemoryFileExample> examples) =>
         new(JudgeName, Version, RubricHash, ValueType, EmbeddingModelId, EmbeddingDimensions, RetrievalK, guidelines, examples, FilePath);
@@ -313,4 +331,15 @@ public sealed class JudgeMemoryFile
                 $"{Where}was aligned with embeddings from '{EmbeddingModelId}', but the embedder given is '{id}'; retrieval needs the same model.", nameof(embedder));
         }
     }
+}
+
+/// <summary>What <see cref="JudgeMemoryFile.Forget"/> removed.</summary>
+/// <param name="File">The file without the traces.</param>
+/// <param name="Examples">Examples removed.</param>
+/// <param name="GuidelinesDropped">Guidelines dropped because they cite a forgotten trace.</param>
+/// <param name="GuidelineSources">The sources those guidelines had.</param>
+/// <param name="ToRedistill">Examples of other traces those guidelines cited, to be distilled again on the next align.</param>
+internal sealed record MemoryFileForgetting(JudgeMemoryFile File, int Examples, int GuidelinesDropped, int GuidelineSources, int ToRedistill)
+{
+    public bool Changed => Examples > 0 || GuidelinesDropped > 0;
 }

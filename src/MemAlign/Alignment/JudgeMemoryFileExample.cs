@@ -55,6 +55,9 @@ public sealed class JudgeMemoryFileExample
     internal EpisodicExample ToEpisodic(ReadOnlyMemory<float> vector) =>
         new(Id, TraceId, Value, Rationale, Fields, EmbeddedField, vector, Fingerprint, IsDistilled);
 
+    internal JudgeMemoryFileExample WithDistilled(bool isDistilled) =>
+        new(TraceId, Id, Value, Rationale, Reviewer, EmbeddedField, Fields, Fingerprint, isDistilled);
+
     internal static JudgeMemoryFileExample From(EpisodicExample example, string? reviewer) =>
         new(example.TraceId, example.Id, example.Value, example.Rationale, reviewer, example.EmbeddedField,
             new SortedDictionary<string, string>(example.Fields.ToDictionary(), StringComparer.Ordinal), example.Fingerprint, example.IsDistilled);
