@@ -58,6 +58,8 @@ public sealed class MemoryFileCliTests(PreparedStore prepared) : IClassFixture<P
         await File.WriteAllTextAsync(Path.Combine(cli.Folder, "bad.memalign.json"), text.Replace("\"value\": true", "\"value\": \"maybe\""));
         await File.WriteAllTextAsync(Path.Combine(cli.Folder, "other.memalign.json"), text.Replace("\"judge\": \"helpfulness\"", "\"judge\": \"politeness\""));
 
+        // Version 3 forgets one example, so the file's memory (version 2's) is news to the store.
+        Assert.Equal(0, (await cli.RunAsync("unalign", "--judge", "helpfulness", "--trace", (string)JsonNode.Parse(text)!["examples"]![0]!["trace_id"]!)).ExitCode);
         var refused = await cli.RunAsync("judges", "register", "--memory", "stale.memalign.json");
         var accepted = await cli.RunAsync("judges", "register", "--memory", "stale.memalign.json", "--accept-stale", "--json");
         var invalid = await cli.RunAsync("judges", "register", "--memory", "bad.memalign.json");
@@ -68,7 +70,7 @@ public sealed class MemoryFileCliTests(PreparedStore prepared) : IClassFixture<P
         Assert.Contains("the rubric changed", refused.Errors);
         Assert.Contains("--accept-stale", refused.Errors);
         Assert.True(accepted.ExitCode == 0, accepted.Errors);
-        Assert.Equal(("memory file, stale", 3), ((string)accepted.Json["judges"]![0]!["state"]!, (int)accepted.Json["judges"]![0]!["version"]!));
+        Assert.Equal(("memory file, stale", 4), ((string)accepted.Json["judges"]![0]!["state"]!, (int)accepted.Json["judges"]![0]!["version"]!));
         var lines = text.Split('\n');
         var line = Array.FindIndex(lines, l => l.Contains("\"value\": true", StringComparison.Ordinal)) + 1;
         var column = lines[line - 1].IndexOf("true", StringComparison.Ordinal) + 1;
