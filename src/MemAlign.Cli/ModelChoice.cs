@@ -79,11 +79,14 @@ internal sealed class ModelChoice
     /// The embedder a memory was made with, by its embedding model id: the hashed local one, MiniLM (memoised),
     /// or an OpenAI-compatible embedding model.
     /// </summary>
-    public IEmbeddingGenerator<string, Embedding<float>> Embedder(JudgeMemory memory) => memory.EmbeddingModelId switch
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(JudgeMemory memory) => Embedder(memory.EmbeddingModelId, memory.EmbeddingDimensions);
+
+    /// <summary>The embedder of the model a memory file names (see <see cref="Embedder(JudgeMemory)"/>).</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string modelId, int dimensions) => modelId switch
     {
-        LocalEmbeddingGenerator.ModelName => new LocalEmbeddingGenerator(memory.EmbeddingDimensions),
+        LocalEmbeddingGenerator.ModelName => new LocalEmbeddingGenerator(dimensions),
         MiniLMEmbeddingGenerator.ModelName => _miniLM.Value,
-        var id => ModelProviders.CreateEmbeddingGenerator(id.Contains(":/", StringComparison.Ordinal) ? id : "openai:/" + id, _settings, memory.EmbeddingDimensions),
+        var id => ModelProviders.CreateEmbeddingGenerator(id.Contains(":/", StringComparison.Ordinal) ? id : "openai:/" + id, _settings, dimensions),
     };
 
     private string? ModelFor(JudgeDefinition definition)

@@ -20,7 +20,8 @@ internal static class AlignCommands
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
         var traces = new Option<string?>("--traces") { Description = "Which traces to learn from (default: those with human feedback named like the judge)." };
         var labels = new LabelOptions();
-        var command = new Command("align", "Align a judge with the human feedback on stored traces and register the aligned version.") { judge, traces };
+        var output = OutOption();
+        var command = new Command("align", "Align a judge with the human feedback on stored traces and register the aligned version.") { judge, traces, output };
         labels.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
@@ -37,7 +38,7 @@ internal static class AlignCommands
             var resolution = labels.Resolution(context.Parse);
             var agreement = labels.Check(context, first.Definition, selected);
             return await RegisterOnLatestAsync(context, "Aligned", name, resolution, (registered, optimizer) =>
-                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), cancellationToken, agreement).ConfigureAwait(false);
+                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), context.Parse.GetValue(output), cancellationToken, agreement).ConfigureAwait(false);
         });
         return command;
     }
@@ -47,18 +48,19 @@ internal static class AlignCommands
         var judge = new Option<string>("--judge") { Description = "The registered judge.", Required = true };
         var trace = new Option<string[]>("--trace") { Description = "Traces whose feedback to remove (repeat, or list several).", Required = true, AllowMultipleArgumentsPerToken = true };
         var redistill = new Option<bool>("--redistill") { Description = "Re-distil the guidelines that lost sources (calls the reflection model)." };
-        var command = new Command("unalign", "Remove what a judge learned from some traces and register the result.") { judge, trace, redistill };
+        var output = OutOption();
+        var command = new Command("unalign", "Remove what a judge learned from some traces and register the result.") { judge, trace, redistill, output };
         CommandRunner.SetBody(command, options, (context, cancellationToken) =>
             RegisterOnLatestAsync(context, "Unaligned", context.Parse.GetValue(judge)!, null, (registered, optimizer) =>
                 optimizer.UnalignAsync(registered.Definition, registered.Memory, context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken),
-                cancellationToken));
+                context.Parse.GetValue(output), cancellationToken));
         return command;
     }
 
     // Builds the new memory on the latest version and registers it on that version; if another writer
     // registered one meanwhile, builds again on theirs.
     private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name, LabelResolution? labels,
-        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, CancellationToken cancellationToken, HumanAgreementCheckJson? humanAgreement = null)
+        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, string? outPath, CancellationToken cancellationToken, HumanAgreementCheckJson? humanAgreement = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -84,7 +86,11 @@ internal static class AlignCommands
                         + $"and the {outcome.Memory.Guidelines.Count - info.Guidelines} guideline(s) that drew on them (the next align distils again from what remains).");
                 }
 
-                return Finish(context, verb, info, outcome.Report, humanAgreement);
+                // The file is the version as registered (read back), so it equals what 'judges export' writes for it.
+                var file = outPath is null ? null
+                    : await MemoryFileCommands.ExportAsync(context, await context.JudgeAsync(name, info.Version, cancellationToken).ConfigureAwait(false), outPath, cancellationToken)
+                        .ConfigureAwait(false);
+                return Finish(context, verb, info, outcome.Report, humanAgreement, file);
             }
             catch (StaleJudgeVersionException e) when (attempt < MaxRebases)
             {
@@ -97,7 +103,10 @@ internal static class AlignCommands
         }
     }
 
-    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement)
+    private static Option<string?> OutOption() =>
+        new("--out") { Description = "Also write the registered version as a reviewable memory file, such as judges/helpfulness.memalign.json (its folder is created)." };
+
+    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement, MemoryFileJson? file)
     {
         context.Output.Line($"{verb} '{info.Name}': {report}");
         if (report.LabelResolution.MultiplyLabelled > 0)
@@ -123,7 +132,7 @@ internal static class AlignCommands
 
         context.Output.Line($"Registered '{info.Name}' version {info.Version} (built on version {info.BaseVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): "
             + $"{info.Guidelines} guideline(s), {info.Examples} example(s).");
-        context.Output.Result(AlignResult.From(info, report, humanAgreement));
+        context.Output.Result(AlignResult.From(info, report, humanAgreement, file));
         return report.IsComplete ? ExitCodes.Ok : ExitCodes.Findings;
     }
 }

@@ -9,12 +9,13 @@ internal static class JudgesCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var command = new Command("judges", "The judge registry: list, show, versions, delete, register.");
+        var command = new Command("judges", "The judge registry: list, show, versions, delete, register, export.");
         command.Subcommands.Add(List(options));
         command.Subcommands.Add(Show(options));
         command.Subcommands.Add(Versions(options));
         command.Subcommands.Add(Delete(options));
         command.Subcommands.Add(Register(options));
+        command.Subcommands.Add(MemoryFileCommands.Export(options));
         return command;
     }
 
@@ -98,13 +99,34 @@ internal static class JudgesCommand
 
     private static Command Register(GlobalOptions options)
     {
-        var assembly = new Option<FileInfo>("--assembly") { Description = "A built assembly whose judges were declared with [Judge]; it is read as metadata, never run.", Required = true };
+        var assembly = new Option<FileInfo?>("--assembly") { Description = "A built assembly whose judges were declared with [Judge]; it is read as metadata, never run." };
         var reset = new Option<bool>("--reset-memory") { Description = "When a judge's declaration changed, start its new version with an empty memory instead of keeping what it learned." };
-        var command = new Command("register", "Register the judges an assembly declares: a new judge as version 1, a changed one as its next version; an unchanged one stays as it is.")
-            { assembly, reset };
+        var memoryFile = new Option<FileInfo?>("--memory") { Description = "A *.memalign.json file to register as the next version of its judge, which must be registered already (the file holds its rubric's hash, not the rubric)." };
+        var acceptStale = new Option<bool>("--accept-stale") { Description = "With --memory: register the file even if it was aligned for another rubric or value type than the registered one." };
+        var command = new Command("register", "Register the judges an assembly declares (a new judge as version 1, a changed one as its next version; an unchanged one stays as it is), "
+            + "or a memory file as the next version of its judge.")
+            { assembly, reset, memoryFile, acceptStale };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
-            var path = context.Parse.GetValue(assembly)!;
+            if (context.Parse.GetValue(memoryFile) is { } memoryPath)
+            {
+                if (context.Parse.GetValue(assembly) is not null || context.Parse.GetValue(reset))
+                {
+                    throw new UsageException("--memory registers one memory file; give --assembly (and --reset-memory) in a run of its own.");
+                }
+
+                var registered = await MemoryFileCommands.RegisterAsync(context, memoryPath, context.Parse.GetValue(acceptStale), cancellationToken).ConfigureAwait(false);
+                context.Output.Result(new JudgeRegisterResult([registered]));
+                return ExitCodes.Ok;
+            }
+
+            if (context.Parse.GetValue(acceptStale))
+            {
+                throw new UsageException("--accept-stale goes with --memory FILE.");
+            }
+
+            var path = context.Parse.GetValue(assembly)
+                ?? throw new UsageException("Give --assembly PATH (a built assembly that declares judges) or --memory FILE (a *.memalign.json file).");
             if (!path.Exists)
             {
                 throw new UsageException($"There is no assembly '{path.FullName}'; build the project first.");

@@ -62,7 +62,10 @@ internal sealed record AlignResult : JsonResult
     /// <summary>The experts' agreement checked before aligning (align); null for unalign.</summary>
     public HumanAgreementCheckJson? HumanAgreement { get; init; }
 
-    public static AlignResult From(JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement) => new()
+    /// <summary>The memory file written with --out; null without it.</summary>
+    public MemoryFileJson? MemoryFile { get; init; }
+
+    public static AlignResult From(JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement, MemoryFileJson? memoryFile = null) => new()
     {
         Judge = info.Name, Version = info.Version, BaseVersion = info.BaseVersion, Guidelines = info.Guidelines, Examples = info.Examples, ModelCalls = report.ModelCalls,
         ExamplesAdded = report.ExamplesAdded, ExamplesRemoved = report.ExamplesRemoved, GuidelinesAdded = report.GuidelinesAdded, GuidelinesDropped = report.GuidelinesDropped,
@@ -70,7 +73,7 @@ internal sealed record AlignResult : JsonResult
         Failures = report.Failures.Count, FailedBatches = [.. report.Failures.Select(f => new DistillationFailureJson(f.TraceIds, f.Reason))],
         Skipped = [.. report.SkippedTraces.Select(s => new SkippedTraceJson(s.TraceId, s.Reason))],
         Discarded = [.. report.DiscardedAssessments.Select(d => new DiscardedLabelJson(d.AssessmentId, d.TraceId, d.Reason))],
-        LabelResolution = LabelResolutionJson.From(report.LabelResolution), HumanAgreement = humanAgreement,
+        LabelResolution = LabelResolutionJson.From(report.LabelResolution), HumanAgreement = humanAgreement, MemoryFile = memoryFile,
     };
 }
 

@@ -19,6 +19,7 @@ namespace MemAlign.Cli.Json;
 [JsonSerializable(typeof(JudgeVersionsResult))]
 [JsonSerializable(typeof(JudgeDeleteResult))]
 [JsonSerializable(typeof(JudgeRegisterResult))]
+[JsonSerializable(typeof(JudgeExportResult))]
 [JsonSerializable(typeof(EvaluateResult))]
 [JsonSerializable(typeof(EvaluationReportResult))]
 [JsonSerializable(typeof(AlignResult))]

@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace MemAlign;
 
 /// <summary>
-/// A judge's memory as a JSON file, to keep next to the judge's code (and review in a pull request) or to
-/// move between machines: guidelines with their sources, examples with their fields, rationale and
-/// vector (little-endian float32, base64), and the embedding settings. Reading it back makes no model
+/// A judge's memory as a JSON file (format <c>memalign-judge-memory/1</c>), to move between machines:
+/// guidelines with their sources, examples with their fields, rationale and vector (little-endian float32,
+/// base64), and the embedding settings. For a file to review and compile into a judge, use
+/// <see cref="JudgeMemoryFile"/> (format 2: no vectors, the judge's name and the rubric it was aligned for). Reading it back makes no model
 /// or embedding call; <c>judge.WithMemory(memory, embedder)</c> gives a judge of the same type with it.
 /// </summary>
 public static class JudgeMemoryJson
@@ -132,9 +133,12 @@ public static class JudgeMemoryJson
 
     private static JudgeMemory Read(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != Format)
+        var format = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        if (format != Format)
         {
-            throw new FormatException($"\"format\" must be \"{Format}\".");
+            throw new FormatException(format == JudgeMemoryFile.Format
+                ? $"\"format\" must be \"{Format}\"; this is a {JudgeMemoryFile.Format} file (no vectors): read it with JudgeMemoryFile.LoadAsync."
+                : $"\"format\" must be \"{Format}\".");
         }
 
         var guidelines = root.GetProperty("guidelines").EnumerateArray()
