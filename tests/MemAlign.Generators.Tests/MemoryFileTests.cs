@@ -53,7 +53,7 @@ public class MemoryFileTests
         var message = diagnostic.GetMessage();
         Assert.Contains("the rubric was reworded since judge 'rating' was aligned", message);
         Assert.Contains($"memalign align --judge rating --out {RatingPath}", message);
-        Assert.Contains($"\"rubric_sha256\" to \"{MemoryFileContract.RubricHash(MemoryFiles.RatingRubric)}\"", message);
+        Assert.Contains($"set \"aligned_for.rubric_sha256\" to \"{MemoryFileContract.RubricHash(MemoryFiles.RatingRubric)}\"", message);
         Assert.DoesNotContain("scale", message);
         AssertAt(diagnostic, RatingPath, MemoryFiles.LineOf(json, "\"aligned_for\""));
         Assert.Contains("MemAlignCompiledMemory.Value", Generated(result, "Support.Rating.Judge.g.cs"));

@@ -111,13 +111,13 @@ internal static class MemoryChecks
         if (!string.Equals(hash, file.RubricHash, StringComparison.Ordinal))
         {
             changes.Add("the rubric was reworded");
-            accept.Add($"\"{RubricHashProperty}\" to \"{hash}\"");
+            accept.Add($"\"{AlignedForProperty}.{RubricHashProperty}\" to \"{hash}\"");
         }
 
         if (ValueTypeChange(aligned, current) is { } change)
         {
             changes.Add(change);
-            accept.Add($"\"{ValueProperty}\" to {current.ToJson()}");
+            accept.Add($"\"{AlignedForProperty}.{ValueProperty}\" to {current.ToJson()}");
         }
 
         var embed = true;
@@ -126,7 +126,7 @@ internal static class MemoryChecks
             var name = judge.JudgeName!;
             findings.Add(new DiagnosticInfo(MemoryRuleIds.StaleMemory, file.AlignedForLocation,
                 new EquatableArray<string>([file.DisplayPath, name, string.Join(" and ", changes),
-                    $"memalign align --judge {name} --out {file.DisplayPath}", $"set \"{AlignedForProperty}\" {string.Join(" and ", accept)}"]),
+                    $"memalign align --judge {name} --out {file.DisplayPath}", $"set {string.Join(" and ", accept)}"]),
                 new EquatableArray<string>([])));
             foreach (var example in file.Examples)
             {
