@@ -21,7 +21,8 @@ public static class JudgeAlignmentExtensions
     {
         ArgumentNullException.ThrowIfNull(judge);
         ArgumentNullException.ThrowIfNull(traces);
-        var outcome = await (optimizer ?? new MemAlignOptimizer()).AlignAsync(judge.Definition, judge.Memory, traces.ToList(), cancellationToken).ConfigureAwait(false);
+        var memory = await judge.MemoryAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await (optimizer ?? new MemAlignOptimizer()).AlignAsync(judge.Definition, memory, traces.ToList(), cancellationToken).ConfigureAwait(false);
         return new AlignedJudge<TJudge>(judge.WithMemory(outcome.Memory, outcome.Embedder), outcome.Report);
     }
 
@@ -32,7 +33,8 @@ public static class JudgeAlignmentExtensions
     {
         ArgumentNullException.ThrowIfNull(judge);
         ArgumentNullException.ThrowIfNull(traceIds);
-        var outcome = await (optimizer ?? new MemAlignOptimizer()).UnalignAsync(judge.Definition, judge.Memory, traceIds.ToHashSet(StringComparer.Ordinal), redistill, cancellationToken)
+        var memory = await judge.MemoryAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await (optimizer ?? new MemAlignOptimizer()).UnalignAsync(judge.Definition, memory, traceIds.ToHashSet(StringComparer.Ordinal), redistill, cancellationToken)
             .ConfigureAwait(false);
         return new AlignedJudge<TJudge>(judge.WithMemory(outcome.Memory, judge.Embedder ?? outcome.Embedder), outcome.Report);
     }
@@ -74,6 +76,28 @@ public static class JudgeAlignmentExtensions
         }
 
         return (TJudge)judge.Copy(definition: definition);
+    }
+
+    /// <summary>
+    /// A copy that compares traces with its memory's examples through <paramref name="embedder"/>, which must be
+    /// the model that embedded them: for a judge built with a memory file that names a model other than the
+    /// local embedder's (the judge embeds the file's examples with it at first use).
+    /// </summary>
+    /// <exception cref="ArgumentException">The embedder is not the model the memory names.</exception>
+    public static TJudge WithEmbedder<TJudge>(this TJudge judge, IEmbeddingGenerator<string, Embedding<float>> embedder)
+        where TJudge : Judge
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var model = judge.MemoryFile?.EmbeddingModelId ?? judge.Memory.EmbeddingModelId;
+        var hasExamples = judge.MemoryFile is { } file ? file.Examples.Count > 0 : judge.Memory.Examples.Count > 0;
+        if (hasExamples && embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId is { } id && id != model)
+        {
+            throw new ArgumentException(
+                $"Judge '{judge.Name}' remembers examples embedded by '{model}', but the embedder given is '{id}'; retrieval needs the same model.", nameof(embedder));
+        }
+
+        return (TJudge)judge.Copy(embedder: embedder);
     }
 
     /// <summary>

@@ -26,13 +26,27 @@ public abstract class Judge : IJudge
 
     private readonly IJudgeModel _model;
 
-    private protected Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel)
+    // The memory, or the file it comes from until its example vectors are needed (see MemoryAsync).
+    private JudgeMemory _memory;
+    private JudgeMemoryFile? _memoryFile;
+
+    private protected Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel, JudgeMemoryFile? memoryFile = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Options = options ?? JudgeOptions.Default;
         Options.Validate();
         Definition = definition;
-        Memory = JudgeMemory.Empty;
+        _memory = JudgeMemory.Empty;
+        if (memoryFile is not null)
+        {
+            memoryFile.CheckBelongsTo(definition);
+            _memoryFile = memoryFile;
+            _memory = memoryFile.MemoryWithoutExamples ?? JudgeMemory.Empty;
+
+            // The local embedder needs nothing from the caller; any other model comes with WithEmbedder.
+            Embedder = memoryFile.EmbeddingModelId == LocalEmbeddingGenerator.ModelName ? new LocalEmbeddingGenerator(memoryFile.EmbeddingDimensions) : null;
+        }
+
         _model = createModel(Options);
     }
 
@@ -42,7 +56,8 @@ public abstract class Judge : IJudge
         ArgumentNullException.ThrowIfNull(original);
         Definition = original.Definition;
         Options = original.Options;
-        Memory = original.Memory;
+        _memory = original._memory;
+        _memoryFile = original._memoryFile;
         Embedder = original.Embedder;
         _model = original._model;
     }
@@ -54,7 +69,7 @@ public abstract class Judge : IJudge
     public string Name => Definition.Name;
 
     /// <summary>The rubric, followed by the distilled guidelines ("Distilled Guidelines (n):") when the judge has any.</summary>
-    public virtual string Instructions => JudgePromptBuilder.Instructions(Definition, Memory.Guidelines);
+    public virtual string Instructions => JudgePromptBuilder.Instructions(Definition, Guidelines);
 
     /// <summary>The model's id as verdicts report it.</summary>
     public string ModelId => _model.Id;
@@ -63,7 +78,20 @@ public abstract class Judge : IJudge
     public JudgeOptions Options { get; }
 
     /// <summary>What the judge has learned from experts (empty until it is aligned).</summary>
-    public JudgeMemory Memory { get; private set; }
+    /// <remarks>
+    /// A judge built with a memory file (<see cref="MemoryFile"/>) embeds the file's examples the first time
+    /// they are needed; reading this property before that computes them here, waiting for the embedder.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The judge has a memory file whose embedding model it has no embedder for.</exception>
+    public JudgeMemory Memory => _memoryFile is { Examples.Count: > 0 } file
+        ? file.VectorsAsync(FileEmbedder(file), CancellationToken.None).GetAwaiter().GetResult()
+        : _memory;
+
+    /// <summary>
+    /// The aligned memory file the judge was built with (a generated judge's compiled-in <c>*.memalign.json</c>),
+    /// or <see langword="null"/>; alignment, unalignment and <c>WithMemory</c> give copies without one.
+    /// </summary>
+    public JudgeMemoryFile? MemoryFile => _memoryFile;
 
     /// <summary>The embedder that turns traces into queries for episodic memory (set by alignment or <c>WithMemory</c>).</summary>
     public IEmbeddingGenerator<string, Embedding<float>>? Embedder { get; private set; }
@@ -127,8 +155,9 @@ public abstract class Judge : IJudge
     {
         ArgumentNullException.ThrowIfNull(trace);
         Definition.Render(trace, cancellationToken); // fail on a missing field before spending an embedding call
-        var examples = await RetrieveAsync(trace, cancellationToken).ConfigureAwait(false);
-        return JudgePromptBuilder.Build(Definition, trace, examples, Memory.Guidelines, cancellationToken, Memory);
+        var memory = await MemoryAsync(cancellationToken).ConfigureAwait(false);
+        var examples = await RetrieveAsync(memory, trace, cancellationToken).ConfigureAwait(false);
+        return JudgePromptBuilder.Build(Definition, trace, examples, memory.Guidelines, cancellationToken, memory);
     }
 
     /// <summary>
@@ -142,7 +171,16 @@ public abstract class Judge : IJudge
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{GetType().Name} {Definition}, {Memory.Guidelines.Count} guideline(s), {Memory.Examples.Count} example(s)";
+        $"{GetType().Name} {Definition}, {Guidelines.Count} guideline(s), {_memoryFile?.Examples.Count ?? _memory.Examples.Count} example(s)";
+
+    /// <summary>The memory with its example vectors, computing them from the memory file on first use (then kept for the process).</summary>
+    /// <exception cref="InvalidOperationException">The judge has a memory file whose embedding model it has no embedder for.</exception>
+    internal async ValueTask<JudgeMemory> MemoryAsync(CancellationToken cancellationToken) => _memoryFile is { Examples.Count: > 0 } file
+        ? await file.VectorsAsync(FileEmbedder(file), cancellationToken).ConfigureAwait(false)
+        : _memory;
+
+    /// <summary>The guidelines, without computing any vector.</summary>
+    private IReadOnlyList<Guideline> Guidelines => _memoryFile?.Guidelines ?? _memory.Guidelines;
 
     /// <summary>Judges one trace; failures come back in the data, only cancellation throws.</summary>
     private protected async Task<VerdictData> JudgeAsync(Trace trace, CancellationToken cancellationToken)
@@ -200,7 +238,13 @@ public abstract class Judge : IJudge
         }
 
         copy.Definition = definition ?? Definition;
-        copy.Memory = memory ?? Memory;
+        if (memory is not null)
+        {
+            // A memory given replaces the file's: the copy is no longer that file's judge.
+            copy._memory = memory;
+            copy._memoryFile = null;
+        }
+
         copy.Embedder = embedder ?? Embedder;
         return copy;
     }
@@ -213,20 +257,25 @@ public abstract class Judge : IJudge
         $"'{GetType().FullName}' cannot be constructed: the MemAlign generator could not complete it, and the build reported why (MAJ diagnostics). "
         + "A [Judge] class must be partial, derive from Judge<T> and carry a valid [Rubric].");
 
-    private async Task<IReadOnlyList<RetrievedExample>> RetrieveAsync(Trace trace, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RetrievedExample>> RetrieveAsync(JudgeMemory memory, Trace trace, CancellationToken cancellationToken)
     {
-        if (Memory.Examples.Count == 0)
+        if (memory.Examples.Count == 0)
         {
             return [];
         }
 
         var embedder = Embedder ?? throw new InvalidOperationException(
             $"Judge '{Name}' has examples in memory but no embedder to compare traces with; it must come from AlignAsync or WithMemory with its embedding model.");
-        var embeddings = await embedder.GenerateAsync([RetrievalText(Definition, trace)], new EmbeddingGenerationOptions { Dimensions = Memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
+        var embeddings = await embedder.GenerateAsync([RetrievalText(Definition, trace)], new EmbeddingGenerationOptions { Dimensions = memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
         // A trace never recalls its own example: its labels would be shown to the reviewer labelling it and
         // agreement measured on traces the judge was aligned on would be inflated.
-        return Memory.Index.Search(embeddings[0].Vector.Span, Memory.RetrievalK, excludedTraceId: trace.Id);
+        return memory.Index.Search(embeddings[0].Vector.Span, memory.RetrievalK, excludedTraceId: trace.Id);
     }
+
+    private IEmbeddingGenerator<string, Embedding<float>> FileEmbedder(JudgeMemoryFile file) => Embedder ?? throw new InvalidOperationException(
+        $"Judge '{Name}' was aligned with embeddings from '{file.EmbeddingModelId}' (its memory file{(file.FilePath is null ? "" : $" '{file.FilePath}'")} names that model), "
+        + $"and only the local embedder ('{LocalEmbeddingGenerator.ModelName}') comes without being given: pass an embedder for '{file.EmbeddingModelId}' "
+        + "with judge.WithEmbedder(embedder).");
 
     /// <summary>The text of <paramref name="trace"/> a judge compares with its memory's examples (the field its examples embed).</summary>
     internal static string RetrievalText(JudgeDefinition definition, Trace trace)

@@ -29,6 +29,25 @@ public class Judge<T> : Judge
     }
 
     /// <summary>
+    /// Creates the aligned judge whose memory is <paramref name="memory"/>, an aligned memory file (a generated
+    /// judge passes the <c>*.memalign.json</c> compiled into its assembly): its guidelines and examples are the
+    /// file's, and no store is needed. The examples' vectors are computed from their text by the file's
+    /// embedding model at first use and kept for the process; the local embedder's model needs nothing more,
+    /// any other is given with <c>WithEmbedder</c>. Without a file (<see langword="null"/>) the judge starts unaligned.
+    /// </summary>
+    /// <remarks>
+    /// A file made for another judge (another name) is refused. A file aligned for an earlier wording of the
+    /// rubric still loads (the build warns that it is stale: see <see cref="JudgeMemoryFile.IsAlignedFor"/>);
+    /// one aligned for another value type loads only if every example's value is one the judge allows.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The file belongs to another judge, or holds values the judge's value type does not allow.</exception>
+    /// <exception cref="ArgumentException">The definition's value type cannot be held by <typeparamref name="T"/>, or the options are invalid.</exception>
+    protected Judge(JudgeDefinition definition, IChatClient chatClient, JudgeOptions? options, JudgeMemoryFile? memory)
+        : this(definition, options, opts => new ChatJudgeModel(chatClient ?? throw new ArgumentNullException(nameof(chatClient)), opts, definition?.Model), memory)
+    {
+    }
+
+    /// <summary>
     /// Not for use: it lets a <c>[Judge]</c> declaration that the MemAlign generator cannot complete (one
     /// that is not partial, say) compile, so that the build reports only the MAJ diagnostic saying why.
     /// </summary>
@@ -47,8 +66,8 @@ public class Judge<T> : Judge
     {
     }
 
-    internal Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel)
-        : base(Checked(definition), options, createModel)
+    internal Judge(JudgeDefinition definition, JudgeOptions? options, Func<JudgeOptions, IJudgeModel> createModel, JudgeMemoryFile? memoryFile = null)
+        : base(Checked(definition), options, createModel, memoryFile)
     {
     }
 

@@ -12,12 +12,13 @@ public static class MemAlignStoreExtensions
     }
 
     /// <summary>Registers a snapshot of <paramref name="judge"/> (definition and memory) as the next version of its name.</summary>
-    public static Task<JudgeVersionInfo> RegisterJudgeAsync(this IJudgeRegistry store, string experiment, Judge judge,
+    public static async Task<JudgeVersionInfo> RegisterJudgeAsync(this IJudgeRegistry store, string experiment, Judge judge,
         IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(judge);
-        return store.RegisterJudgeAsync(experiment, judge.Definition, judge.Memory, settings, null, null, cancellationToken);
+        var memory = await judge.MemoryAsync(cancellationToken).ConfigureAwait(false);
+        return await store.RegisterJudgeAsync(experiment, judge.Definition, memory, settings, null, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Registers a new version of a judge that is already registered (after aligning it again, say).</summary>
