@@ -52,6 +52,7 @@ public sealed class MistakeCorpusTests(ConsumerCorpus corpus, ITestOutputHelper 
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Select(d => d.Text)));
         Assert.Contains("instance name: rating; constant: rating", corpus.ValidOutput);
         Assert.Contains("label schema: integer 1..3; comment Required", corpus.ValidOutput);
+        Assert.Contains("aligned memory: 1 guideline(s), 2 example(s)", corpus.ValidOutput);
         Assert.Contains("label as feedback: rating = 3", corpus.ValidOutput);
         Assert.Contains("off the judge's scale", corpus.ValidOutput);
     }

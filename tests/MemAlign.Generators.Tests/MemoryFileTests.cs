@@ -28,6 +28,33 @@ public class MemoryFileTests
     }
 
     [Fact]
+    public void The_compiled_in_memory_makes_new_Judge_the_aligned_judge_with_no_store()
+    {
+        var (_, output, diagnostics, _) = MemoryFiles.Run(TestCompilation.Create(MemoryFiles.RatingJudge), MemoryFiles.File(RatingPath, MemoryFiles.Rating()));
+        Assert.Empty(diagnostics);
+        using var image = new MemoryStream();
+        var emit = output.Emit(image);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("memory", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var type = context.LoadFromStream(image).GetType("Support.Rating")!;
+            var judge = (Judge)Activator.CreateInstance(type, new RecordingChatClient(), null)!;
+
+            Assert.NotNull(judge.MemoryFile);
+            Assert.Equal("rating", judge.MemoryFile!.JudgeName);
+            Assert.Equal(["Prefer answers that name the order number."], judge.MemoryFile.Guidelines.Select(g => g.Text));
+            Assert.Equal(["t1", "t2", "t3"], judge.MemoryFile.Examples.Select(e => e.TraceId));
+            Assert.Contains("Prefer answers that name the order number.", judge.Instructions);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
     public void A_memory_file_for_an_undeclared_judge_is_MAJ012_at_the_judge_name_with_the_closest_name()
     {
         var json = MemoryFiles.Json("ratng", MemoryFiles.RatingRubric, MemoryFiles.Scale1To5, MemoryFiles.Example("t1", "4"));
