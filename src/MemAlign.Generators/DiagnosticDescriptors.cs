@@ -54,13 +54,27 @@ internal static class DiagnosticDescriptors
         "Session-level judges cannot be aligned",
         "Judge '{0}' uses {{{{ conversation }}}}, so it judges whole sessions; session-level judges cannot be aligned");
 
+    public static readonly DiagnosticDescriptor MemoryWithoutJudge = Create(Memory.MemoryRuleIds.MemoryWithoutJudge,
+        "Memory file for a judge that does not exist",
+        "Memory file '{0}' is for judge '{1}', which is not declared in this compilation{2}; correct \"judge\" in the file, or declare the judge");
+
+    public static readonly DiagnosticDescriptor StaleMemory = Create(Memory.MemoryRuleIds.StaleMemory,
+        "Memory file aligned for another rubric or value type",
+        "Memory file '{0}' is stale: {2} since judge '{1}' was aligned; the judge still uses this memory. Re-align with '{3}', or, to keep the memory as it is, {4}.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidMemoryFile = Create(Memory.MemoryRuleIds.InvalidMemoryFile,
+        "Invalid memory file",
+        "Memory file '{0}' is not valid: {1}");
+
     /// <summary>Every descriptor by its ID.</summary>
     public static readonly System.Collections.Generic.IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         LabelSchemaWithoutJudge, LabelSchemaTypeMismatch, UnknownVariable, TemplateSyntax, NoVariable, ConversationCombination,
         DuplicateJudgeName, InvalidDeclaration, NameNotSnakeCase, InvalidValueType, SessionJudgeAlignment,
+        MemoryWithoutJudge, StaleMemory, InvalidMemoryFile,
     }.ToDictionary(d => d.Id);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

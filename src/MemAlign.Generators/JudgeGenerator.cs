@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using MemAlign.Alignment;
 using MemAlign.Generators.Emitting;
+using MemAlign.Generators.Memory;
 using MemAlign.Generators.Model;
 using MemAlign.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -31,6 +33,8 @@ public sealed class JudgeGenerator : IIncrementalGenerator
         public const string LabelSchemas = "LabelSchemas";
         public const string ResolvedLabelSchemas = "ResolvedLabelSchemas";
         public const string Alignments = "Alignments";
+        public const string MemoryFiles = "MemoryFiles";
+        public const string JudgesWithMemory = "JudgesWithMemory";
     }
 
     /// <inheritdoc />
@@ -60,7 +64,24 @@ public sealed class JudgeGenerator : IIncrementalGenerator
             .Where(static d => d is not null)
             .WithTrackingName(Steps.Alignments);
 
-        context.RegisterSourceOutput(judges.Where(static j => j.Spec is not null), static (output, j) => output.AddSource(j.Spec!.Type.HintName("Judge"), JudgeEmitter.Emit(j.Spec)));
+        // Memory files are read one by one (editing one re-reads only it) and joined to their judges by name:
+        // every judge looks its file up again, but only the judge whose file changed gets a new model, so
+        // only its code is written again.
+        var projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : null);
+        var memoryFiles = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(MemoryFileContract.FileSuffix, System.StringComparison.OrdinalIgnoreCase))
+            .Combine(projectDirectory)
+            .Select(static (pair, ct) => MemoryFileReader.Read(pair.Left.Path, DisplayPath(pair.Left.Path, pair.Right), pair.Left.GetText(ct), ct))
+            .WithTrackingName(Steps.MemoryFiles);
+        // One file given twice (the same path) is one file.
+        var memoryIndex = memoryFiles.Collect()
+            .Select(static (files, _) => new EquatableArray<MemoryFileSpec>(files.GroupBy(f => f.Path).Select(g => g.First()).OrderBy(f => f.Path, System.StringComparer.Ordinal)));
+        var judgesWithMemory = judges.Where(static j => j.Spec is not null).Combine(memoryIndex)
+            .Select(static (pair, _) => MemoryChecks.Apply(pair.Left.Spec!, MemoryOf(pair.Left.Spec!, pair.Right)))
+            .WithTrackingName(Steps.JudgesWithMemory);
+
+        context.RegisterSourceOutput(judgesWithMemory, static (output, j) => output.AddSource(j.Spec.Type.HintName("Judge"), JudgeEmitter.Emit(j.Spec)));
         context.RegisterSourceOutput(resolvedLabels.Where(static l => l.Spec is not null), static (output, l) => output.AddSource(l.Spec!.Type.HintName("LabelSchema"), LabelSchemaEmitter.Emit(l.Spec)));
         // Every finding, reported at the compilation's own syntax trees (see the remarks).
         var judgeFindings = judges.Select(static (j, _) => j.Findings).Collect();
@@ -68,8 +89,14 @@ public sealed class JudgeGenerator : IIncrementalGenerator
             .Select(static (entries, _) => new EquatableArray<DiagnosticInfo>(entries.GroupBy(e => e.Key.Name).Where(g => g.Count() > 1)
                 .SelectMany(g => g.Select(e => LabelChecks.Duplicate(e, g.Select(o => o.Key))!))));
         var labelFindings = resolvedLabels.Select(static (l, _) => l.Findings).Collect();
-        var findings = judgeFindings.Combine(duplicateFindings).Combine(labelFindings).Combine(alignments.Collect())
-            .Select(static (all, _) => all.Left.Left.Left.SelectMany(f => f).Concat(all.Left.Left.Right).Concat(all.Left.Right.SelectMany(f => f)).Concat(all.Right!).ToImmutableArray());
+        var memoryFindings = memoryIndex.Combine(judgeKeys)
+            .Select(static (pair, _) => new EquatableArray<DiagnosticInfo>(pair.Left.SelectMany(f => f.Findings)
+                .Concat(pair.Left.Select(f => MemoryChecks.MissingJudge(f, pair.Right)).Where(f => f is not null).Select(f => f!))
+                .Concat(MemoryChecks.Duplicates(pair.Left))))
+            .Combine(judgesWithMemory.Select(static (j, _) => j.Findings).Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right.SelectMany(f => f)).ToImmutableArray());
+        var findings = judgeFindings.Combine(duplicateFindings).Combine(labelFindings).Combine(alignments.Collect()).Combine(memoryFindings)
+            .Select(static (all, _) => all.Left.Left.Left.Left.SelectMany(f => f).Concat(all.Left.Left.Left.Right).Concat(all.Left.Left.Right.SelectMany(f => f)).Concat(all.Left.Right!).Concat(all.Right).ToImmutableArray());
         context.RegisterSourceOutput(findings.Combine(context.CompilationProvider), static (output, pair) =>
         {
             if (pair.Left.IsDefaultOrEmpty)
@@ -110,6 +137,43 @@ public sealed class JudgeGenerator : IIncrementalGenerator
 
         var spec = label.Spec is null ? null : label.Spec with { ValueType = resolved, Problems = new EquatableArray<string>(problems) };
         return new ResolvedLabelSchema(spec, findings);
+    }
+
+    // The one memory file of a judge; none when two claim it (MAJ014 says so) or the judge has no name.
+    private static MemoryFileSpec? MemoryOf(JudgeSpec judge, EquatableArray<MemoryFileSpec> files)
+    {
+        MemoryFileSpec? found = null;
+        foreach (var file in files)
+        {
+            if (judge.JudgeName is not null && file.JudgeName == judge.JudgeName)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = file;
+            }
+        }
+
+        return found;
+    }
+
+    // The path as messages show it: relative to the project, with '/', when the file is inside it.
+    private static string DisplayPath(string path, string? projectDirectory)
+    {
+        var display = path;
+        if (projectDirectory is { Length: > 0 })
+        {
+            var directory = projectDirectory.Replace('\\', '/').TrimEnd('/') + "/";
+            var normalized = path.Replace('\\', '/');
+            if (normalized.StartsWith(directory, System.StringComparison.OrdinalIgnoreCase))
+            {
+                display = normalized.Substring(directory.Length);
+            }
+        }
+
+        return display.Replace('\\', '/');
     }
 
     private sealed record ResolvedLabelSchema(LabelSchemaSpec? Spec, EquatableArray<DiagnosticInfo> Findings);

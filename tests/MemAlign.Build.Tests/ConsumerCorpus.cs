@@ -6,6 +6,9 @@ namespace MemAlign.Build.Tests;
 /// The mistake corpus, built by the real compiler: consumer projects that reference the packed MemAlign
 /// package, written in a temporary folder and built together with one 'dotnet build'. Each corpus file
 /// marks the lines where a diagnostic must appear with <c>// expect: ID</c> (<c>ID@-2</c>: two lines above).
+/// A corpus file may come with a memory file of the same name (<c>Maj013_StaleRubric.memalign.json</c>),
+/// copied into the project's <c>judges/</c> folder, where the package picks it up; its markers are
+/// comments too, which the copy removes (JSON has none), leaving every line where it was.
 /// </summary>
 public sealed partial class ConsumerCorpus : IAsyncLifetime
 {
@@ -64,7 +67,7 @@ public sealed partial class ConsumerCorpus : IAsyncLifetime
 
     /// <summary>The diagnostics the files' markers expect, as (file name, line, id).</summary>
     public static IReadOnlyList<(string File, int Line, string Id)> Expected(IEnumerable<string> files) =>
-        files.SelectMany(file => File.ReadAllLines(file).SelectMany((text, index) =>
+        files.SelectMany(file => MemoryFileOf(file) is { } memory ? [file, memory] : new[] { file }).SelectMany(file => File.ReadAllLines(file).SelectMany((text, index) =>
             ExpectMarker().Match(text) is { Success: true } match
                 ? match.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id =>
                     id.Split('@') is [var code, var offset] ? (Path.GetFileName(file), index + 1 + int.Parse(offset, System.Globalization.CultureInfo.InvariantCulture), code) : (Path.GetFileName(file), index + 1, id))
@@ -79,6 +82,11 @@ public sealed partial class ConsumerCorpus : IAsyncLifetime
         foreach (var file in files)
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            if (MemoryFileOf(file) is { } memory)
+            {
+                Directory.CreateDirectory(Path.Combine(folder, "judges"));
+                File.WriteAllText(Path.Combine(folder, "judges", Path.GetFileName(memory)), ExpectComment().Replace(File.ReadAllText(memory), ""));
+            }
         }
 
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
@@ -98,6 +106,10 @@ public sealed partial class ConsumerCorpus : IAsyncLifetime
             </Project>
             """);
     }
+
+    /// <summary>The memory file that comes with a corpus file, if any.</summary>
+    public static string? MemoryFileOf(string file) =>
+        Path.ChangeExtension(file, ".memalign.json") is var memory && File.Exists(memory) ? memory : null;
 
     private static IEnumerable<BuildDiagnostic> Parse(string log)
     {
@@ -119,6 +131,9 @@ public sealed partial class ConsumerCorpus : IAsyncLifetime
 
     [GeneratedRegex(@"//\s*expect:\s*(?<ids>[A-Z]+\d+(@-?\d+)?(\s+[A-Z]+\d+(@-?\d+)?)*)")]
     private static partial Regex ExpectMarker();
+
+    [GeneratedRegex(@"[ \t]*//\s*expect:[^\n]*")]
+    private static partial Regex ExpectComment();
 
     [GeneratedRegex(@"^\s*(?<path>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<id>[A-Z]+\d+): (?<message>.*) \[(?<project>[^\]]+)\]$")]
     private static partial Regex DiagnosticLine();

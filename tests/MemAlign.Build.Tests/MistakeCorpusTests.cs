@@ -52,6 +52,7 @@ public sealed class MistakeCorpusTests(ConsumerCorpus corpus, ITestOutputHelper 
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Select(d => d.Text)));
         Assert.Contains("instance name: rating; constant: rating", corpus.ValidOutput);
         Assert.Contains("label schema: integer 1..3; comment Required", corpus.ValidOutput);
+        Assert.Contains("aligned memory: 1 guideline(s), 2 example(s)", corpus.ValidOutput);
         Assert.Contains("label as feedback: rating = 3", corpus.ValidOutput);
         Assert.Contains("off the judge's scale", corpus.ValidOutput);
     }
@@ -67,6 +68,7 @@ public sealed class MistakeCorpusTests(ConsumerCorpus corpus, ITestOutputHelper 
         var actual = diagnostics.Select(d => (d.File, d.Line, d.Id)).Order().ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"Project '{project}': expected\n  {string.Join("\n  ", expected)}\nbut the build printed\n  {string.Join("\n  ", diagnostics.Select(d => d.Text))}\n\nBuild log:\n{corpus.Log[^Math.Min(corpus.Log.Length, 4000)..]}");
-        Assert.All(diagnostics, d => Assert.Equal("error", d.Severity));
+        // MAJ013 (a stale memory file) is the one warning; under warnings-as-errors it fails the build too.
+        Assert.All(diagnostics, d => Assert.Equal(d.Id == "MAJ013" && project != "warnings-as-errors" ? "warning" : "error", d.Severity));
     }
 }

@@ -15,6 +15,9 @@ internal static class JudgeEmitter
     // The trace fields a typed EvaluateAsync can fill from strings.
     private static readonly string[] StringFields = ["inputs", "outputs", "expectations"];
 
+    // A name no user member is likely to have.
+    private const string MemoryField = "MemAlignCompiledMemory";
+
     public static string Emit(JudgeSpec spec)
     {
         var type = spec.Type;
@@ -54,13 +57,20 @@ internal static class JudgeEmitter
             writer.Line($"    {SourceWriter.Literal($"'{type.FullyQualifiedName.Replace("global::", "")}' has build errors: " + string.Join(" ", spec.Problems))});");
         }
 
+        if (spec.Memory is { } memory)
+        {
+            EmitMemory(writer, memory);
+        }
+
         writer.Line();
-        writer.Line("/// <summary>Creates the judge on <paramref name=\"chatClient\"/>.</summary>");
+        writer.Line(spec.Memory is { } aligned
+            ? $"/// <summary>Creates the judge on <paramref name=\"chatClient\"/>, aligned: with the memory of <c>{SourceWriter.Xml(aligned.DisplayPath)}</c>.</summary>"
+            : "/// <summary>Creates the judge on <paramref name=\"chatClient\"/>.</summary>");
         writer.Line("/// <param name=\"chatClient\">The model to judge with, from any Microsoft.Extensions.AI provider.</param>");
         writer.Line("/// <param name=\"options\">Retries, timeouts, temperature and logging; the defaults when omitted.</param>");
         writer.Line(GeneratedCode.Attribute);
         writer.Line($"public {type.Name}(global::Microsoft.Extensions.AI.IChatClient chatClient, global::MemAlign.JudgeOptions? options = null)");
-        writer.Line("    : base(JudgeDefinition, chatClient, options)");
+        writer.Line(spec.Memory is null ? "    : base(JudgeDefinition, chatClient, options)" : $"    : base(JudgeDefinition, chatClient, options, {MemoryField}.Value)");
         writer.Open("");
         writer.Close();
 
@@ -90,6 +100,16 @@ internal static class JudgeEmitter
 
         writer.CloseType(type);
         return writer.ToString();
+    }
+
+    // The memory file's text, verbatim (readable in the generated file), parsed once on first use.
+    private static void EmitMemory(SourceWriter writer, EmbeddedMemory memory)
+    {
+        writer.Line();
+        writer.Line($"/// <summary>The aligned memory compiled in from <c>{SourceWriter.Xml(memory.DisplayPath)}</c> ({memory.GuidelineCount} guideline(s), {memory.ExampleCount} example(s)), read on first use.</summary>");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line($"private static readonly global::System.Lazy<global::MemAlign.JudgeMemoryFile> {MemoryField} = new global::System.Lazy<global::MemAlign.JudgeMemoryFile>(");
+        writer.Line("    () => global::MemAlign.JudgeMemoryFile.FromCheckedSource(" + SourceWriter.Verbatim(memory.Json) + "));");
     }
 
     // The copy alignment and the With... methods make: a constructor that copies the judge's state and the

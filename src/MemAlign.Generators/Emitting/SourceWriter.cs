@@ -21,6 +21,9 @@ internal sealed class SourceWriter
 
     public static string Literal(string? text) => text is null ? "null" : SymbolDisplay.FormatLiteral(text, quote: true);
 
+    /// <summary>A verbatim string literal: multi-line text stays readable in the generated file.</summary>
+    public static string Verbatim(string text) => "@\"" + text.Replace("\"", "\"\"") + "\"";
+
     public static string Literal(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Text made safe for an XML doc comment.</summary>

@@ -15,6 +15,7 @@ namespace MemAlign.Generators.Model;
 /// <param name="Problems">The build errors of this declaration ("MAJ010: ..."); when any, the definition throws them at run time.</param>
 /// <param name="Copy">What the generator writes so that alignment can copy the judge.</param>
 /// <param name="IsSealed">Whether the class is sealed (its generated copy constructor is then private, else protected).</param>
+/// <param name="Memory">The aligned memory compiled in from its <c>*.memalign.json</c> file, if any.</param>
 internal sealed record JudgeSpec(
     TypeLocation Type,
     string? JudgeName,
@@ -25,7 +26,8 @@ internal sealed record JudgeSpec(
     string ValueClrType,
     EquatableArray<string> Problems,
     JudgeCopy Copy,
-    bool IsSealed);
+    bool IsSealed,
+    EmbeddedMemory? Memory = null);
 
 /// <summary>How a [Judge] class is copied by alignment and the With... methods (Judge.CreateCopy).</summary>
 internal enum JudgeCopy

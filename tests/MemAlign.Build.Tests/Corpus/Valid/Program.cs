@@ -20,6 +20,8 @@ public static class Program
         using IChatClient client = new NoModel();
         var judge = new Rating(client);
         Console.WriteLine($"instance name: {judge.Name}; constant: {Rating.JudgeName}");
+        // judges/Program.memalign.json is compiled in: the judge is aligned with no store.
+        Console.WriteLine($"aligned memory: {judge.MemoryFile?.Guidelines.Count} guideline(s), {judge.MemoryFile?.Examples.Count} example(s)");
         Console.WriteLine($"label schema: {RatingLabel.Definition.ValueType}; comment {RatingLabel.Definition.Comment}");
         var label = new RatingLabel { TraceId = "t1", Value = 3, Comment = "clear" };
         Console.WriteLine($"label as feedback: {label.ToAssessment().Name} = {label.ToAssessment().Value}");
