@@ -1,6 +1,7 @@
 // The MemAlign helpfulness walkthrough, end to end: a judge declared with attributes, expert feedback on
 // 5 alignment and 5 test traces, baseline accuracy, alignment (guidelines + examples), aligned accuracy,
-// the comparison table, unaligning the empathy trace, and register / retrieve / score with the store.
+// the comparison table, unaligning the empathy trace, register / retrieve / score with the store, and the
+// aligned judge as code (judges/helpfulness.memalign.json, compiled in: no store at run time).
 // With OPENAI_API_KEY or OPENAI_BASE_URL set it uses a real model; otherwise an offline stand-in.
 using Helpfulness;
 using MemAlign;
@@ -30,16 +31,18 @@ catch (JudgeDefinitionException e)
     Console.WriteLine("  " + e.Message);
 }
 
-// Step 3: the baseline judge: the declared judge, on the chosen model.
-var baseline = new HelpfulnessJudge(chat).WithDefinition(definition);
+// Examples are embedded offline with all-MiniLM-L6-v2, memoised: each text is encoded once per run.
+using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
+
+// Step 3: the baseline judge: the declared judge on the chosen model, without the aligned memory that
+// judges/helpfulness.memalign.json compiles into it (step 9).
+var baseline = new HelpfulnessJudge(chat).WithDefinition(definition).WithMemory(JudgeMemory.Empty, embedder);
 var baselineAlign = await AccuracyAsync(baseline, SeedTraces.Alignment);
 var baselineTest = await AccuracyAsync(baseline, SeedTraces.Test);
 Console.WriteLine();
 Console.WriteLine($"Baseline: alignment traces {baselineAlign:P0}, test traces {baselineTest:P0}");
 
 // Step 4: align with the experts' feedback (a reflection model distils guidelines when one is configured).
-// Examples are embedded offline with all-MiniLM-L6-v2, memoised: each text is encoded once per run.
-using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
 var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = settings.IsConfigured ? chat : null, EmbeddingGenerator = embedder, RetrievalK = 3 });
 var (aligned, report) = await baseline.AlignAsync(SeedTraces.Alignment, optimizer);
 Console.WriteLine($"Aligned: {report}");
@@ -84,6 +87,33 @@ await using (var store = await SqliteMemAlignStore.OpenAsync(Environment.GetEnvi
         ? $"Retrieved judge on a new trace: helpful = {verdict.Value}. {verdict.Rationale}"
         : $"Retrieved judge on a new trace: {verdict.Error}");
 }
+
+// Step 9: the aligned judge as code. judges/helpfulness.memalign.json is this walkthrough's offline alignment,
+// committed beside the code and compiled in by the generator: `new HelpfulnessJudge(chat)` is the aligned judge,
+// with no store at run time. Reword the rubric and `dotnet build` warns MAJ013 that the file is stale.
+var memoryPath = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "judges", "helpfulness.memalign.json");
+var thisRun = JudgeMemoryFile.Create(HelpfulnessJudge.JudgeDefinition, aligned.Memory);
+if (args.Contains("--write-memory"))
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(memoryPath)!);
+    await thisRun.SaveAsync(memoryPath);
+    Console.WriteLine($"Wrote {Path.GetFullPath(memoryPath)}; build again to compile it in.");
+}
+
+var asCode = new HelpfulnessJudge(chat).WithEmbedder(embedder);
+Console.WriteLine();
+if (asCode.MemoryFile is not { } compiled)
+{
+    Console.WriteLine("Judge as code: no judges/helpfulness.memalign.json compiled in; run with --write-memory, then build again.");
+    return 0;
+}
+
+Console.WriteLine($"Judge as code: judges/helpfulness.memalign.json compiled into HelpfulnessJudge ({compiled.Guidelines.Count} guideline(s), "
+    + $"{compiled.Examples.Count} example(s); aligned for this rubric: {(compiled.IsAlignedFor(HelpfulnessJudge.JudgeDefinition) ? "yes" : "no, rebuild shows MAJ013")}), no store:");
+Console.WriteLine($"  new HelpfulnessJudge(chat): test set {await AccuracyAsync(asCode, SeedTraces.Test):P0}, as the aligned judge above ({alignedTest:P0})");
+Console.WriteLine(thisRun.ToJson() == compiled.ToJson()
+    ? "  This run's alignment gives the committed file byte for byte."
+    : "  This run's alignment differs from the committed file (another model distilled it): review the change with --write-memory and git diff.");
 
 return 0;
 

@@ -7,6 +7,9 @@ internal static class SeedTraces
 {
     private static readonly AssessmentSource Expert = AssessmentSource.Human("human_expert");
 
+    // When the experts labelled: fixed, so that every run aligns on the same feedback and writes the same memory file.
+    private static readonly DateTimeOffset LabelledOn = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
     public static IReadOnlyList<Trace> Alignment { get; } =
     [
         Labelled("align-1", "What are your store hours?", "We're open Monday to Friday, 9am to 6pm.", true,
@@ -43,5 +46,5 @@ internal static class SeedTraces
         trace.Assessments.FirstOrDefault(a => a.IsNamed(judgeName) && a.Source.Type == AssessmentSourceType.Human)?.Value.AsBoolean();
 
     private static Trace Labelled(string id, string inputs, string outputs, bool helpful, string rationale) =>
-        Trace.Create(id, inputs, outputs).WithAssessment(new Assessment("helpfulness", helpful, Expert, rationale));
+        Trace.Create(id, inputs, outputs).WithAssessment(new Assessment("helpfulness", helpful, Expert, rationale, LabelledOn));
 }

@@ -44,6 +44,8 @@ public sealed partial class ConsumerCorpus : IAsyncLifetime
         WriteProject("declaration-error", [.. Mistakes, Path.Combine(extra, "DeclarationError.cs")], strict: false);
         WriteProject("warnings-as-errors", Mistakes, strict: true);
         WriteProject("valid", Directory.GetFiles(Path.Combine(CorpusFolder, "Valid"), "*.cs"), strict: true, documented: true, exe: true);
+        WriteHelpfulnessSample("sample-helpfulness", reworded: false);
+        WriteHelpfulnessSample("sample-helpfulness-reworded", reworded: true);
 
         var projects = Directory.GetDirectories(_package.Root).Where(d => File.Exists(Path.Combine(d, Path.GetFileName(d) + ".csproj"))).Order(StringComparer.Ordinal).ToList();
         await DotNet.RunAsync(_package.Root, "new", "sln", "--name", "corpus", "--format", "sln");
@@ -105,6 +107,34 @@ public sealed partial class ConsumerCorpus : IAsyncLifetime
               </ItemGroup>
             </Project>
             """);
+    }
+
+    /// <summary>The Helpfulness sample's judge and its committed memory file, as they are or with the rubric reworded.</summary>
+    public static string HelpfulnessSample { get; } = Path.Combine(PackedPackage.Repository, "samples", "Helpfulness");
+
+    /// <summary>The words the reworded copy of the Helpfulness rubric adds.</summary>
+    public const string Rewording = "helpful and polite";
+
+    private void WriteHelpfulnessSample(string name, bool reworded)
+    {
+        var folder = Path.Combine(_package.Root, name);
+        Directory.CreateDirectory(Path.Combine(folder, "judges"));
+        var declarations = File.ReadAllText(Path.Combine(HelpfulnessSample, "Declarations.cs"));
+        if (reworded)
+        {
+            var changed = declarations.Replace("response is helpful given", $"response is {Rewording} given", StringComparison.Ordinal);
+            if (changed == declarations)
+            {
+                throw new InvalidOperationException("samples/Helpfulness/Declarations.cs no longer holds the rubric words this test rewords; update the test.");
+            }
+
+            declarations = changed;
+        }
+
+        File.WriteAllText(Path.Combine(folder, "Declarations.cs"), declarations);
+        File.Copy(Path.Combine(HelpfulnessSample, "judges", "helpfulness.memalign.json"), Path.Combine(folder, "judges", "helpfulness.memalign.json"));
+        // Warnings stay warnings here: the stale memory is a warning a build reports, not an error.
+        WriteProject(name, [], strict: false);
     }
 
     /// <summary>The memory file that comes with a corpus file, if any.</summary>

@@ -57,6 +57,20 @@ public sealed class MistakeCorpusTests(ConsumerCorpus corpus, ITestOutputHelper 
         Assert.Contains("off the judge's scale", corpus.ValidOutput);
     }
 
+    [Fact]
+    public void The_Helpfulness_samples_committed_memory_file_builds_clean_and_rewording_its_rubric_gives_the_stale_warning_at_the_file()
+    {
+        var clean = corpus.For("sample-helpfulness");
+        Assert.True(clean.Count == 0, string.Join("\n", clean.Select(d => d.Text)));
+
+        var stale = Assert.Single(corpus.For("sample-helpfulness-reworded"));
+        var file = File.ReadAllLines(Path.Combine(ConsumerCorpus.HelpfulnessSample, "judges", "helpfulness.memalign.json"));
+        Assert.Equal(("helpfulness.memalign.json", "warning", "MAJ013"), (stale.File, stale.Severity, stale.Id));
+        Assert.Equal(Array.FindIndex(file, l => l.Contains("\"aligned_for\"", StringComparison.Ordinal)) + 1, stale.Line);
+        Assert.Contains("rubric", stale.Message, StringComparison.Ordinal);
+        Assert.Contains("memalign align --judge helpfulness --out", stale.Message, StringComparison.Ordinal);
+    }
+
     private void AssertExactly(string project, IReadOnlyList<(string File, int Line, string Id)> expected)
     {
         var diagnostics = corpus.For(project);
