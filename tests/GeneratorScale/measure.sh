@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measures the MemAlign generator and analyzers on a project with N judges and N label schemas:
 # generator and analyzer time (from -p:ReportAnalyzer=true) against the whole compile (Csc task) time.
-# Usage: bash tests/GeneratorScale/measure.sh [N]   (default 1000)
+# Usage: bash tests/GeneratorScale/measure.sh [N] [EXAMPLES]   (default 1000 judges; with EXAMPLES, judge_0 also gets
+# judges/judge_0.memalign.json, an aligned memory file of that many examples, which the generator compiles in)
 set -euo pipefail
 n="${1:-1000}"
+examples="${2:-0}"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT; echo "work: $work" >&2
@@ -40,6 +42,33 @@ public partial class Judge$i : Judge<int>;
 public partial record Label$i : Label<int>;
 CS
 done
+
+if [ "$examples" -gt 0 ]; then
+  # As the package's build files would: memory files are AdditionalFiles (a ProjectReference imports nothing).
+  sed -i "s|</Project>|  <Import Project=\"$repo/src/MemAlign/build/MemAlign.props\" />\n  <Import Project=\"$repo/src/MemAlign/build/MemAlign.targets\" />\n</Project>|" "$work/Scale.csproj"
+  mkdir -p "$work/judges"
+  python3 - "$examples" "$work/judges/judge_0.memalign.json" <<'PY'
+import hashlib, json, sys
+count, path = int(sys.argv[1]), sys.argv[2]
+# judge_0's rubric as the raw string literal gives it (indentation and the outer newlines removed).
+rubric = "Rate the reply {{ outputs }} to {{ inputs }} from 1 to 5 for criterion 0.\n{{ if expectations }}Expected: {{ expectations }}{{ end }}"
+examples = [{
+    "trace_id": f"trace-{i:04d}", "id": f"trace-{i:04d}:judge_0", "value": 1 + i % 5,
+    "rationale": f"The reply to question {i} is rated {1 + i % 5} because it covers {i % 7} of the points the customer raised.",
+    "reviewer": f"reviewer-{i % 3}", "embedded_field": "inputs",
+    "fields": {"inputs": f"Customer question number {i} about order {1000 + i}: where is my parcel and when will it arrive?",
+               "outputs": f"Your parcel {i} left the warehouse yesterday and should arrive within {1 + i % 4} days."},
+    "fingerprint": hashlib.sha256(str(i).encode()).hexdigest()[:32].upper(), "distilled": True} for i in range(count)]
+memory = {"format": "memalign-judge-memory/2", "judge": "judge_0", "version": 1,
+          "aligned_for": {"rubric_sha256": hashlib.sha256(rubric.encode()).hexdigest(), "value": {"kind": "integer", "min": 1, "max": 5}},
+          "embedding": {"model": "memalign-local-hash-v1", "dimensions": 256}, "retrieval_k": 5,
+          "guidelines": [{"text": f"Rate {k} when the reply covers {k - 1} points.", "sources": [f"trace-{k:04d}"]} for k in range(1, 6)],
+          "examples": examples}
+with open(path, "w", encoding="utf-8", newline="\n") as f:
+    f.write(json.dumps(memory, indent=2, ensure_ascii=False) + "\n")
+PY
+  echo "memory file: judges/judge_0.memalign.json, $examples examples, $(stat -c %s "$work/judges/judge_0.memalign.json") bytes"
+fi
 
 dotnet build "$repo/src/MemAlign.Generators" -c Release -v:q >/dev/null
 dotnet restore "$work" -v:q >/dev/null
