@@ -101,8 +101,16 @@ internal static class SqlSchema
         ]),
 
         // 6: what judging costs: the input tokens a provider read from its prompt cache; in a cascade, which stage answered;
-        // the provider batches a run submitted, so that resuming it collects them instead of paying twice.
+        // the provider batches a run submitted, so that resuming it collects them instead of paying twice. Labels worth
+        // learning from: whether a label was given after its giver saw the judge's verdict (null: not recorded, as for
+        // imports and earlier labels); when a labeling session shows the judge (null: sessions made before, which show it
+        // after the label, as new ones do by default); one episodic example per trace, with its reviewers and the number of labels it stands for.
         new([
+            "ALTER TABLE assessments ADD COLUMN judge_shown INTEGER",
+            "ALTER TABLE assessment_history ADD COLUMN judge_shown INTEGER",
+            "ALTER TABLE label_sessions ADD COLUMN show_judge TEXT",
+            "ALTER TABLE judge_examples ADD COLUMN reviewers TEXT",
+            "ALTER TABLE judge_examples ADD COLUMN weight INTEGER NOT NULL DEFAULT 1",
             "ALTER TABLE eval_results ADD COLUMN cached_input_tokens BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE eval_results ADD COLUMN answered_by TEXT",
             "CREATE TABLE eval_run_batches (run_id TEXT NOT NULL, judge_name TEXT NOT NULL, batch_id TEXT NOT NULL, input_file_id TEXT, state TEXT NOT NULL, " +
