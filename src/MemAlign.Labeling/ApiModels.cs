@@ -13,7 +13,10 @@ namespace MemAlign.Labeling;
 /// <param name="Schema">The label schema.</param>
 /// <param name="Antiforgery">The antiforgery token every write carries, in the header <paramref name="AntiforgeryHeader"/>.</param>
 /// <param name="AntiforgeryHeader">The header's name (the host's antiforgery options say it).</param>
-internal sealed record SessionView(string? Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery, string AntiforgeryHeader);
+/// <param name="ShowJudge">When the judge's verdict is shown: after (the reviewer's own label), before, or never.</param>
+/// <param name="HasJudge">Whether this server has a judge to show (without one, a label moves straight on).</param>
+internal sealed record SessionView(string? Reviewer, string Session, string Judge, int LabelsPerTrace, SchemaView Schema, string Antiforgery, string AntiforgeryHeader, string ShowJudge,
+    bool HasJudge);
 
 /// <summary>The label schema as the page needs it.</summary>
 /// <param name="Kind">boolean, integer, number, categorical or text.</param>

@@ -17,7 +17,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
                 schema.Title ?? served.Session.JudgeName,
                 schema.Instruction is { } instruction ? SafeMarkdown.ToHtml(instruction) : null,
                 schema.Comment.ToString().ToLowerInvariant()),
-            antiforgeryToken, antiforgeryHeader);
+            antiforgeryToken, antiforgeryHeader, ShowJudgeName(served.Session.ShowJudge), verdicts.HasJudge);
     }
 
     /// <summary>The item, or <see langword="null"/> when it is not in the queue or no longer stored. Reads the one trace, and the session's labels (not its traces) for the reviewer's progress.</summary>
@@ -39,12 +39,26 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
         var sessionLabels = await served.LabelsAsync(cancellationToken).ConfigureAwait(false);
         var labels = LabelingProgress.LabelsOn(served.Session, trace);
         var mine = labels.FirstOrDefault(a => a.Source.Id == reviewer);
+
+        // Blind by default: the verdict and what it recalled leave the server only once the reviewer has answered.
+        var showJudge = served.Session.ShowJudge switch
+        {
+            JudgeVisibility.BeforeLabel => true,
+            JudgeVisibility.AfterLabel => mine is not null,
+            _ => false,
+        };
+        var verdict = showJudge ? await VerdictAsync(reviewer, trace, sessionLabels, cancellationToken).ConfigureAwait(false) : null;
+        if (verdict is { Error: null })
+        {
+            served.JudgeShownTo(reviewer, trace.Id);
+        }
+
         return new ItemView(
             trace.Id, position + 1, queue.Count,
             position > 0 ? queue[position - 1] : null,
             position < queue.Count - 1 ? queue[position + 1] : null,
             TraceFieldViews.Of(trace),
-            await VerdictAsync(reviewer, trace, sessionLabels, cancellationToken).ConfigureAwait(false),
+            verdict,
             mine is null ? null : new LabelView(mine.Value, mine.Rationale),
             labels.Count,
             mine is null && labels.Count >= served.Session.LabelsPerTrace,
@@ -87,6 +101,13 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             },
             judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }));
     }
+
+    internal static string ShowJudgeName(JudgeVisibility show) => show switch
+    {
+        JudgeVisibility.BeforeLabel => "before",
+        JudgeVisibility.Never => "never",
+        _ => "after",
+    };
 
     // The totals, counted from the labels as they are now.
     private StatusView View(IReadOnlyDictionary<string, IReadOnlyList<Assessment>> labels, IReadOnlyList<ReviewerStatusView> reviewers, object? agreement, object? judgeAgreement) =>

@@ -45,6 +45,7 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
             var label = new Assessment(served.Session.JudgeName, value, source, comment, served.Time.GetUtcNow())
             {
                 Id = Assessment.StableId(traceId, served.Session.JudgeName, source),
+                JudgeShown = served.WasJudgeShownTo(reviewer, traceId),
             };
             Assessment? mine;
             try
@@ -61,7 +62,7 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
                 return WriteOutcome.Refused(409, $"Trace '{traceId}' already has the {served.Session.LabelsPerTrace} label(s) the session asks for; moving on.");
             }
 
-            await served.Labels.RecordLabelStepAsync(served.Experiment, served.Session.Name, new LabelStep(reviewer, traceId, mine?.Id ?? label.Id, value, comment, mine?.Value, mine?.Rationale), cancellationToken)
+            await served.Labels.RecordLabelStepAsync(served.Experiment, served.Session.Name, new LabelStep(reviewer, traceId, mine?.Id ?? label.Id, value, comment, mine?.Value, mine?.Rationale) { ReplacedJudgeShown = mine?.JudgeShown }, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally

@@ -55,6 +55,15 @@ internal sealed class ServedSession(ITraceStore store, ILabelingStore labels, La
 
     public bool IsQueued(string traceId) => _positions.ContainsKey(traceId);
 
+    // Which reviewers this server has shown the judge's verdict on which traces: their next label there is not blind.
+    private readonly ConcurrentDictionary<(string Reviewer, string TraceId), bool> _shown = new();
+
+    /// <summary>Notes that the reviewer has been sent the judge's verdict on the trace.</summary>
+    public void JudgeShownTo(string reviewer, string traceId) => _shown[(reviewer, traceId)] = true;
+
+    /// <summary>Whether the reviewer has been sent the judge's verdict on the trace (so a label they give now is not blind).</summary>
+    public bool WasJudgeShownTo(string reviewer, string traceId) => _shown.ContainsKey((reviewer, traceId));
+
     public IReadOnlySet<string> SkippedBy(string reviewer) =>
         _skipped.TryGetValue(reviewer, out var skipped) ? skipped.Keys.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
 

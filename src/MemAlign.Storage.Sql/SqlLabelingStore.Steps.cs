@@ -18,9 +18,11 @@ internal sealed partial class SqlLabelingStore
             var last = await SqlSession.CountAsync(connection, tx, "SELECT COALESCE(MAX(step), 0) FROM label_steps WHERE experiment = @e AND session = @s AND reviewer = @r", key, cancellationToken)
                 .ConfigureAwait(false);
             await SqlSession.ExecuteAsync(connection, tx,
-                "INSERT INTO label_steps (experiment, session, reviewer, step, trace_id, assessment_id, value, rationale, replaced_value, replaced_rationale) VALUES (@e, @s, @r, @n, @t, @a, @v, @c, @pv, @pc)",
+                "INSERT INTO label_steps (experiment, session, reviewer, step, trace_id, assessment_id, value, rationale, replaced_value, replaced_rationale, replaced_judge_shown) " +
+                "VALUES (@e, @s, @r, @n, @t, @a, @v, @c, @pv, @pc, @ps)",
                 [.. key, ("@n", last + 1), ("@t", label.TraceId), ("@a", label.AssessmentId), ("@v", StoredJson.Value(label.Value)), ("@c", label.Rationale),
-                 ("@pv", label.ReplacedValue is { } replaced ? StoredJson.Value(replaced) : null), ("@pc", label.ReplacedRationale)], cancellationToken).ConfigureAwait(false);
+                 ("@pv", label.ReplacedValue is { } replaced ? StoredJson.Value(replaced) : null), ("@pc", label.ReplacedRationale),
+                 ("@ps", SqlTraceStore.JudgeShownColumn(label.ReplacedJudgeShown))], cancellationToken).ConfigureAwait(false);
             return await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_steps WHERE experiment = @e AND session = @s AND reviewer = @r AND step <= @n",
                 [.. key, ("@n", last + 1 - StepsKept)], cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -35,9 +37,10 @@ internal sealed partial class SqlLabelingStore
         {
             var key = new List<(string, object?)> { ("@e", experiment), ("@s", sessionName), ("@r", reviewer) };
             var steps = await SqlSession.QueryAsync(connection, tx,
-                "SELECT step, trace_id, assessment_id, value, rationale, replaced_value, replaced_rationale FROM label_steps WHERE experiment = @e AND session = @s AND reviewer = @r ORDER BY step DESC",
+                "SELECT step, trace_id, assessment_id, value, rationale, replaced_value, replaced_rationale, replaced_judge_shown FROM label_steps WHERE experiment = @e AND session = @s AND reviewer = @r ORDER BY step DESC",
                 key, row => (Step: row.Long("step"), TraceId: row.Text("trace_id"), AssessmentId: row.Text("assessment_id"), Value: row.Text("value"), Rationale: row.NullableText("rationale"),
-                    ReplacedValue: row.NullableText("replaced_value"), ReplacedRationale: row.NullableText("replaced_rationale")), cancellationToken).ConfigureAwait(false);
+                    ReplacedValue: row.NullableText("replaced_value"), ReplacedRationale: row.NullableText("replaced_rationale"),
+                    ReplacedJudgeShown: row.NullableInt("replaced_judge_shown")), cancellationToken).ConfigureAwait(false);
             foreach (var step in steps)
             {
                 await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_steps WHERE experiment = @e AND session = @s AND reviewer = @r AND step = @n", [.. key, ("@n", step.Step)], cancellationToken)
@@ -53,8 +56,8 @@ internal sealed partial class SqlLabelingStore
                 var assessment = new List<(string, object?)> { ("@e", experiment), ("@a", step.AssessmentId) };
                 await (step.ReplacedValue is null
                     ? SqlSession.ExecuteAsync(connection, tx, "DELETE FROM assessments WHERE experiment = @e AND assessment_id = @a", assessment, cancellationToken)
-                    : SqlSession.ExecuteAsync(connection, tx, "UPDATE assessments SET value = @v, rationale = @c, updated_at = @u WHERE experiment = @e AND assessment_id = @a",
-                        [.. assessment, ("@v", step.ReplacedValue), ("@c", step.ReplacedRationale), ("@u", session.Now.UtcTicks)], cancellationToken)).ConfigureAwait(false);
+                    : SqlSession.ExecuteAsync(connection, tx, "UPDATE assessments SET value = @v, rationale = @c, judge_shown = @js, updated_at = @u WHERE experiment = @e AND assessment_id = @a",
+                        [.. assessment, ("@v", step.ReplacedValue), ("@c", step.ReplacedRationale), ("@js", step.ReplacedJudgeShown), ("@u", session.Now.UtcTicks)], cancellationToken)).ConfigureAwait(false);
                 return step.TraceId;
             }
 

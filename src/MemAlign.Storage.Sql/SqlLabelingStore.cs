@@ -7,7 +7,7 @@ namespace MemAlign.Storage.Sql;
 /// <summary>Labeling sessions (<c>label_sessions</c>), their queues (<c>label_session_items</c>) and the labeling app's undo steps (<c>label_steps</c>) over SQL.</summary>
 internal sealed partial class SqlLabelingStore(SqlSession session) : ILabelingStore
 {
-    private const string SessionColumns = "experiment, name, judge, filter, reviewers, labels_per_trace, queue_order, created_at";
+    private const string SessionColumns = "experiment, name, judge, filter, reviewers, labels_per_trace, queue_order, created_at, show_judge";
 
     public async Task CreateLabelingSessionAsync(LabelingSession labeling, CancellationToken cancellationToken = default)
     {
@@ -22,9 +22,9 @@ internal sealed partial class SqlLabelingStore(SqlSession session) : ILabelingSt
             }
 
             await SqlSession.EnsureExperimentAsync(connection, tx, labeling.Experiment, session.Now, cancellationToken).ConfigureAwait(false);
-            await SqlSession.ExecuteAsync(connection, tx, $"INSERT INTO label_sessions ({SessionColumns}) VALUES (@e, @n, @j, @f, @r, @p, @o, @c)",
+            await SqlSession.ExecuteAsync(connection, tx, $"INSERT INTO label_sessions ({SessionColumns}) VALUES (@e, @n, @j, @f, @r, @p, @o, @c, @sj)",
                 [("@e", labeling.Experiment), ("@n", labeling.Name), ("@j", labeling.JudgeName), ("@f", labeling.Filter), ("@r", StoredJson.List(labeling.Reviewers)),
-                 ("@p", labeling.LabelsPerTrace), ("@o", labeling.Order.ToString()), ("@c", labeling.CreatedAt.UtcTicks)], cancellationToken).ConfigureAwait(false);
+                 ("@p", labeling.LabelsPerTrace), ("@o", labeling.Order.ToString()), ("@c", labeling.CreatedAt.UtcTicks), ("@sj", labeling.ShowJudge.ToString())], cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < labeling.TraceIds.Count; i++)
             {
                 await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO label_session_items (experiment, session, position, trace_id) VALUES (@e, @n, @i, @t)",
@@ -145,5 +145,7 @@ internal sealed partial class SqlLabelingStore(SqlSession session) : ILabelingSt
         LabelsPerTrace = row.Int("labels_per_trace"),
         Order = Enum.Parse<LabelingOrder>(row.Text("queue_order")),
         CreatedAt = row.Time("created_at"),
+        // Sessions made before MemAlign recorded it show the judge after the label, as new ones do by default.
+        ShowJudge = row.NullableText("show_judge") is { } show ? Enum.Parse<JudgeVisibility>(show) : JudgeVisibility.AfterLabel,
     };
 }

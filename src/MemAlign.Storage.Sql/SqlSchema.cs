@@ -109,6 +109,7 @@ internal static class SqlSchema
             "ALTER TABLE assessments ADD COLUMN judge_shown INTEGER",
             "ALTER TABLE assessment_history ADD COLUMN judge_shown INTEGER",
             "ALTER TABLE label_sessions ADD COLUMN show_judge TEXT",
+            "ALTER TABLE label_steps ADD COLUMN replaced_judge_shown INTEGER",
             "ALTER TABLE judge_examples ADD COLUMN reviewers TEXT",
             "ALTER TABLE judge_examples ADD COLUMN weight INTEGER NOT NULL DEFAULT 1",
             "ALTER TABLE eval_results ADD COLUMN cached_input_tokens BIGINT NOT NULL DEFAULT 0",

@@ -242,16 +242,19 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         await SqlSession.ExecuteAsync(connection, tx,
             $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments " +
             "WHERE experiment = @e AND trace_id = @t AND name_key = @k AND source_type = @st AND source_id = @si " +
-            "AND (value <> @v OR COALESCE(rationale, '') <> COALESCE(@r, '') OR COALESCE(rated_content, '') <> COALESCE(@rc, '') OR name <> @n)",
-            [.. naturalKey, ("@now", now.UtcTicks), ("@v", value), ("@r", assessment.Rationale), ("@rc", rated), ("@n", assessment.Name)], cancellationToken).ConfigureAwait(false);
+            "AND (value <> @v OR COALESCE(rationale, '') <> COALESCE(@r, '') OR COALESCE(rated_content, '') <> COALESCE(@rc, '') OR name <> @n " +
+            "OR COALESCE(judge_shown, -1) <> COALESCE(@js, -1))",
+            [.. naturalKey, ("@now", now.UtcTicks), ("@v", value), ("@r", assessment.Rationale), ("@rc", rated), ("@n", assessment.Name), ("@js", JudgeShownColumn(assessment.JudgeShown))], cancellationToken).ConfigureAwait(false);
         return await SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO assessments (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at, rated_content) " +
-            "VALUES (@e, @a, @t, @n, @k, @v, @r, @st, @si, @c, @u, @rc) ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET name = excluded.name, " +
-            "value = excluded.value, rationale = excluded.rationale, updated_at = excluded.updated_at, rated_content = excluded.rated_content",
+            "INSERT INTO assessments (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at, rated_content, judge_shown) " +
+            "VALUES (@e, @a, @t, @n, @k, @v, @r, @st, @si, @c, @u, @rc, @js) ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET name = excluded.name, " +
+            "value = excluded.value, rationale = excluded.rationale, updated_at = excluded.updated_at, rated_content = excluded.rated_content, judge_shown = excluded.judge_shown",
             [.. naturalKey, ("@a", assessment.Id), ("@n", assessment.Name), ("@v", value), ("@r", assessment.Rationale), ("@c", assessment.CreatedAt.UtcTicks),
-             ("@u", assessment.UpdatedAt.UtcTicks), ("@rc", rated)],
+             ("@u", assessment.UpdatedAt.UtcTicks), ("@rc", rated), ("@js", JudgeShownColumn(assessment.JudgeShown))],
             cancellationToken).ConfigureAwait(false);
     }
+
+    internal static int? JudgeShownColumn(bool? shown) => shown is { } value ? (value ? 1 : 0) : null;
 
     private static async Task<List<Trace>> ReadTracesAsync(DbConnection connection, string experiment, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public class LabelCliTests
 
         Assert.True(created.ExitCode == 0, created.Errors);
         Assert.Equal(6, (int)created.Json["traces"]!); // o000..o005: batch one
-        Assert.Contains("Created labeling session 'batch-two' for judge 'helpfulness': 6 trace(s), 1 label(s) each, order disagreement. Serve it with: memalign label serve --session batch-two", second.Output);
+        Assert.Contains("Created labeling session 'batch-two' for judge 'helpfulness': 6 trace(s), 1 label(s) each, order disagreement, the judge shown after each reviewer's own label (blind labels). Serve it with: memalign label serve --session batch-two", second.Output);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("batch-one", again.Errors);
         Assert.Equal("o002", (string)disputed.Json["first"]![0]!); // the one trace where ann and bob disagree
@@ -51,6 +51,34 @@ public class LabelCliTests
         Assert.Contains("Krippendorff's alpha (nominal)", status.Output);
         // Without memory the offline judge has nothing to vote with, and the status says so rather than inventing a number.
         Assert.Contains("judge: no verdicts on the labelled traces yet", status.Output);
+    }
+
+    [Fact]
+    public async Task Labels_given_after_seeing_the_judge_are_left_out_of_the_status_agreement_unless_asked_and_each_session_says_when_it_shows_the_judge()
+    {
+        var cli = new CliRunner();
+        // o000..o003 labelled by ann and bob, who disagree on o001; bob saw the judge before labelling o000 and o001.
+        var lines = Enumerable.Range(0, 4).Select(i =>
+            $$$"""{"trace_id": "o{{{i:D3}}}", "inputs": "order question {{{i}}}", "outputs": "answer {{{i}}}", "assessments": [{"name": "helpfulness", "value": true, "source": {"type": "HUMAN", "id": "ann"}}, {"name": "helpfulness", "value": {{{(i == 1 ? "false" : "true")}}}, "source": {"type": "HUMAN", "id": "bob"}, "judge_shown": {{{(i < 2 ? "true" : "false")}}}}]}""");
+        await cli.RunAsync("import", cli.WriteFile("traces.jsonl", lines));
+        await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly);
+
+        var created = await cli.RunAsync("label", "create", "--name", "quiet", "--judge", "helpfulness", "--show-judge", "never", "--json");
+        var defaulted = await cli.RunAsync("label", "create", "--name", "usual", "--judge", "helpfulness", "--json");
+        var wrong = await cli.RunAsync("label", "create", "--name", "odd", "--judge", "helpfulness", "--show-judge", "sometimes");
+        var listed = await cli.RunAsync("label", "list", "--json");
+        var blind = await cli.RunAsync("label", "status", "usual", "--json");
+        var blindText = await cli.RunAsync("label", "status", "usual");
+        var all = await cli.RunAsync("label", "status", "usual", "--include-non-blind", "--json");
+
+        Assert.True(created.ExitCode == 0, created.Errors);
+        Assert.Equal(("never", "after"), ((string)created.Json["show_judge"]!, (string)defaulted.Json["show_judge"]!));
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("after", wrong.Errors, StringComparison.Ordinal);
+        Assert.Equal(["never", "after"], listed.Json["sessions"]!.AsArray().Select(s => (string)s!["show_judge"]!));
+        Assert.Equal((2, false, 2), ((int)blind.Json["agreement"]!["non_blind_labels"]!, (bool)blind.Json["agreement"]!["includes_non_blind_labels"]!, (int)blind.Json["agreement"]!["traces"]!));
+        Assert.Contains("2 label(s) given after seeing the judge's verdict left out (blind labels only)", blindText.Output, StringComparison.Ordinal);
+        Assert.Equal((2, true, 4), ((int)all.Json["agreement"]!["non_blind_labels"]!, (bool)all.Json["agreement"]!["includes_non_blind_labels"]!, (int)all.Json["agreement"]!["traces"]!));
     }
 
     [Fact]

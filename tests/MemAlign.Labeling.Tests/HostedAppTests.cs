@@ -33,7 +33,7 @@ public sealed class HostedAppTests(Browser browser)
         await page.GotoAsync(new Uri(host.Address, "/signin?user=maria").ToString());
         await Expect(page.Locator("#reviewer")).ToHaveTextAsync("maria");
         Assert.Equal("/labeling/", new Uri(page.Url).AbsolutePath);
-        await Expect(page.Locator("#verdict")).ToBeVisibleAsync();
+        await Expect(page.Locator("#verdict")).ToBeHiddenAsync(); // blind until she answers
         var first = await page.Locator("#trace-id").TextContentAsync();
         await LabelAsync(page, first!, "y");
         var second = await page.Locator("#trace-id").TextContentAsync();

@@ -19,7 +19,7 @@ public sealed class KeyboardSessionTests(Browser browser)
         await Expect(page.Locator("#reviewer")).ToHaveTextAsync("ana");
         await Expect(page.Locator("#schema-title")).ToHaveTextAsync("Is the answer helpful?");
         await Expect(page.Locator("#schema-instruction strong")).ToHaveTextAsync("yes");
-        await Expect(page.Locator("#verdict")).ToBeVisibleAsync();
+        await Expect(page.Locator("#verdict")).ToBeHiddenAsync();     // blind: the judge's verdict comes after the label
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
 
         await LabelAsync(page, "t1", "y");

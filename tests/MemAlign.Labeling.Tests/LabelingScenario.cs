@@ -42,7 +42,8 @@ internal sealed class LabelingScenario : IAsyncDisposable
         LabelComment comment = LabelComment.Optional,
         string? title = "Is the answer helpful?",
         string? instruction = "Say **yes** when the answer solves the user's problem.",
-        string backend = Backends.Sqlite)
+        string backend = Backends.Sqlite,
+        JudgeVisibility showJudge = JudgeVisibility.AfterLabel)
     {
         string setting;
         string experiment;
@@ -73,6 +74,7 @@ internal sealed class LabelingScenario : IAsyncDisposable
             Order = LabelingOrder.Random,
             TraceIds = [.. traces.Select(t => t.Id)],
             CreatedAt = DateTimeOffset.UnixEpoch,
+            ShowJudge = showJudge,
         };
         await store.CreateLabelingSessionAsync(session);
         return new LabelingScenario(store, experiment, definition, session, setting);

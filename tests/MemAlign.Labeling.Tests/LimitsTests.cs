@@ -92,7 +92,7 @@ public sealed class LimitsTests
     [Fact]
     public async Task A_judge_that_throws_shows_reviewers_that_it_failed_and_only_the_log_its_message()
     {
-        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(2));
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(2), showJudge: JudgeVisibility.BeforeLabel);
         var log = new ListLogger();
         var server = await scenario.StartAsync(logger: log, verdicts: (_, _) => throw new InvalidOperationException("connection to http://10.0.0.7:8000/v1 refused (key sk-secret)"));
         using var ana = await ReviewerClient.OpenAsync(server.Links[0]);

@@ -42,7 +42,7 @@ public sealed class OperatorViewTests
     [Fact]
     public async Task Recalled_examples_hide_other_reviewers_names_and_values_on_traces_the_session_is_still_labelling()
     {
-        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3), reviewers: ["ana", "ben"], labelsPerTrace: 2);
+        await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(3), reviewers: ["ana", "ben"], labelsPerTrace: 2, showJudge: JudgeVisibility.BeforeLabel);
         var server = await scenario.StartAsync();
         using var ana = await ReviewerClient.OpenAsync(server.Links[0]);
         using var ben = await ReviewerClient.OpenAsync(server.Links[1]);

@@ -24,7 +24,10 @@ internal static class Pages
         }
     }
 
-    /// <summary>Labels the item shown with <paramref name="key"/> and Enter, and waits for the page to move on.</summary>
+    /// <summary>
+    /// Labels the item shown with <paramref name="key"/> and Enter, and waits for the page to move on; in a blind session with a
+    /// judge, the page first shows the judge's verdict as feedback on the same item, and Enter again moves on.
+    /// </summary>
     public static async Task LabelAsync(IPage page, string traceId, string key, string? comment = null)
     {
         await ShowsItemAsync(page, traceId);
@@ -36,6 +39,14 @@ internal static class Pages
         }
 
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync(
+            "id => document.body.dataset.feedback === id || !document.getElementById('complete-view').hidden || (!document.getElementById('item-view').hidden && document.getElementById('trace-id').textContent !== id)",
+            traceId);
+        if (await page.EvaluateAsync<string?>("() => document.body.dataset.feedback") == traceId)
+        {
+            await page.Keyboard.PressAsync("Enter");
+        }
+
         await MovedOnFromAsync(page, traceId);
     }
 

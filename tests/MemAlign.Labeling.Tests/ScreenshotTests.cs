@@ -11,6 +11,9 @@ public sealed class ScreenshotTests(Browser browser)
     /// <summary>Where the screenshot goes; docs/labeling-app.png in the README is a copy of it.</summary>
     public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "labeling-app.png");
 
+    /// <summary>Where the page is captured after the label, with the judge's verdict shown as feedback.</summary>
+    public static string FeedbackScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "labeling-app-feedback.png");
+
     /// <summary>Where the operator's status page is captured.</summary>
     public static string OperatorScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "labeling-operator-status.png");
 
@@ -39,18 +42,23 @@ public sealed class ScreenshotTests(Browser browser)
         var alignment = await new MemAlignOptimizer(new MemAlignOptions()).AlignAsync(scenario.Definition, JudgeMemory.Empty, earlier);
         IJudge judge = Judge.CreateLocal(scenario.Definition).WithMemory(alignment.Memory, alignment.Embedder);
         var server = await scenario.StartAsync(verdicts: judge.EvaluateAsync);
-        var page = await browser.NewPageAsync(1280, 940);
+        var page = await browser.NewPageAsync(1280, 800);
 
+        // Blind, as sessions are by default: the reviewer answers before seeing the judge.
         await page.GotoAsync(server.Links[0].Url.ToString());
         await ShowsItemAsync(page, "support-0142");
-        await Expect(page.Locator("#verdict-value")).Not.ToBeEmptyAsync();
-        await Expect(page.Locator("#verdict-example-list li").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#verdict")).ToBeHiddenAsync();
         await PressAsync(page, "y", "c");
         await page.Keyboard.TypeAsync("Covers the usual cause and the fix.");
-
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
         await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = false });
         Assert.True(new FileInfo(ScreenshotPath).Length > 10_000);
+
+        // Then the judge's verdict and what it recalled, as feedback.
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#verdict-value")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#verdict-example-list li").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = FeedbackScreenshotPath, FullPage = false });
     }
 
     private static Trace Labelled(string id, string question, string answer, bool helpful, string rationale) =>
@@ -74,12 +82,8 @@ public sealed class ScreenshotTests(Browser browser)
         {
             foreach (var id in new[] { "t1", "t2", "t3" })
             {
-                if (id != "t3")
-                {
-                    await ana.Http.GetStringAsync(ReviewerClient.WithId("/api/item", id)); // seen, with the judge's verdict, before labelled
-                }
-
                 (await ana.LabelAsync(id, true)).EnsureSuccessStatusCode();
+                await ana.Http.GetStringAsync(ReviewerClient.WithId("/api/item", id)); // seen again, with the judge's verdict now that ana answered
             }
 
             (await ben.LabelAsync("t1", true)).EnsureSuccessStatusCode();
@@ -88,8 +92,8 @@ public sealed class ScreenshotTests(Browser browser)
             // The status never asks the judge: it uses the verdicts already shown (t1, t2), not one per labelled trace.
             using var @operator = await ReviewerClient.OpenAsync(new ReviewerLink("operator", server.OperatorLink));
             var early = System.Text.Json.Nodes.JsonNode.Parse(await @operator.Http.GetStringAsync("/api/status"))!;
-            Assert.Equal(2, judgeCalls);
-            Assert.Equal(2, (int)early["judgeAgreement"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ana")!["traces"]!);
+            Assert.Equal(3, judgeCalls);
+            Assert.Equal(3, (int)early["judgeAgreement"]!.AsArray().Single(p => (string)p!["reviewer"]! == "ana")!["traces"]!);
         }
 
         // ben sees his own progress and the totals, not ana's nor anyone's agreement.
@@ -118,7 +122,7 @@ public sealed class ScreenshotTests(Browser browser)
         await Expect(page.Locator("#status-judge tr").Nth(0)).ToHaveTextAsync("ana0.0000.000 to 0.0003");
         await Expect(page.Locator("#status-judge-reference")).ToContainTextAsync("always answering the most common label has kappa 0");
         await Expect(page.Locator("#back-link")).ToBeHiddenAsync(); // the operator labels nothing
-        Assert.Equal(3, judgeCalls); // t3, shown on ben's page
+        Assert.Equal(3, judgeCalls); // one per item shown; ben's page (t3, not yet labelled by him) asked nothing
         Directory.CreateDirectory(Path.GetDirectoryName(OperatorScreenshotPath)!);
         await page.ScreenshotAsync(new() { Path = OperatorScreenshotPath, FullPage = true });
         Assert.True(new FileInfo(OperatorScreenshotPath).Length > 10_000);

@@ -47,4 +47,29 @@ public class TraceFileWriteTests
         Assert.Equal(("t2", "text"), (read[1].Trace!.Id, read[1].Trace!.Outputs!.Value.GetString()));
         Assert.Empty(read[1].Trace!.Assessments);
     }
+
+    [Fact]
+    public async Task Whether_a_label_was_given_after_seeing_the_judge_round_trips_and_a_wrong_value_names_its_line()
+    {
+        var traces = new[]
+        {
+            Trace.Create("t1", "q", "a")
+                .WithAssessment(new Assessment("helpfulness", true, AssessmentSource.Human("ann")) { JudgeShown = true })
+                .WithAssessment(new Assessment("helpfulness", false, AssessmentSource.Human("bob")) { JudgeShown = false })
+                .WithAssessment(new Assessment("helpfulness", true, AssessmentSource.Human("cy"))),
+        };
+        var path = Path.Combine(Path.GetTempPath(), $"memalign-write-{Guid.NewGuid():N}.jsonl");
+
+        await TraceFile.WriteAsync(path, traces);
+        var read = TraceFile.Read(path).Single().Trace!;
+
+        Assert.Equal([("ann", (bool?)true), ("bob", false), ("cy", null)], read.Assessments.Select(a => (a.Source.Id, a.JudgeShown)).OrderBy(a => a.Id, StringComparer.Ordinal));
+        Assert.DoesNotContain("cy\",\"judge_shown", File.ReadAllText(path), StringComparison.Ordinal); // not recorded: not written
+
+        File.WriteAllText(path, "{\"trace_id\": \"ok\"}\n{\"trace_id\": \"t9\", \"assessments\": [{\"name\": \"helpfulness\", \"value\": true, \"source\": {\"type\": \"HUMAN\", \"id\": \"ann\"}, \"judge_shown\": \"yes\"}]}\n");
+        var lines = TraceFile.Read(path).ToList();
+        Assert.Null(lines[0].Error);
+        Assert.Contains("judge_shown", lines[1].Error, StringComparison.Ordinal);
+        Assert.Contains("true, false or null", lines[1].Error, StringComparison.Ordinal);
+    }
 }

@@ -60,7 +60,10 @@ internal static class LabelCommands
         var order = ChoiceOption.One("--order",
             "uncertain (where the judge's memory is least sure, or disagrees with the judge, first), random, or disagreement (where reviewers disagree first).", Orders);
         var seed = new Option<int>("--seed") { Description = "Seed of the random order.", DefaultValueFactory = _ => 42 };
-        var command = new Command("create", "Create a labeling session over stored traces for one judge.") { name, judge, filter, reviewers, perTrace, order, seed };
+        var showJudge = ChoiceOption.One("--show-judge",
+            "When reviewers see the judge's verdict and the examples it recalled: after (their own label, as feedback: labels stay blind), before (labels anchor on the judge; agreement figures leave them out unless asked), or never.",
+            ShowJudgeChoices);
+        var command = new Command("create", "Create a labeling session over stored traces for one judge.") { name, judge, filter, reviewers, perTrace, order, seed, showJudge };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
@@ -84,6 +87,7 @@ internal static class LabelCommands
                 Order = sortOrder,
                 TraceIds = ids,
                 CreatedAt = DateTimeOffset.UtcNow,
+                ShowJudge = context.Parse.GetValue(showJudge)!.Value,
             };
             try
             {
@@ -95,13 +99,26 @@ internal static class LabelCommands
             }
 
             context.Output.Line($"Created labeling session '{session.Name}' for judge '{session.JudgeName}': {ids.Count} trace(s), {session.LabelsPerTrace} label(s) each, "
-                + $"order {Name(sortOrder)}{(session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : "")}. "
+                + $"order {Name(sortOrder)}{(session.Reviewers.Count > 0 ? $", reviewers {string.Join(", ", session.Reviewers)}" : "")}, the judge shown {ShowJudgeText(session.ShowJudge)}. "
                 + $"Serve it with: memalign label serve --session {session.Name}");
-            context.Output.Result(new LabelCreateResult(session.Name, session.JudgeName, ids.Count, Name(sortOrder), [.. ids.Take(10)]));
+            context.Output.Result(new LabelCreateResult(session.Name, session.JudgeName, ids.Count, Name(sortOrder), [.. ids.Take(10)], ShowJudgeName(session.ShowJudge)));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static readonly Choice<JudgeVisibility>[] ShowJudgeChoices =
+        [new("after", JudgeVisibility.AfterLabel), new("before", JudgeVisibility.BeforeLabel), new("never", JudgeVisibility.Never)];
+
+    /// <summary>The --show-judge name of <paramref name="show"/>.</summary>
+    internal static string ShowJudgeName(JudgeVisibility show) => ShowJudgeChoices.First(c => c.Value == show).Name;
+
+    private static string ShowJudgeText(JudgeVisibility show) => show switch
+    {
+        JudgeVisibility.AfterLabel => "after each reviewer's own label (blind labels)",
+        JudgeVisibility.BeforeLabel => "before labelling (labels anchor on it)",
+        _ => "never",
+    };
 
     // The queue's order. Uncertain ranks with the judge's own memory (no model call) and its last evaluation's verdicts.
     private static async Task<List<string>> OrderAsync(CommandContext context, RegisteredJudge registered, List<Trace> traces, LabelingOrder order, int seed, CancellationToken cancellationToken)
@@ -149,14 +166,16 @@ internal static class LabelCommands
     private static Command Status(GlobalOptions options)
     {
         var name = new Argument<string>("name") { Description = "The session." };
-        var command = new Command("status", "A session's progress per reviewer, the reviewers' agreement and the judge's agreement with them.") { name };
+        var includeNonBlind = new Option<bool>("--include-non-blind") { Description = "Count labels given after the reviewer saw the judge's verdict in the agreement figures (left out by default: they anchor on the judge)." };
+        var command = new Command("status", "A session's progress per reviewer, the reviewers' agreement and the judge's agreement with them.") { name, includeNonBlind };
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var session = await context.Store.GetLabelingSessionAsync(context.Experiment, context.Parse.GetValue(name)!, cancellationToken).ConfigureAwait(false)
                 ?? throw new UsageException($"There is no labeling session '{context.Parse.GetValue(name)}' in experiment '{context.Experiment}'; list them with memalign label list.");
             var registered = await context.JudgeAsync(session.JudgeName, null, cancellationToken).ConfigureAwait(false);
             var traces = await context.Store.GetTracesAsync(context.Experiment, session.TraceIds.ToList(), cancellationToken).ConfigureAwait(false);
-            var status = LabelingProgress.Status(session, traces, registered.Definition);
+            var withNonBlind = context.Parse.GetValue(includeNonBlind);
+            var status = LabelingProgress.Status(session, traces, registered.Definition, withNonBlind);
             context.Output.Line($"Session '{session.Name}' (judge '{session.JudgeName}'): {status.Labels} label(s); {status.Complete} of {status.Traces} trace(s) have their {session.LabelsPerTrace} label(s).");
             foreach (var reviewer in status.Reviewers)
             {
@@ -170,7 +189,7 @@ internal static class LabelCommands
                     + $"Krippendorff's alpha (nominal) {Figures.Value(humans.AlphaNominal)}" + (humans.AlphaInterval is { } interval ? $", (interval) {Figures.Value(interval)}" : ""));
             }
 
-            var judgePairs = await JudgeAgreementAsync(context, session, registered, traces, cancellationToken).ConfigureAwait(false);
+            var judgePairs = await JudgeAgreementAsync(context, session, registered, traces, withNonBlind, cancellationToken).ConfigureAwait(false);
             foreach (var pair in judgePairs)
             {
                 context.Output.Line($"  judge vs {pair.Reviewer}: Cohen's kappa {Figures.Value(pair.Kappa)}{Figures.IntervalNote(pair.KappaInterval)} on {pair.SharedTraces} trace(s)");
@@ -195,7 +214,7 @@ internal static class LabelCommands
     // The judge's agreement with each reviewer. Offline its verdicts are computed now (the local judge: free); with a model,
     // status never spends tokens: it uses the judge's last evaluation run (memalign evaluate) and says so.
     private static async Task<IReadOnlyList<JudgeReviewerAgreement>> JudgeAgreementAsync(CommandContext context, LabelingSession session, RegisteredJudge registered, IReadOnlyList<Trace> traces,
-        CancellationToken cancellationToken)
+        bool includeNonBlind, CancellationToken cancellationToken)
     {
         var labelled = traces.Where(t => LabelingProgress.LabelsOn(session, t).Count > 0).ToList();
         if (labelled.Count == 0)
@@ -209,7 +228,7 @@ internal static class LabelCommands
             context.Output.Notice(last.Count == 0
                 ? $"The judge's agreement needs its verdicts: run memalign evaluate --judge {registered.Info.Name} (status calls no model)."
                 : $"The judge's agreement is from its last evaluation run (status calls no model; run memalign evaluate --judge {registered.Info.Name} to refresh it).");
-            return LabelingProgress.JudgeAgreement(session, traces, last);
+            return LabelingProgress.JudgeAgreement(session, traces, last, includeNonBlind: includeNonBlind);
         }
 
         if (registered.Memory.Examples.Count == 0)
@@ -218,7 +237,8 @@ internal static class LabelCommands
         }
 
         var result = await Evaluator.RunAsync([context.Models.Judge(registered)], labelled, new EvaluationOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return LabelingProgress.JudgeAgreement(session, traces, result.Records.Where(r => r.IsOk).ToDictionary(r => r.TraceId, r => r.Value!, StringComparer.Ordinal));
+        return LabelingProgress.JudgeAgreement(session, traces, result.Records.Where(r => r.IsOk).ToDictionary(r => r.TraceId, r => r.Value!, StringComparer.Ordinal),
+            includeNonBlind: includeNonBlind);
     }
 
     private static Command Simulate(GlobalOptions options)

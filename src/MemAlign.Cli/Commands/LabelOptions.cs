@@ -27,6 +27,11 @@ internal sealed class LabelOptions
         DefaultValueFactory = _ => HumanAgreement.DefaultThreshold,
     };
 
+    private readonly Option<bool> _includeNonBlind = new("--include-non-blind")
+    {
+        Description = "Count labels given after the reviewer saw the judge's verdict in the experts' agreement (left out by default: they anchor on the judge).",
+    };
+
     private readonly Option<bool> _require = new("--require-human-agreement") { Description = "Refuse (exit 1) instead of warning when the experts' agreement is below --min-human-agreement or cannot be measured." };
 
     public void AddTo(Command command)
@@ -36,6 +41,7 @@ internal sealed class LabelOptions
         command.Options.Add(_adjudicator);
         command.Options.Add(_threshold);
         command.Options.Add(_require);
+        command.Options.Add(_includeNonBlind);
     }
 
     public LabelResolution Resolution(ParseResult parse)
@@ -61,7 +67,7 @@ internal sealed class LabelOptions
     {
         var threshold = context.Parse.GetValue(_threshold);
         var require = context.Parse.GetValue(_require);
-        var agreement = HumanAgreement.Compute(definition, traces);
+        var agreement = HumanAgreement.Compute(definition, traces, includeNonBlind: context.Parse.GetValue(_includeNonBlind));
         var json = HumanAgreementCheckJson.From(agreement, threshold);
         if (!agreement.IsMeasured)
         {

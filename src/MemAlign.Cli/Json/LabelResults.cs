@@ -8,7 +8,8 @@ namespace MemAlign.Cli.Json;
 /// <param name="Traces">Traces in its queue.</param>
 /// <param name="Order">uncertain, random or disagreement.</param>
 /// <param name="First">The first ten traces of the queue.</param>
-internal sealed record LabelCreateResult(string Name, string Judge, int Traces, string Order, IReadOnlyList<string> First) : JsonResult;
+/// <param name="ShowJudge">When reviewers see the judge's verdict: after (their own label; the default), before, or never.</param>
+internal sealed record LabelCreateResult(string Name, string Judge, int Traces, string Order, IReadOnlyList<string> First, string ShowJudge) : JsonResult;
 
 /// <summary><c>memalign label list --json</c>: the experiment's labeling sessions.</summary>
 /// <param name="Sessions">The sessions, by name.</param>
@@ -23,10 +24,13 @@ internal sealed record LabelListResult(IReadOnlyList<LabelingSessionJson> Sessio
 /// <param name="Reviewers">Who labels; empty: anyone with the link.</param>
 /// <param name="Filter">The filter its traces were chosen by, or null.</param>
 /// <param name="CreatedAt">When it was created.</param>
-internal sealed record LabelingSessionJson(string Name, string Judge, int Traces, int LabelsPerTrace, string Order, IReadOnlyList<string> Reviewers, string? Filter, DateTimeOffset CreatedAt)
+/// <param name="ShowJudge">When reviewers see the judge's verdict: after, before or never.</param>
+internal sealed record LabelingSessionJson(string Name, string Judge, int Traces, int LabelsPerTrace, string Order, IReadOnlyList<string> Reviewers, string? Filter, DateTimeOffset CreatedAt,
+    string ShowJudge)
 {
     public static LabelingSessionJson From(LabelingSession session) =>
-        new(session.Name, session.JudgeName, session.TraceIds.Count, session.LabelsPerTrace, JsonResult.Name(session.Order), session.Reviewers, session.Filter, session.CreatedAt);
+        new(session.Name, session.JudgeName, session.TraceIds.Count, session.LabelsPerTrace, JsonResult.Name(session.Order), session.Reviewers, session.Filter, session.CreatedAt,
+            Commands.LabelCommands.ShowJudgeName(session.ShowJudge));
 }
 
 /// <summary><c>memalign label status NAME --json</c>: progress, the reviewers' agreement, and the judge's agreement with each reviewer.</summary>

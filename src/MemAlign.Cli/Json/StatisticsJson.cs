@@ -58,6 +58,12 @@ internal record HumanAgreementJson
     /// <summary>The traces the experts disagree on most, most disagreed first (at most 10).</summary>
     public IReadOnlyList<DisagreedTraceJson> MostDisagreed { get; init; } = [];
 
+    /// <summary>Labels given after their giver saw the judge's verdict: left out of the figures unless <see cref="IncludesNonBlindLabels"/>.</summary>
+    public int NonBlindLabels { get; init; }
+
+    /// <summary>Whether the figures count the non-blind labels (--include-non-blind).</summary>
+    public bool IncludesNonBlindLabels { get; init; }
+
     public static HumanAgreementJson? From(HumanAgreement? agreement) => agreement is null ? null : new()
     {
         Statistic = agreement.CheckStatistic,
@@ -73,6 +79,8 @@ internal record HumanAgreementJson
         AlphaOrdinal = agreement.Statistics?.AlphaOrdinal,
         AlphaInterval = agreement.Statistics?.AlphaInterval,
         MostDisagreed = [.. agreement.MostDisagreed.Select(d => new DisagreedTraceJson(d.TraceId, d.Labels, d.Disagreement))],
+        NonBlindLabels = agreement.NonBlindLabels,
+        IncludesNonBlindLabels = agreement.IncludesNonBlindLabels,
     };
 }
 

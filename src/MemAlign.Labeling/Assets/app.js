@@ -9,6 +9,8 @@
   let view = null;      // 'item', 'complete' or 'status'
   let busy = false;     // a write is in flight: keys wait for it
   let failed = null;    // the trace that could not be opened: s skips it, and it is not asked for again at once
+  let locked = false;   // the reviewer's label stands and the judge's verdict is shown as feedback: no relabelling without "Change my label"
+  let changing = null;  // the trace whose label the reviewer chose to change after seeing the judge
 
   async function api(method, path, body) {
     const headers = { 'Accept': 'application/json' };
@@ -90,11 +92,19 @@
     }
     item = r.data;
     chosen = item.myLabel ? item.myLabel.value : null;
+    if (changing !== item.traceId) changing = null;
+    // Blind sessions send the verdict only once the reviewer has answered; it is then feedback, not a suggestion.
+    locked = session.showJudge === 'after' && !!item.myLabel && !!item.verdict && changing === null;
     show('item');
     $('position').textContent = `Item ${item.position} of ${item.total}`;
     $('trace-id').textContent = item.traceId;
-    $('item-state').textContent = item.myLabel ? 'You labelled this; submitting changes your label.'
+    $('item-state').textContent = locked ? 'You labelled this before seeing the judge; its verdict is below, for feedback.'
+      : changing !== null ? 'Changing your label after seeing the judge: the new label is recorded as given after the judge was shown.'
+      : item.myLabel ? 'You labelled this; submitting changes your label.'
       : item.full ? `Already has the labels it needs (${item.labels}); press s or j to move on.` : '';
+    $('label-controls').disabled = locked;
+    $('feedback-actions').hidden = !locked;
+    document.body.dataset.feedback = locked ? item.traceId : '';
     renderFields(item.fields);
     renderVerdict(item.verdict);
     renderChoices();
@@ -223,7 +233,7 @@
   }
 
   async function submit() {
-    if (busy || view !== 'item' || !item) return;
+    if (busy || locked || view !== 'item' || !item) return;
     const value = valueToSubmit();
     if (value === null || (typeof value === 'number' && Number.isNaN(value))) {
       message('Choose a value first (see the keys below the form).', true);
@@ -235,11 +245,13 @@
       $('comment').focus();
       return;
     }
-    await write(withId('api/label', item.traceId), { value, comment: comment.trim() === '' ? null : comment }, 'Saved.');
+    changing = null;
+    await write(withId('api/label', item.traceId), { value, comment: comment.trim() === '' ? null : comment }, 'Saved.', session.showJudge === 'after' && session.hasJudge);
   }
 
-  // A write, then the item the server says comes next; a 409 (others labelled it first) moves on too.
-  async function write(path, body, done) {
+  // A write, then the item the server says comes next; a 409 (others labelled it first) moves on too. After a label in a
+  // blind session the item is shown again: with the judge's verdict, now sent, as feedback (without a judge, it moves on).
+  async function write(path, body, done, feedback) {
     busy = true;
     try {
       const r = await api('POST', path, body);
@@ -248,6 +260,11 @@
         await goNext();
       } else if (!r.ok) {
         message(r.data && r.data.error ? r.data.error : `The server refused (${r.status}).`, true);
+      } else if (feedback) {
+        const labelled = item.traceId;
+        await showItem(labelled);
+        if (locked) message(done + ' The judge\'s verdict is shown now that you have answered: press Enter for the next item.');
+        else { message(done); goTo(r.data.traceId); }
       } else {
         message(done);
         goTo(r.data.traceId);
@@ -332,9 +349,11 @@
     }
     if (view !== 'item') return;
     const key = e.key;
+    if (locked && key === 'Enter') { e.preventDefault(); message(null); goNext(); return; }
     if (key === 'Enter') { e.preventDefault(); submit(); return; }
     if ((key === 'j' || key === 'ArrowRight') && item.next) { e.preventDefault(); message(null); goTo(item.next); return; }
     if ((key === 'k' || key === 'ArrowLeft') && item.previous) { e.preventDefault(); message(null); goTo(item.previous); return; }
+    if (locked) return; // the label stands until "Change my label"
     if (key === 'c' && !$('comment').hidden) { e.preventDefault(); $('comment').focus(); return; }
     const choice = (choicesOf(session.schema) || []).find(c => c.key === key.toLowerCase());
     if (choice) { e.preventDefault(); choose(choice.value); return; }
@@ -356,7 +375,9 @@
     $('comment').setAttribute('aria-required', String(session.schema.comment === 'required'));
     $('comment-policy').textContent = session.schema.comment === 'required' ? '(required)' : '(optional)';
     $('back-link').addEventListener('click', e => { e.preventDefault(); goNext(); });
-    $('label-form').addEventListener('submit', e => { e.preventDefault(); submit(); });
+    $('label-form').addEventListener('submit', e => { e.preventDefault(); if (!locked) submit(); });
+    $('next-item').addEventListener('click', () => { message(null); goNext(); });
+    $('change-label').addEventListener('click', () => { changing = item.traceId; showItem(item.traceId); });
     document.addEventListener('keydown', onKey);
     window.addEventListener('hashchange', route);
     await route();

@@ -50,6 +50,15 @@ public sealed record HumanAgreement
     /// <summary>The traces the experts disagree on most, most disagreed first (at most 10).</summary>
     public IReadOnlyList<DisagreedTrace> MostDisagreed { get; init; } = [];
 
+    /// <summary>
+    /// Usable labels given after their giver had seen the judge's verdict (<see cref="Assessment.JudgeShown"/>): anchored on the
+    /// judge, so left out of the figures unless <see cref="IncludesNonBlindLabels"/>.
+    /// </summary>
+    public int NonBlindLabels { get; init; }
+
+    /// <summary>Whether the figures include the <see cref="NonBlindLabels"/> (asked for); by default they are left out.</summary>
+    public bool IncludesNonBlindLabels { get; init; }
+
     /// <summary>Whether agreement was measured (at least two traces with two or more labels).</summary>
     public bool IsMeasured => CheckValue is not null;
 
@@ -61,13 +70,15 @@ public sealed record HumanAgreement
     /// <param name="traces">The traces.</param>
     /// <param name="resamples">Bootstrap resamples (default 2,000).</param>
     /// <param name="seed">The bootstrap's seed.</param>
-    public static HumanAgreement Compute(JudgeDefinition definition, IEnumerable<Trace> traces, int resamples = 2_000, int seed = PairedBootstrap.DefaultSeed)
+    /// <param name="includeNonBlind">Whether to count labels given after their giver saw the judge's verdict (left out by default: they anchor on it).</param>
+    public static HumanAgreement Compute(JudgeDefinition definition, IEnumerable<Trace> traces, int resamples = 2_000, int seed = PairedBootstrap.DefaultSeed, bool includeNonBlind = false)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(traces);
         var type = definition.ValueType;
         var numeric = type.Kind is FeedbackTypeKind.Integer or FeedbackTypeKind.Number;
         var labels = new List<(string Trace, string Reviewer, FeedbackValue Value)>();
+        var nonBlind = 0;
         foreach (var trace in traces.DistinctBy(t => t.Id))
         {
             // One label per reviewer: the most recent, as the store keeps one current label per reviewer.
@@ -78,6 +89,15 @@ public sealed record HumanAgreement
                 var latest = byReviewer.MaxBy(a => a.UpdatedAt)!;
                 if (type.TryNormalize(latest.Value, out var value, out _))
                 {
+                    if (!latest.IsBlind)
+                    {
+                        nonBlind++;
+                        if (!includeNonBlind)
+                        {
+                            continue;
+                        }
+                    }
+
                     labels.Add((trace.Id, byReviewer.Key, value));
                 }
             }
@@ -93,6 +113,8 @@ public sealed record HumanAgreement
             MultiplyLabelledTraces = several.Count,
             Reviewers = labels.Select(l => l.Reviewer).Distinct(StringComparer.Ordinal).Count(),
             CheckStatistic = statistic,
+            NonBlindLabels = nonBlind,
+            IncludesNonBlindLabels = includeNonBlind,
         };
         if (several.Count < 2)
         {
@@ -122,10 +144,16 @@ public sealed record HumanAgreement
     }
 
     /// <summary>One line: the check statistic with its interval, on how many traces and reviewers.</summary>
-    public override string ToString() => IsMeasured
+    public override string ToString() => (IsMeasured
         ? $"{CheckStatistic} {Figures.Value(CheckValue)}{Figures.IntervalNote(CheckInterval)}"
           + string.Create(CultureInfo.InvariantCulture, $" among {Reviewers} reviewer(s) on {MultiplyLabelledTraces} trace(s) labelled more than once")
-        : string.Create(CultureInfo.InvariantCulture, $"not measured: {MultiplyLabelledTraces} trace(s) carry two or more human labels named '{JudgeName}' (two are needed)");
+        : string.Create(CultureInfo.InvariantCulture, $"not measured: {MultiplyLabelledTraces} trace(s) carry two or more {(IncludesNonBlindLabels ? "" : "blind ")}human labels named '{JudgeName}' (two are needed)"))
+        + BlindNote;
+
+    // Says how many labels were given after seeing the judge, and whether they count.
+    private string BlindNote => NonBlindLabels == 0 ? "" : IncludesNonBlindLabels
+        ? string.Create(CultureInfo.InvariantCulture, $"; includes {NonBlindLabels} label(s) given after seeing the judge's verdict")
+        : string.Create(CultureInfo.InvariantCulture, $"; {NonBlindLabels} label(s) given after seeing the judge's verdict left out (blind labels only)");
 
     /// <summary>
     /// How much labels of one trace differ (see <see cref="DisagreedTrace.Disagreement"/>): the share outside the most

@@ -76,6 +76,11 @@ public static partial class TraceFile
             writer.WriteString("id", assessment.Source.Id);
             writer.WriteEndObject();
             writer.WriteString("create_time", assessment.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            if (assessment.JudgeShown is { } shown)
+            {
+                writer.WriteBoolean("judge_shown", shown);
+            }
+
             writer.WriteEndObject();
         }
 

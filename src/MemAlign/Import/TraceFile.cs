@@ -62,7 +62,8 @@ public enum TraceFileFormat
 /// such objects; or one (possibly pretty-printed) MLflow trace object. A UTF-8 byte order mark is allowed.</para>
 /// <para>The MemAlign schema, one object per line: <c>trace_id</c> (string), <c>inputs</c>, <c>outputs</c>,
 /// <c>expectations</c> (any JSON; optional), <c>tags</c> (object of strings; optional), <c>assessments</c>
-/// (optional array of <c>{name, value, rationale, source: {type: HUMAN | LLM_JUDGE | CODE, id}, create_time}</c>;
+/// (optional array of <c>{name, value, rationale, source: {type: HUMAN | LLM_JUDGE | CODE, id}, create_time, judge_shown}</c>;
+/// <c>judge_shown</c> optional: whether the reviewer had seen a judge's verdict before labelling (<see cref="Assessment.JudgeShown"/>);
 /// <c>create_time</c> optional ISO-8601, and when absent a fixed time, so re-imports stay identical).</para>
 /// </remarks>
 public static partial class TraceFile
@@ -306,6 +307,13 @@ public static partial class TraceFile
                 assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), created)
                 {
                     Id = StableId(id, name, type, sourceId),
+                    JudgeShown = a.TryGetProperty("judge_shown", out var shown) ? shown.ValueKind switch
+                    {
+                        JsonValueKind.True => true,
+                        JsonValueKind.False => false,
+                        JsonValueKind.Null => null,
+                        _ => throw new FormatException($"assessment '{name}': \"judge_shown\" must be true, false or null, not {shown.ValueKind.ToString().ToLowerInvariant()}"),
+                    } : null,
                 });
                 index++;
             }

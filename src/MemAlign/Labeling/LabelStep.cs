@@ -11,4 +11,8 @@ namespace MemAlign.Labeling;
 /// <param name="Rationale">The comment given.</param>
 /// <param name="ReplacedValue">The label's value before, when the reviewer changed a label they had (given in the app or imported); <see langword="null"/> when the label was new.</param>
 /// <param name="ReplacedRationale">The label's comment before, when it was changed.</param>
-public sealed record LabelStep(string Reviewer, string TraceId, string AssessmentId, FeedbackValue Value, string? Rationale, FeedbackValue? ReplacedValue = null, string? ReplacedRationale = null);
+public sealed record LabelStep(string Reviewer, string TraceId, string AssessmentId, FeedbackValue Value, string? Rationale, FeedbackValue? ReplacedValue = null, string? ReplacedRationale = null)
+{
+    /// <summary>The replaced label's <see cref="Assessment.JudgeShown"/>, restored with it by undo.</summary>
+    public bool? ReplacedJudgeShown { get; init; }
+}

@@ -88,7 +88,8 @@ public static class LabelingProgress
     /// <param name="session">The session.</param>
     /// <param name="traces">The session's traces with their assessments.</param>
     /// <param name="definition">The judge (its name and value type select the statistics).</param>
-    public static LabelingStatus Status(LabelingSession session, IReadOnlyList<Trace> traces, JudgeDefinition definition)
+    /// <param name="includeNonBlind">Whether the agreement counts labels given after their giver saw the judge's verdict (left out by default).</param>
+    public static LabelingStatus Status(LabelingSession session, IReadOnlyList<Trace> traces, JudgeDefinition definition, bool includeNonBlind = false)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(traces);
@@ -107,7 +108,7 @@ public static class LabelingProgress
                 labels.Values.Count(l => l.Any(a => a.Source.Id == r)),
                 labels.Values.Count(l => l.All(a => a.Source.Id != r) && l.Count < session.LabelsPerTrace))).ToList(),
             // Only the session's labels: a trace relabelled here by the session's reviewers, not its older feedback.
-            Agreement = HumanAgreement.Compute(definition, inQueue.Select(t => t.With(assessments: labels[t.Id])).ToList()),
+            Agreement = HumanAgreement.Compute(definition, inQueue.Select(t => t.With(assessments: labels[t.Id])).ToList(), includeNonBlind: includeNonBlind),
         };
     }
 
@@ -121,16 +122,17 @@ public static class LabelingProgress
     /// <param name="traces">The session's traces with their assessments.</param>
     /// <param name="verdicts">The judge's verdicts, by trace id.</param>
     /// <param name="resamples">Bootstrap resamples for the intervals.</param>
+    /// <param name="includeNonBlind">Whether to count labels given after the reviewer saw the judge's verdict (left out by default: they agree with the judge because they were anchored on it).</param>
     /// <returns>One entry per reviewer who shares a trace with the judge, in the order reviewers first appear.</returns>
     public static IReadOnlyList<JudgeReviewerAgreement> JudgeAgreement(LabelingSession session, IReadOnlyList<Trace> traces, IReadOnlyDictionary<string, FeedbackValue> verdicts,
-        int resamples = 2_000)
+        int resamples = 2_000, bool includeNonBlind = false)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(traces);
         ArgumentNullException.ThrowIfNull(verdicts);
         var queued = session.TraceIds.ToHashSet(StringComparer.Ordinal);
         var pairs = traces.Where(t => queued.Contains(t.Id) && verdicts.ContainsKey(t.Id)).DistinctBy(t => t.Id)
-            .SelectMany(t => LabelsOn(session, t).Select(label => (Reviewer: label.Source.Id, Human: label.Value.ToString(), Judge: verdicts[t.Id].ToString())))
+            .SelectMany(t => LabelsOn(session, t).Where(label => includeNonBlind || label.IsBlind).Select(label => (Reviewer: label.Source.Id, Human: label.Value.ToString(), Judge: verdicts[t.Id].ToString())))
             .ToList();
         return pairs.GroupBy(p => p.Reviewer, StringComparer.Ordinal).Select(reviewer =>
         {

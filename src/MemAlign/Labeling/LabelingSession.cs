@@ -13,6 +13,19 @@ public enum LabelingOrder
     Disagreement,
 }
 
+/// <summary>When the labeling app shows reviewers the judge's verdict on a trace (and the examples it recalled).</summary>
+public enum JudgeVisibility
+{
+    /// <summary>Only after the reviewer has labelled the trace, as feedback: labels are given blind (the default).</summary>
+    AfterLabel,
+
+    /// <summary>Before the reviewer labels: faster, but labels anchor on the judge, so agreement figures leave them out unless asked.</summary>
+    BeforeLabel,
+
+    /// <summary>Never.</summary>
+    Never,
+}
+
 /// <summary>
 /// A labeling session: a fixed queue of stored traces that reviewers label for one judge, in the judge's label
 /// schema. The labels themselves are HUMAN assessments named after the judge, with the reviewer as source id,
@@ -47,6 +60,12 @@ public sealed record LabelingSession
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// When reviewers see the judge's verdict: by default only after their own label, so that the labels a judge is aligned to
+    /// and measured against are given blind. Each label records whether the verdict had been shown (<see cref="Assessment.JudgeShown"/>).
+    /// </summary>
+    public JudgeVisibility ShowJudge { get; init; } = JudgeVisibility.AfterLabel;
 
     /// <summary>Checks the session is complete and consistent.</summary>
     /// <exception cref="ArgumentException">A blank name, experiment or judge, a reviewer given twice or blank, or a count outside 1 to 3.</exception>

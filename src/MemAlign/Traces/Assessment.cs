@@ -72,6 +72,17 @@ public sealed record Assessment
     /// </summary>
     public string? RatedContent { get; init; }
 
+    /// <summary>
+    /// Whether its giver had seen a judge's verdict on the trace before giving it: <see langword="true"/> for a label given
+    /// after the labeling app showed the judge's verdict (anchored on it, so agreement figures leave it out unless asked);
+    /// <see langword="false"/> for one given blind in the app; <see langword="null"/> when not recorded (imports, and
+    /// labels given before MemAlign recorded it).
+    /// </summary>
+    public bool? JudgeShown { get; init; }
+
+    /// <summary>Whether it was given without its giver having seen a judge's verdict first (<see cref="JudgeShown"/> is not <see langword="true"/>).</summary>
+    public bool IsBlind => JudgeShown != true;
+
     /// <summary>Whether it rated content <paramref name="trace"/> no longer has.</summary>
     public bool RatedOtherContentThan(Trace trace)
     {
