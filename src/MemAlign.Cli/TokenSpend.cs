@@ -37,8 +37,9 @@ internal sealed record TokenSpend(IReadOnlyList<(string Model, TokenUsage Usage,
         }
 
         var cached = total.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({total.CachedInputTokens:N0} cached)") : "";
+        var reasoning = total.ReasoningTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({total.ReasoningTokens:N0} reasoning)") : "";
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"Tokens: {total.InputTokens:N0} in{cached}, {total.OutputTokens:N0} out over {Calls:N0} model call(s) ({string.Join(", ", Models.Select(m => m.Model))})");
+            $"Tokens: {total.InputTokens:N0} in{cached}, {total.OutputTokens:N0} out{reasoning} over {Calls:N0} model call(s) ({string.Join(", ", Models.Select(m => m.Model))})");
         return Cost is { } cost
             ? line + string.Create(CultureInfo.InvariantCulture, $"; cost {cost:0.######} at the prices in {PricesFile}.")
             : Prices.Count > 0

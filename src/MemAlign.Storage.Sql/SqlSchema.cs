@@ -100,7 +100,7 @@ internal static class SqlSchema
             "CREATE INDEX label_steps_by_trace ON label_steps (experiment, trace_id)",
         ]),
 
-        // 6: what judging costs: the input tokens a provider read from its prompt cache; in a cascade, which stage answered;
+        // 6: what judging costs: the input tokens a provider read from its prompt cache, the output tokens a reasoning model spent on hidden reasoning; in a cascade, which stage answered;
         // the provider batches a run submitted, so that resuming it collects them instead of paying twice. Labels worth
         // learning from: whether a label was given after its giver saw the judge's verdict (null: not recorded, as for
         // imports and earlier labels); when a labeling session shows the judge (null: sessions made before, which show it
@@ -113,6 +113,7 @@ internal static class SqlSchema
             "ALTER TABLE judge_examples ADD COLUMN reviewers TEXT",
             "ALTER TABLE judge_examples ADD COLUMN weight INTEGER NOT NULL DEFAULT 1",
             "ALTER TABLE eval_results ADD COLUMN cached_input_tokens BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE eval_results ADD COLUMN reasoning_tokens BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE eval_results ADD COLUMN answered_by TEXT",
             "CREATE TABLE eval_run_batches (run_id TEXT NOT NULL, judge_name TEXT NOT NULL, batch_id TEXT NOT NULL, input_file_id TEXT, state TEXT NOT NULL, " +
             "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (run_id, judge_name, batch_id))",

@@ -10,9 +10,15 @@ namespace MemAlign.Cli.Json;
 /// <param name="UnpricedModels">Models that spent tokens with no price in the settings file.</param>
 internal sealed record TokenSpendJson(int ModelCalls, long InputTokens, long CachedInputTokens, long OutputTokens, IReadOnlyList<string> Models, double? Cost, IReadOnlyList<string> UnpricedModels)
 {
+    /// <summary>Of the output tokens, those a reasoning model spent on hidden reasoning.</summary>
+    public long ReasoningTokens { get; init; }
+
     public static TokenSpendJson From(TokenSpend spend)
     {
         var total = spend.Total;
-        return new(spend.Calls, total.InputTokens, total.CachedInputTokens, total.OutputTokens, [.. spend.Models.Select(m => m.Model)], (double?)spend.Cost, spend.Unpriced);
+        return new(spend.Calls, total.InputTokens, total.CachedInputTokens, total.OutputTokens, [.. spend.Models.Select(m => m.Model)], (double?)spend.Cost, spend.Unpriced)
+        {
+            ReasoningTokens = total.ReasoningTokens,
+        };
     }
 }

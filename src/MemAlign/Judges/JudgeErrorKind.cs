@@ -17,4 +17,11 @@ public enum JudgeErrorKind
 
     /// <summary>The judge has nothing to judge with (for example a local judge with empty memory).</summary>
     NotReady,
+
+    /// <summary>
+    /// The model reached its output budget before answering: an empty or cut-off reply (finish reason <c>length</c>), as a
+    /// reasoning model gives when its hidden reasoning takes the whole budget. Raise <see cref="JudgeOptions.MaxOutputTokens"/>
+    /// or set <see cref="JudgeOptions.MaxOutputTokensOnTruncation"/>.
+    /// </summary>
+    OutputLimit,
 }

@@ -26,8 +26,25 @@ public sealed record JudgeOptions
     /// <summary>How long one model call may take before it counts as a transient failure. Default 2 minutes.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The sampling temperature asked of the model; <see langword="null"/> leaves the provider's default. Default 0.</summary>
+    /// <summary>
+    /// The sampling temperature asked of the model; <see langword="null"/> sends none, for models that reject the setting
+    /// (reasoning models often accept only their default). Default 0. When a provider refuses a call because of it, the
+    /// judge asks again without it, logs a warning once, and sends it no more.
+    /// </summary>
     public float? Temperature { get; init; } = 0f;
+
+    /// <summary>
+    /// The output budget asked of the model, in tokens (reasoning models count their hidden reasoning in it);
+    /// <see langword="null"/> leaves the provider's default. Default <see langword="null"/>.
+    /// </summary>
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>
+    /// When a reply is empty or cut off because the model reached its output budget (finish reason <c>length</c>: a
+    /// reasoning model can spend it all on hidden reasoning), ask once more with this larger budget. <see langword="null"/>
+    /// (the default): no such retry; the trace gets a <see cref="JudgeErrorKind.OutputLimit"/> error naming the cause, never a default verdict.
+    /// </summary>
+    public int? MaxOutputTokensOnTruncation { get; init; }
 
     /// <summary>Where retries and failures are logged. Secrets are never logged (see <see cref="SecretRedactor"/>).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -16,4 +16,12 @@ internal static partial class ModelLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Error,
         Message = "{Owner}: no reply for {Subject}: {Reason}")]
     public static partial void Failed(ILogger logger, string owner, string subject, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "Model {Model} refused the temperature setting; asking again without it, and sending it no more: {Reason}")]
+    public static partial void TemperatureRefused(ILogger logger, string model, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
+        Message = "{Owner}: {Cause} on {Subject}; asking again with an output budget of {Budget} tokens")]
+    public static partial void OutputLimitRetry(ILogger logger, string owner, string subject, string cause, int budget);
 }

@@ -1,3 +1,4 @@
+using System.ClientModel;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ internal sealed class StructuredChat
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly SecretRedactor _redactor;
+
+    // Set once the provider refused the temperature: later calls leave it out.
+    private volatile bool _temperatureRefused;
 
     public StructuredChat(IChatClient client, JudgeOptions options, string? configuredModel)
     {
@@ -56,8 +60,10 @@ internal sealed class StructuredChat
         var chatOptions = new ChatOptions
         {
             ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "memalign_reply"),
-            Temperature = _options.Temperature,
+            Temperature = _temperatureRefused ? null : _options.Temperature,
+            MaxOutputTokens = _options.MaxOutputTokens,
         };
+        var budgetRaised = false;
         List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
         var state = new CallState(owner, subject);
         var usage = default(TokenUsage);
@@ -71,6 +77,15 @@ internal sealed class StructuredChat
             {
                 response = await CallAsync(messages, chatOptions, state, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception e) when (chatOptions.Temperature is not null && RefusesTemperature(e))
+            {
+                // A model that takes only its default temperature (as reasoning models do): ask again without it, and from now on.
+                _temperatureRefused = true;
+                ModelLog.TemperatureRefused(_logger, model, TransientFailures.Describe(e, _redactor));
+                chatOptions.Temperature = null;
+                reply--;
+                continue;
+            }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested) // the caller's cancellation propagates; anything else is the model's failure
             {
                 var reason = TransientFailures.Describe(e, _redactor);
@@ -80,8 +95,32 @@ internal sealed class StructuredChat
             }
 
             model = response.ModelId ?? model;
-            usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0) { CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0 };
+            usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0)
+            {
+                CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0,
+                ReasoningTokens = response.Usage?.ReasoningTokenCount ?? 0,
+            };
             var text = response.Text;
+            if (response.FinishReason == ChatFinishReason.Length)
+            {
+                // The budget ran out before the answer did: a larger one, once, when configured; never a guess from what came back.
+                var cause = OutputLimitCause(response, chatOptions.MaxOutputTokens);
+                if (!budgetRaised && _options.MaxOutputTokensOnTruncation is { } larger && larger > (chatOptions.MaxOutputTokens ?? 0))
+                {
+                    ModelLog.OutputLimitRetry(_logger, owner, subject, cause, larger);
+                    budgetRaised = true;
+                    chatOptions.MaxOutputTokens = larger;
+                    reply--;
+                    continue;
+                }
+
+                var message = $"'{owner}' got no answer from model '{model}' for {subject}: {cause}. "
+                    + (_options.MaxOutputTokensOnTruncation is null
+                        ? "Raise JudgeOptions.MaxOutputTokens, or set MaxOutputTokensOnTruncation to retry with a larger budget."
+                        : "Raise JudgeOptions.MaxOutputTokensOnTruncation.");
+                return new StructuredReply<T>(default, new JudgeError(JudgeErrorKind.OutputLimit, message), model, usage, state.Calls);
+            }
+
             var (value, error) = parse(text);
             if (error is null)
             {
@@ -99,6 +138,32 @@ internal sealed class StructuredChat
             messages.Add(new ChatMessage(ChatRole.User, $"Your reply could not be used: {error} {formatReminder}"));
         }
     }
+
+    // What the reply says about why it stopped: empty or cut off, the tokens it used and how many were hidden reasoning.
+    private static string OutputLimitCause(ChatResponse response, int? budget)
+    {
+        var output = response.Usage?.OutputTokenCount;
+        var reasoning = response.Usage?.ReasoningTokenCount;
+        var spent = output is { } o
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o:N0} output token(s){(reasoning is > 0 ? $", {reasoning:N0} of them hidden reasoning" : "")}")
+            : "an unreported number of output tokens";
+        var limit = budget is { } b ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its budget of {b:N0}") : "the provider's default budget";
+        return $"the reply was {(string.IsNullOrWhiteSpace(response.Text) ? "empty" : "cut off")} (finish reason 'length') after {spent}, {limit}";
+    }
+
+    // A refusal of the temperature setting itself (HTTP 400 naming it), not any failure that mentions it.
+    private static bool RefusesTemperature(Exception exception) =>
+        exception switch
+        {
+            ClientResultException { Status: 400 } e => NamesTemperature(e.Message),
+            HttpRequestException { StatusCode: System.Net.HttpStatusCode.BadRequest } e => NamesTemperature(e.Message),
+            _ => false,
+        };
+
+    private static bool NamesTemperature(string message) =>
+        message.Contains("temperature", StringComparison.OrdinalIgnoreCase)
+        && (message.Contains("unsupported", StringComparison.OrdinalIgnoreCase) || message.Contains("not supported", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("does not support", StringComparison.OrdinalIgnoreCase) || message.Contains("only the default", StringComparison.OrdinalIgnoreCase));
 
     private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions chatOptions, CallState state, CancellationToken cancellationToken)
     {

@@ -31,12 +31,13 @@ public abstract partial class StoreContract
 
         // New results keep what schema 6 adds; an old result replaced takes the new values.
         var first = before[0];
-        var replaced = first with { Usage = new TokenUsage(1_500, 40) { CachedInputTokens = 1_280 }, AnsweredBy = CascadeStage.Model };
+        var replaced = first with { Usage = new TokenUsage(1_500, 40) { CachedInputTokens = 1_280, ReasoningTokens = 32 }, AnsweredBy = CascadeStage.Model };
         var local = first with { TraceId = "fx-14", Usage = default, AnsweredBy = CascadeStage.Local };
         await store.SaveEvaluationResultsAsync(Fixture, run.Id, [replaced, local]);
         var after = (await store.GetEvaluationResultsAsync(Fixture, run.Id).ToListAsync()).ToDictionary(r => r.TraceId);
         Assert.Equal((1_500L, 1_280L, 40L, (CascadeStage?)CascadeStage.Model),
             (after[first.TraceId].Usage.InputTokens, after[first.TraceId].Usage.CachedInputTokens, after[first.TraceId].Usage.OutputTokens, after[first.TraceId].AnsweredBy));
+        Assert.Equal(32L, after[first.TraceId].Usage.ReasoningTokens);
         Assert.Equal(((CascadeStage?)CascadeStage.Local, 0L), (after["fx-14"].AnsweredBy, after["fx-14"].Usage.CachedInputTokens));
         Assert.Equal(before.Count + (before.Any(r => r.TraceId == "fx-14") ? 0 : 1), after.Count);
     }
