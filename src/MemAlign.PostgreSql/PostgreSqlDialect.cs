@@ -64,6 +64,34 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public override bool CopiesInBulk => true;
+
+    // Binary COPY: one round trip streams every row, with each value sent as its column's type (no text parsing on the server).
+    public override async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
+        CancellationToken cancellationToken)
+    {
+        var types = columns.Select(c => c.Type.ToLowerInvariant()).ToArray();
+        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < types.Length; i++)
+            {
+                if (row[i] is { } value)
+                {
+                    await importer.WriteAsync(value, types[i], cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public override async Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
         // VACUUM FULL writes new table and index files and drops the old ones, with the deleted rows in them;
