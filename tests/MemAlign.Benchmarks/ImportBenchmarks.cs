@@ -110,5 +110,5 @@ public class ImportBenchmarks
     }
 
     private static string Line(int i) =>
-        $$"""{"trace_id": "t{{i:D6}}", "inputs": {"question": "How do I reset my password? case {{i}}"}, "outputs": "Open settings, choose security, then reset. Answer {{i}}.", "tags": {"split": "{{(i % 5 == 0 ? "test" : "train")}}", "source": "bench"}, "assessments": [{"name": "helpfulness", "value": {{(i % 3 != 0 ? "true" : "false")}}, "rationale": {{(i % 2 == 0 ? "null" : "\"clear steps\"")}}, "source": {"type": "HUMAN", "id": "expert{{i % 7}}"}}]}""";
+        $$$"""{"trace_id": "t{{{i:D6}}}", "inputs": {"question": "How do I reset my password? case {{{i}}}"}, "outputs": "Open settings, choose security, then reset. Answer {{{i}}}.", "tags": {"split": "{{{(i % 5 == 0 ? "test" : "train")}}}", "source": "bench"}, "assessments": [{"name": "helpfulness", "value": {{{(i % 3 != 0 ? "true" : "false")}}}, "rationale": {{{(i % 2 == 0 ? "null" : "\"clear steps\"")}}}, "source": {"type": "HUMAN", "id": "expert{{{i % 7}}}"}}]}""";
 }
