@@ -2,6 +2,7 @@ using System.Data.Common;
 using MemAlign.Storage;
 using MemAlign.Storage.Sql;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MemAlign.PostgreSql;
 
@@ -70,22 +71,26 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
         CancellationToken cancellationToken)
     {
-        var types = columns.Select(c => c.Type.ToLowerInvariant()).ToArray();
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < types.Length; i++)
+            foreach (var value in row)
             {
-                if (row[i] is { } value)
+                // Written with its own type, so Npgsql picks the converter without a lookup by name per value.
+                await (value switch
                 {
-                    await importer.WriteAsync(value, types[i], cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                }
+                    null => importer.WriteNullAsync(cancellationToken),
+                    string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+                    long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+                    int number => importer.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
+                    byte[] bytes => importer.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),
+                    double number => importer.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
+                    _ => throw new ArgumentException($"A value of type {value.GetType().Name} cannot be copied into {table}.", nameof(rows)),
+                }).ConfigureAwait(false);
             }
         }
 

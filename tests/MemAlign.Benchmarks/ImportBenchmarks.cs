@@ -14,7 +14,7 @@ namespace MemAlign.Benchmarks;
 /// into an empty experiment; and a judge version of 10,000 examples registered. PostgreSQL is measured when MEMALIGN_TEST_POSTGRES names a
 /// server (the run says so when it does not); its rows are deleted afterwards.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 #pragma warning disable CA1001 // BenchmarkDotNet disposes through [IterationCleanup].
 public class ImportBenchmarks
 #pragma warning restore CA1001
