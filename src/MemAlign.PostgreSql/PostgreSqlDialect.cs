@@ -2,6 +2,7 @@ using System.Data.Common;
 using MemAlign.Storage;
 using MemAlign.Storage.Sql;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MemAlign.PostgreSql;
 
@@ -62,6 +63,38 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
         key.Value = lockKey;
         command.Parameters.Add(key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override bool CopiesInBulk => true;
+
+    // Binary COPY: one round trip streams every row, with each value sent as its column's type (no text parsing on the server).
+    public override async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var value in row)
+            {
+                // Written with its own type, so Npgsql picks the converter without a lookup by name per value.
+                await (value switch
+                {
+                    null => importer.WriteNullAsync(cancellationToken),
+                    string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+                    long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+                    int number => importer.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
+                    byte[] bytes => importer.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),
+                    double number => importer.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
+                    _ => throw new ArgumentException($"A value of type {value.GetType().Name} cannot be copied into {table}.", nameof(rows)),
+                }).ConfigureAwait(false);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)

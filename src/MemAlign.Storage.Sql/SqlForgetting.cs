@@ -88,10 +88,6 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         return forgotten;
     }
 
-    /// <summary>Clears the forgotten mark of a trace imported again (its new content is the user's to keep).</summary>
-    public static Task<int> UnmarkAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, CancellationToken cancellationToken) =>
-        SqlSession.ExecuteAsync(connection, tx, "DELETE FROM forgotten_traces WHERE experiment = @e AND trace_hash = @h", [("@e", experiment), ("@h", Hash(traceId))], cancellationToken);
-
     /// <summary>
     /// Takes forgetting out of the judge memory rows within <paramref name="scope"/> (a condition on a judge table's own columns):
     /// guidelines that cite one of the traces go (user-written ones stay), what else they drew on is marked for distillation again,
@@ -179,7 +175,8 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         return [.. matched];
     }
 
-    private static string Hash(string traceId) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(traceId)));
+    /// <summary>How a forgotten trace's id is kept: a hash, not the id.</summary>
+    public static string Hash(string traceId) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(traceId)));
 
     // Experiment runs that name a forgotten trace (in a fold, or among the most disagreed): its rows go, and the run counts it as forgotten.
     private static async Task<IEnumerable<string>> MarkRunsAsync(DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)

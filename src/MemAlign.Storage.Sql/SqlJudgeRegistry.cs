@@ -40,7 +40,7 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
                 name, cancellationToken).ConfigureAwait(false));
             await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO judge_names (experiment, name, last_version) VALUES (@e, @n, @v) ON CONFLICT (experiment, name) DO UPDATE SET last_version = excluded.last_version",
                 [.. name, ("@v", version)], cancellationToken).ConfigureAwait(false);
-            await WriteAsync(connection, tx, experiment, definition, memory, labelSchema, settings ?? new Dictionary<string, string>(), version, latest == 0 ? null : latest, createdAt,
+            await WriteAsync(session.Dialect, connection, tx, experiment, definition, memory, labelSchema, settings ?? new Dictionary<string, string>(), version, latest == 0 ? null : latest, createdAt,
                 cancellationToken).ConfigureAwait(false);
 
             // Traces forgotten since the memory was built (an align that read them before a forget) leave it as forgetting leaves every version.
@@ -85,38 +85,27 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
             return await SqlSession.ExecuteAsync(connection, tx, $"DELETE FROM judges WHERE {filter}", parameters, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
-    private static async Task WriteAsync(DbConnection connection, DbTransaction tx, string experiment, JudgeDefinition definition, JudgeMemory memory, LabelSchema? labelSchema,
+    private static async Task WriteAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string experiment, JudgeDefinition definition, JudgeMemory memory, LabelSchema? labelSchema,
         IReadOnlyDictionary<string, string> settings, int version, int? baseVersion, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        List<(string, object?)> key = [("@e", experiment), ("@n", definition.Name), ("@v", version)];
         await SqlSession.ExecuteAsync(connection, tx,
             "INSERT INTO judges (experiment, name, version, created_at, definition, settings, embedding_model, embedding_dimensions, retrieval_k, base_version, " +
             "label_title, label_instruction, label_comment) VALUES (@e, @n, @v, @c, @d, @s, @em, @ed, @k, @b, @lt, @li, @lc)",
-            [.. key, ("@c", createdAt.UtcTicks), ("@d", StoredJson.Definition(definition)), ("@s", StoredJson.Strings(settings)),
+            [("@e", experiment), ("@n", definition.Name), ("@v", version), ("@c", createdAt.UtcTicks), ("@d", StoredJson.Definition(definition)), ("@s", StoredJson.Strings(settings)),
              ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK), ("@b", baseVersion),
              ("@lt", labelSchema?.Title), ("@li", labelSchema?.Instruction), ("@lc", labelSchema?.Comment.ToString())], cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < memory.Guidelines.Count; i++)
-        {
-            var guideline = memory.Guidelines[i];
-            await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO judge_guidelines (experiment, name, version, ordinal, text, user_written) VALUES (@e, @n, @v, @o, @t, @u)",
-                [.. key, ("@o", i), ("@t", guideline.Text), ("@u", guideline.IsUserWritten ? 1 : 0)], cancellationToken).ConfigureAwait(false);
-            foreach (var source in guideline.SourceTraceIds)
-            {
-                await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO judge_guideline_sources (experiment, name, version, ordinal, trace_id) VALUES (@e, @n, @v, @o, @t)",
-                    [.. key, ("@o", i), ("@t", source)], cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        for (var i = 0; i < memory.Examples.Count; i++)
-        {
-            var example = memory.Examples[i];
-            await SqlSession.ExecuteAsync(connection, tx,
-                "INSERT INTO judge_examples (experiment, name, version, ordinal, example_id, trace_id, value, rationale, fields, embedded_field, vector, fingerprint, distilled) " +
-                "VALUES (@e, @n, @v, @o, @x, @t, @va, @r, @f, @ef, @vec, @fp, @di)",
-                [.. key, ("@o", i), ("@x", example.Id), ("@t", example.TraceId), ("@va", StoredJson.Value(example.Value)), ("@r", example.Rationale),
-                 ("@f", StoredJson.Strings(example.Fields)), ("@ef", example.EmbeddedField), ("@vec", StoredJson.Vector(example.Vector)), ("@fp", example.Fingerprint),
-                 ("@di", example.IsDistilled ? 1 : 0)], cancellationToken).ConfigureAwait(false);
-        }
+        // A version's memory is new rows only: loaded as the dialect loads rows in bulk (one prepared insert rebound per row, or COPY).
+        SqlColumn[] key = [new("experiment", "TEXT"), new("name", "TEXT"), new("version", "INTEGER"), new("ordinal", "INTEGER")];
+        object?[] Row(int ordinal, params object?[] values) => [experiment, definition.Name, version, ordinal, .. values];
+        await dialect.InsertRowsAsync(connection, tx, "judge_guidelines", [.. key, new("text", "TEXT"), new("user_written", "INTEGER")],
+            memory.Guidelines.Select((g, i) => Row(i, g.Text, g.IsUserWritten ? 1 : 0)), cancellationToken).ConfigureAwait(false);
+        await dialect.InsertRowsAsync(connection, tx, "judge_guideline_sources", [.. key, new("trace_id", "TEXT")],
+            memory.Guidelines.SelectMany((g, i) => g.SourceTraceIds.Select(source => Row(i, source))), cancellationToken).ConfigureAwait(false);
+        await dialect.InsertRowsAsync(connection, tx, "judge_examples",
+            [.. key, .. SqlColumn.Texts("example_id", "trace_id", "value", "rationale", "fields", "embedded_field"), new("vector", dialect.BinaryType), new("fingerprint", "TEXT"),
+             new("distilled", "INTEGER")],
+            memory.Examples.Select((x, i) => Row(i, x.Id, x.TraceId, StoredJson.Value(x.Value), x.Rationale, StoredJson.Strings(x.Fields), x.EmbeddedField, StoredJson.Vector(x.Vector),
+                x.Fingerprint, x.IsDistilled ? 1 : 0)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<RegisteredJudge?> ReadAsync(DbConnection connection, string experiment, string name, int? version, CancellationToken cancellationToken)

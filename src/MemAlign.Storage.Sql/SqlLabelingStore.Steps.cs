@@ -22,7 +22,7 @@ internal sealed partial class SqlLabelingStore
                 "VALUES (@e, @s, @r, @n, @t, @a, @v, @c, @pv, @pc, @ps)",
                 [.. key, ("@n", last + 1), ("@t", label.TraceId), ("@a", label.AssessmentId), ("@v", StoredJson.Value(label.Value)), ("@c", label.Rationale),
                  ("@pv", label.ReplacedValue is { } replaced ? StoredJson.Value(replaced) : null), ("@pc", label.ReplacedRationale),
-                 ("@ps", SqlTraceStore.JudgeShownColumn(label.ReplacedJudgeShown))], cancellationToken).ConfigureAwait(false);
+                 ("@ps", SqlTraceWriter.JudgeShownColumn(label.ReplacedJudgeShown))], cancellationToken).ConfigureAwait(false);
             return await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM label_steps WHERE experiment = @e AND session = @s AND reviewer = @r AND step <= @n",
                 [.. key, ("@n", last + 1 - StepsKept)], cancellationToken).ConfigureAwait(false);
         }, cancellationToken);

@@ -67,6 +67,10 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _traces.GetTracesAsync(experiment, traceIds, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, string>> GetContentFingerprintsAsync(string experiment, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken = default) =>
+        _traces.GetContentFingerprintsAsync(experiment, traceIds, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Assessment>> GetAssessmentHistoryAsync(string experiment, string traceId, CancellationToken cancellationToken = default) =>
         _traces.GetAssessmentHistoryAsync(experiment, traceId, cancellationToken);
 

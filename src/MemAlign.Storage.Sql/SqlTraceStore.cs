@@ -33,11 +33,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
             written += await session.WriteAsync($"adding traces to experiment '{experiment}'", async (connection, tx) =>
             {
                 await SqlSession.EnsureExperimentAsync(connection, tx, experiment, session.Now, cancellationToken).ConfigureAwait(false);
-                foreach (var trace in batch)
-                {
-                    await WriteTraceAsync(connection, tx, experiment, trace, cancellationToken).ConfigureAwait(false);
-                }
-
+                await SqlTraceWriter.WriteAsync(session.Dialect, connection, tx, experiment, batch, session.Now, cancellationToken).ConfigureAwait(false);
                 return batch.Length;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -69,6 +65,39 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         }
 
         return found;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetContentFingerprintsAsync(string experiment, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(traceIds);
+        var ids = traceIds.Distinct(StringComparer.Ordinal).ToList();
+        return await session.RunAsync($"reading the content fingerprints of {ids.Count} trace(s)", async connection =>
+        {
+            var found = new Dictionary<string, string>(ids.Count, StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(SqlSession.InListSize))
+            {
+                var (inList, parameters) = SqlParameters.InList(chunk);
+                parameters.Add(("@e", experiment));
+                // A row written before fingerprints were stored has none: its content is read and fingerprinted as a loaded trace would be.
+                var rows = await SqlSession.QueryAsync(connection, null,
+                    "SELECT trace_id, content_hash, CASE WHEN content_hash IS NULL THEN inputs END AS inputs, CASE WHEN content_hash IS NULL THEN outputs END AS outputs, " +
+                    $"CASE WHEN content_hash IS NULL THEN expectations END AS expectations FROM traces WHERE experiment = @e AND trace_id IN ({inList})", parameters,
+                    row => (Id: row.Text("trace_id"), Hash: row.NullableText("content_hash"), Inputs: row.Value("inputs"), Outputs: row.Value("outputs"),
+                        Expectations: row.Value("expectations")), cancellationToken).ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    found[row.Id] = row.Hash ?? new Trace(row.Id)
+                    {
+                        Inputs = StoredJson.ReadElement(row.Inputs),
+                        Outputs = StoredJson.ReadElement(row.Outputs),
+                        Expectations = StoredJson.ReadElement(row.Expectations),
+                    }.ContentFingerprint;
+                }
+            }
+
+            return (IReadOnlyDictionary<string, string>)found;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<Trace> SearchTracesAsync(string experiment, TraceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -205,28 +234,6 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
             : rows[0];
     }
 
-    private async Task WriteTraceAsync(DbConnection connection, DbTransaction tx, string experiment, Trace trace, CancellationToken cancellationToken)
-    {
-        await SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO traces (experiment, trace_id, inputs, outputs, expectations, metadata, created_at, content_hash) VALUES (@e, @t, @i, @o, @x, @m, @c, @h) " +
-            "ON CONFLICT (experiment, trace_id) DO UPDATE SET inputs = excluded.inputs, outputs = excluded.outputs, expectations = excluded.expectations, metadata = excluded.metadata, " +
-            "created_at = excluded.created_at, content_hash = excluded.content_hash",
-            [("@e", experiment), ("@t", trace.Id), ("@i", StoredJson.Element(trace.Inputs)), ("@o", StoredJson.Element(trace.Outputs)), ("@x", StoredJson.Element(trace.Expectations)),
-             ("@m", StoredJson.Strings(trace.Metadata)), ("@c", trace.CreatedAt.UtcTicks), ("@h", trace.ContentFingerprint)], cancellationToken).ConfigureAwait(false);
-        await SqlSession.ExecuteAsync(connection, tx, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", experiment), ("@t", trace.Id)], cancellationToken).ConfigureAwait(false);
-        await SqlForgetting.UnmarkAsync(connection, tx, experiment, trace.Id, cancellationToken).ConfigureAwait(false);
-        foreach (var (key, value) in trace.Tags)
-        {
-            await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO trace_tags (experiment, trace_id, tag_key, tag_value) VALUES (@e, @t, @k, @v)",
-                [("@e", experiment), ("@t", trace.Id), ("@k", key), ("@v", value)], cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var assessment in trace.Assessments)
-        {
-            await WriteAssessmentAsync(connection, tx, experiment, trace.Id, assessment, trace.ContentFingerprint, session.Now, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     // One current assessment per (trace, feedback name, source): a different one from the same source
     // replaces it, and the one replaced is kept in assessment_history. An assessment that does not say
     // what it rated rated the trace as it is now.
@@ -234,27 +241,10 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
     internal static async Task<int> WriteAssessmentAsync(DbConnection connection, DbTransaction tx, string experiment, string traceId, Assessment assessment,
         string? content, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var key = Assessment.NameKey(assessment.Name);
-        var sourceType = SourceTypeColumn.Name(assessment.Source.Type);
-        var value = StoredJson.Value(assessment.Value);
-        var rated = assessment.RatedContent ?? content;
-        List<(string, object?)> naturalKey = [("@e", experiment), ("@t", traceId), ("@k", key), ("@st", sourceType), ("@si", assessment.Source.Id)];
-        await SqlSession.ExecuteAsync(connection, tx,
-            $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments " +
-            "WHERE experiment = @e AND trace_id = @t AND name_key = @k AND source_type = @st AND source_id = @si " +
-            "AND (value <> @v OR COALESCE(rationale, '') <> COALESCE(@r, '') OR COALESCE(rated_content, '') <> COALESCE(@rc, '') OR name <> @n " +
-            "OR COALESCE(judge_shown, -1) <> COALESCE(@js, -1))",
-            [.. naturalKey, ("@now", now.UtcTicks), ("@v", value), ("@r", assessment.Rationale), ("@rc", rated), ("@n", assessment.Name), ("@js", JudgeShownColumn(assessment.JudgeShown))], cancellationToken).ConfigureAwait(false);
-        return await SqlSession.ExecuteAsync(connection, tx,
-            "INSERT INTO assessments (experiment, assessment_id, trace_id, name, name_key, value, rationale, source_type, source_id, created_at, updated_at, rated_content, judge_shown) " +
-            "VALUES (@e, @a, @t, @n, @k, @v, @r, @st, @si, @c, @u, @rc, @js) ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET name = excluded.name, " +
-            "value = excluded.value, rationale = excluded.rationale, updated_at = excluded.updated_at, rated_content = excluded.rated_content, judge_shown = excluded.judge_shown",
-            [.. naturalKey, ("@a", assessment.Id), ("@n", assessment.Name), ("@v", value), ("@r", assessment.Rationale), ("@c", assessment.CreatedAt.UtcTicks),
-             ("@u", assessment.UpdatedAt.UtcTicks), ("@rc", rated), ("@js", JudgeShownColumn(assessment.JudgeShown))],
-            cancellationToken).ConfigureAwait(false);
+        var (history, upsert) = SqlTraceWriter.AssessmentParameters(experiment, SqlTraceWriter.AssessmentValues(traceId, assessment, content), now);
+        await SqlSession.ExecuteAsync(connection, tx, SqlTraceWriter.KeepReplacedInHistory, history, cancellationToken).ConfigureAwait(false);
+        return await SqlSession.ExecuteAsync(connection, tx, SqlTraceWriter.AssessmentUpsert, upsert, cancellationToken).ConfigureAwait(false);
     }
-
-    internal static int? JudgeShownColumn(bool? shown) => shown is { } value ? (value ? 1 : 0) : null;
 
     private static async Task<List<Trace>> ReadTracesAsync(DbConnection connection, string experiment, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken cancellationToken)
     {

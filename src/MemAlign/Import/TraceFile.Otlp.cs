@@ -34,7 +34,7 @@ public static partial class TraceFile
 
     private static List<TraceLine> ReadOtlpItem(ReadOnlyMemory<byte> item, int number, GenAiTraceOptions options)
     {
-        if (Decode(item.Span, out var error) is null)
+        if (!IsUtf8(item.Span, out var error))
         {
             return [new TraceLine(number, null, error)];
         }

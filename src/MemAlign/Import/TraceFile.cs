@@ -128,7 +128,7 @@ public static partial class TraceFile
 
     private static List<TraceLine> ReadDocument(ReadOnlyMemory<byte> bytes, TraceFileFormat format)
     {
-        if (Decode(bytes.Span, out var error) is null)
+        if (!IsUtf8(bytes.Span, out var error))
         {
             return [new TraceLine(1, null, error)];
         }
@@ -191,7 +191,7 @@ public static partial class TraceFile
 
     private static TraceLine ReadLine(ReadOnlyMemory<byte> line, int number, TraceFileFormat format)
     {
-        if (Decode(line.Span, out var error) is null)
+        if (!IsUtf8(line.Span, out var error))
         {
             return new TraceLine(number, null, error);
         }
@@ -207,19 +207,25 @@ public static partial class TraceFile
         }
     }
 
-    // Text that is not UTF-8 is an error, never replaced with U+FFFD.
-    private static string? Decode(ReadOnlySpan<byte> bytes, out string? error)
+    // Text that is not UTF-8 is an error, never replaced with U+FFFD. Checked without decoding; only a bad line is decoded, to say where.
+    private static bool IsUtf8(ReadOnlySpan<byte> bytes, out string? error)
     {
+        error = null;
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return true;
+        }
+
         try
         {
-            error = null;
-            return StrictUtf8.GetString(bytes);
+            StrictUtf8.GetString(bytes);
+            return true;
         }
         catch (DecoderFallbackException e)
         {
             var offset = e.Index >= 0 ? e.Index : 0;
             error = $"not valid UTF-8 (byte 0x{(e.BytesUnknown?.FirstOrDefault() ?? 0):X2} at byte {offset + 1} of the line); save the file as UTF-8";
-            return null;
+            return false;
         }
     }
 

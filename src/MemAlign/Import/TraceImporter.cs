@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using MemAlign.Storage;
 
 namespace MemAlign.Import;
@@ -88,7 +89,11 @@ public static class TraceImporter
     /// <param name="lines">What <see cref="TraceFile.Read(string)"/> read, bad lines included (they become problems).</param>
     /// <param name="options">Conflicts and label checks.</param>
     /// <param name="progress">Reports the lines stored so far.</param>
-    /// <param name="cancellationToken">Stops after the batch being written.</param>
+    /// <param name="cancellationToken">Stops the import: batches already written stay, the one being written is rolled back.</param>
+    /// <remarks>
+    /// Reading (parsing each line, checking ids and labels) runs on its own task ahead of writing, handing whole batches over a
+    /// bounded channel: the store writes one batch while the next is parsed, and a slow store holds the reader back a few batches at most.
+    /// </remarks>
     public static async Task<ImportReport> ImportAsync(ITraceStore store, string experiment, IEnumerable<TraceLine> lines, ImportOptions? options = null,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -96,79 +101,151 @@ public static class TraceImporter
         ArgumentNullException.ThrowIfNull(lines);
         options ??= new ImportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        var judges = options.Judges.ToDictionary(j => Assessment.NameKey(j.Key), j => (Name: j.Key, Type: j.Value), StringComparer.Ordinal);
-        var problems = new List<ImportProblem>();
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reader = new LineReader(options);
+        var conflicts = new List<ImportProblem>();
         var report = new ImportReport();
-        var batch = new List<(int Line, Trace Trace)>();
-        var read = 0;
-        var ignored = 0;
-
-        foreach (var line in lines)
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => reader.ReadAsync(lines, batches.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            read++;
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                report = await WriteAsync(store, experiment, batch.Traces, options.OnConflict, report, conflicts, cancellationToken).ConfigureAwait(false);
+                progress?.Report(report.StoredThroughLine);
+                if (report.Failure is not null)
+                {
+                    // As if reading had stopped at this batch: the lines after it were never looked at.
+                    await StopAsync(stop, reading).ConfigureAwait(false);
+                    return report with { Lines = batch.Read, Ignored = batch.Ignored, Problems = Ordered([.. reader.Problems.Take(batch.Problems), .. conflicts]) };
+                }
+            }
+
+            await reading.ConfigureAwait(false);
+        }
+        finally
+        {
+            await StopAsync(stop, reading).ConfigureAwait(false);
+        }
+
+        return report with { Lines = reader.Read, Ignored = reader.Ignored, Problems = Ordered([.. reader.Problems, .. conflicts]) };
+    }
+
+    // Batches parsed ahead of the one being written.
+    private const int ReadAhead = 4;
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task reading)
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await reading.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Reading stops when writing does; the writer's own outcome is what the caller sees.
+        }
+    }
+
+    /// <summary>Traces to write together, with how far reading had got when the batch was sealed.</summary>
+    private sealed record Batch(List<(int Line, Trace Trace)> Traces, int Read, int Ignored, int Problems);
+
+    // The reading side: parses lines (the enumeration does), refuses repeated ids and labels a judge cannot take, and seals batches.
+    private sealed class LineReader(ImportOptions options)
+    {
+        private readonly Dictionary<string, (string Name, FeedbackValueType Type)> _judges =
+            options.Judges.ToDictionary(j => Assessment.NameKey(j.Key), j => (Name: j.Key, Type: j.Value), StringComparer.Ordinal);
+
+        public List<ImportProblem> Problems { get; } = [];
+
+        public int Read { get; private set; }
+
+        public int Ignored { get; private set; }
+
+        public async Task ReadAsync(IEnumerable<TraceLine> lines, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+                var batch = new List<(int Line, Trace Trace)>(options.BatchSize);
+                foreach (var line in lines)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Read++;
+                    if (Accept(line, firstLine) is not { } trace)
+                    {
+                        continue;
+                    }
+
+                    batch.Add((line.Line, trace));
+                    if (batch.Count == options.BatchSize)
+                    {
+                        await batches.WriteAsync(new Batch(batch, Read, Ignored, Problems.Count), cancellationToken).ConfigureAwait(false);
+                        batch = new List<(int Line, Trace Trace)>(options.BatchSize);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await batches.WriteAsync(new Batch(batch, Read, Ignored, Problems.Count), cancellationToken).ConfigureAwait(false);
+                }
+
+                batches.TryComplete();
+            }
+            catch (Exception e)
+            {
+                batches.TryComplete(e);
+                throw;
+            }
+        }
+
+        private Trace? Accept(TraceLine line, Dictionary<string, int> firstLine)
+        {
             if (line.Trace is null && line.Ignored is not null)
             {
-                ignored++;
-                continue;
+                Ignored++;
+                return null;
             }
 
             if (line.Trace is not { } trace)
             {
-                problems.Add(new ImportProblem(line.Line, line.TraceId, line.Error ?? "unreadable"));
-                continue;
+                Problems.Add(new ImportProblem(line.Line, line.TraceId, line.Error ?? "unreadable"));
+                return null;
             }
 
             if (firstLine.TryGetValue(trace.Id, out var earlier))
             {
-                problems.Add(new ImportProblem(line.Line, trace.Id,
+                Problems.Add(new ImportProblem(line.Line, trace.Id,
                     $"trace '{trace.Id}' is on lines {earlier} and {line.Line}; a trace id must be unique in a file, so line {line.Line} was not imported"));
-                continue;
+                return null;
             }
 
             firstLine[trace.Id] = line.Line;
-            if (LabelProblem(trace, judges) is { } label)
+            if (LabelProblem(trace, _judges) is { } label)
             {
-                problems.Add(new ImportProblem(line.Line, trace.Id, label));
-                continue;
+                Problems.Add(new ImportProblem(line.Line, trace.Id, label));
+                return null;
             }
 
-            batch.Add((line.Line, trace));
-            if (batch.Count == options.BatchSize)
-            {
-                report = await WriteAsync(store, experiment, batch, options.OnConflict, report, problems, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
-                progress?.Report(report.StoredThroughLine);
-                if (report.Failure is not null)
-                {
-                    return report with { Lines = read, Ignored = ignored, Problems = Ordered(problems) };
-                }
-            }
+            // The fingerprint is what the writer compares against the store: worked out here, off the write path.
+            _ = trace.ContentFingerprint;
+            return trace;
         }
-
-        if (batch.Count > 0)
-        {
-            report = await WriteAsync(store, experiment, batch, options.OnConflict, report, problems, cancellationToken).ConfigureAwait(false);
-            progress?.Report(report.StoredThroughLine);
-        }
-
-        return report with { Lines = read, Ignored = ignored, Problems = Ordered(problems) };
     }
 
     private static async Task<ImportReport> WriteAsync(ITraceStore store, string experiment, List<(int Line, Trace Trace)> batch, ImportConflict onConflict,
         ImportReport report, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Trace> stored;
+        IReadOnlyDictionary<string, string> existing;
         try
         {
-            stored = await store.GetTracesAsync(experiment, batch.Select(b => b.Trace.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            existing = await store.GetContentFingerprintsAsync(experiment, batch.Select(b => b.Trace.Id).ToList(), cancellationToken).ConfigureAwait(false);
         }
         catch (StoreException e)
         {
             return report with { Failure = e.Message };
         }
 
-        var existing = stored.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var write = new List<Trace>();
         int added = 0, updated = 0, replaced = 0, skipped = 0;
         foreach (var (line, trace) in batch)
@@ -178,7 +255,7 @@ public static class TraceImporter
                 write.Add(trace);
                 added++;
             }
-            else if (old.ContentFingerprint == trace.ContentFingerprint)
+            else if (old == trace.ContentFingerprint)
             {
                 write.Add(trace);
                 updated++;

@@ -28,6 +28,13 @@ public interface ITraceStore
     /// <summary>The stored ones of <paramref name="traceIds"/>, with their tags and assessments (in no particular order).</summary>
     Task<IReadOnlyList<Trace>> GetTracesAsync(string experiment, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The <see cref="Trace.ContentFingerprint"/> of each stored one of <paramref name="traceIds"/>, by id: what an import compares a
+    /// trace read again against, without loading tags and assessments. The default loads the traces; stores read the fingerprint alone.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, string>> GetContentFingerprintsAsync(string experiment, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken = default) =>
+        (await GetTracesAsync(experiment, traceIds, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Id, t => t.ContentFingerprint, StringComparer.Ordinal);
+
     /// <summary>The traces matching <paramref name="query"/>, streamed, in order of creation then id.</summary>
     IAsyncEnumerable<Trace> SearchTracesAsync(string experiment, TraceQuery query, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Text.Json;
 
@@ -153,14 +154,30 @@ public sealed class Trace
         _ => JsonSerializer.SerializeToElement(value),
     };
 
+    // SHA-256 of each field as compact JSON ("-" when absent), each followed by a line feed: written as UTF-8 straight into one
+    // buffer (the bytes JsonSerializer.Serialize would give), so fingerprinting an import costs no intermediate strings.
     private static string Fingerprint(params JsonElement?[] fields)
     {
-        var text = new System.Text.StringBuilder();
-        foreach (var field in fields)
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            text.Append(field is { } value ? JsonSerializer.Serialize(value) : "-").Append('\n');
+            foreach (var field in fields)
+            {
+                if (field is { } value)
+                {
+                    value.WriteTo(writer);
+                    writer.Flush();
+                    writer.Reset();
+                }
+                else
+                {
+                    buffer.Write("-"u8);
+                }
+
+                buffer.Write("\n"u8);
+            }
         }
 
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan), 0, 16);
     }
 }

@@ -18,6 +18,13 @@ public sealed class SqliteStoreTests : StoreContract
         return Task.FromResult(files);
     }
 
+    [Fact] public Task Batch_with_one_id_twice() => A_batch_holding_one_id_twice_keeps_the_later_trace_with_exactly_its_tags_and_the_earlier_label_in_history();
+    [Fact] public Task Reimport_replaces_tags() => Reimporting_replaces_tags_keeps_replaced_labels_in_history_and_a_second_identical_import_changes_nothing();
+    [Fact] public Task Conflicts_in_later_batches() => Conflicts_and_repeated_ids_in_later_batches_are_reported_by_line_and_every_other_trace_is_stored();
+    [Fact] public Task Bad_line_in_10000() => A_bad_line_in_the_middle_of_a_10000_line_file_fails_only_that_line();
+    [Fact] public Task Cancelled_import() => Cancelling_an_import_mid_way_leaves_whole_batches_in_file_order();
+    [Fact] public Task Forgotten_trace_imported_again() => A_forgotten_trace_imported_again_is_kept_by_later_judge_versions();
+    [Fact] public Task Registration_of_10000_examples() => A_judge_version_with_10000_examples_round_trips_in_order();
     [Fact] public Task Traces_round_trip() => Traces_round_trip_and_adding_them_again_changes_nothing();
     [Fact] public Task Search() => Search_filters_by_tag_time_and_feedback_and_pages_through_large_results();
     [Fact] public Task Tags_and_assessments() => Tags_and_assessments_can_be_logged_updated_and_deleted();

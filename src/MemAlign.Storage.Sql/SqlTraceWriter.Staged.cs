@@ -1,0 +1,54 @@
+using System.Data.Common;
+using MemAlign.Storage.Sql.Rows;
+
+namespace MemAlign.Storage.Sql;
+
+internal static partial class SqlTraceWriter
+{
+    private const string StageTraces = "memalign_stage_traces";
+    private const string StageTags = "memalign_stage_tags";
+    private const string StageAssessments = "memalign_stage_assessments";
+
+    // The batch is loaded into temporary tables (the dialect's bulk copy), then merged: one statement per table, whatever the batch size.
+    private static async Task WriteStagedAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var forgotten = await AnyForgottenAsync(connection, transaction, experiment, cancellationToken).ConfigureAwait(false);
+        SqlColumn[] traceColumns = [.. TraceColumns, new("id_hash", "TEXT")];
+        var stages = new (string Table, SqlColumn[] Columns, IEnumerable<object?[]> Rows)[]
+        {
+            (StageTraces, traceColumns, batch.Select(t => (object?[])[.. TraceValues(t), forgotten ? SqlForgetting.Hash(t.Id) : null])),
+            (StageTags, TagColumns, batch.SelectMany(t => t.Tags.Select(tag => (object?[])[t.Id, tag.Key, tag.Value]))),
+            (StageAssessments, AssessmentColumns, batch.SelectMany(t => t.Assessments.Select(a => AssessmentValues(t.Id, a, t.ContentFingerprint)))),
+        };
+        foreach (var (table, columns, rows) in stages)
+        {
+            await ExecuteAsync($"CREATE TEMPORARY TABLE {table} ({string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"))})", []).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, table, columns, rows, cancellationToken).ConfigureAwait(false);
+        }
+
+        List<(string, object?)> e = [("@e", experiment)];
+        await ExecuteAsync($"INSERT INTO traces (experiment, {Names(TraceColumns)}) SELECT @e, {Names(TraceColumns)} FROM {StageTraces} WHERE 1 = 1 " +
+            $"ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}", e).ConfigureAwait(false);
+        await ExecuteAsync($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN (SELECT trace_id FROM {StageTraces})", e).ConfigureAwait(false);
+        if (forgotten)
+        {
+            await ExecuteAsync($"DELETE FROM forgotten_traces WHERE experiment = @e AND trace_hash IN (SELECT id_hash FROM {StageTraces})", e).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync($"INSERT INTO trace_tags (experiment, {Names(TagColumns)}) SELECT @e, {Names(TagColumns)} FROM {StageTags}", e).ConfigureAwait(false);
+        var current = string.Join(", ", AssessmentRow.Columns.Split(", ").Select(c => "a." + c));
+        await ExecuteAsync($"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {current}, a.experiment, @now FROM assessments a " +
+            $"JOIN {StageAssessments} s ON a.trace_id = s.trace_id AND a.name_key = s.name_key AND a.source_type = s.source_type AND a.source_id = s.source_id " +
+            "WHERE a.experiment = @e AND (a.value <> s.value OR COALESCE(a.rationale, '') <> COALESCE(s.rationale, '') " +
+            "OR COALESCE(a.rated_content, '') <> COALESCE(s.rated_content, '') OR a.name <> s.name OR COALESCE(a.judge_shown, -1) <> COALESCE(s.judge_shown, -1))", [.. e, ("@now", now.UtcTicks)]).ConfigureAwait(false);
+        await ExecuteAsync($"INSERT INTO assessments (experiment, {Names(AssessmentColumns)}) SELECT @e, {Names(AssessmentColumns)} FROM {StageAssessments} WHERE 1 = 1 " +
+            $"ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET {AssessmentUpdates}", e).ConfigureAwait(false);
+        foreach (var (table, _, _) in stages)
+        {
+            await ExecuteAsync($"DROP TABLE {table}", []).ConfigureAwait(false);
+        }
+
+        Task<int> ExecuteAsync(string sql, IReadOnlyList<(string, object?)> parameters) => SqlSession.ExecuteAsync(connection, transaction, sql, parameters, cancellationToken);
+    }
+}

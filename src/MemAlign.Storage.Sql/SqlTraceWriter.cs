@@ -1,0 +1,188 @@
+using System.Data.Common;
+using MemAlign.Storage.Sql.Rows;
+
+namespace MemAlign.Storage.Sql;
+
+/// <summary>
+/// Writes a batch of traces with their tags and assessments in one transaction. Two ways, one result: row by row with
+/// one prepared statement per shape (SQLite, where a statement is a function call), or, where the dialect loads rows
+/// in bulk (PostgreSQL's COPY), staged in temporary tables and merged with one statement per table
+/// (<see cref="WriteStagedAsync"/>). Either way a trace written again gets exactly its new tags, its forgotten mark
+/// cleared, and each assessment upserted on (trace, name, source) with the one it replaces kept in history.
+/// </summary>
+internal static partial class SqlTraceWriter
+{
+    private static readonly SqlColumn Text = new("", "TEXT");
+
+    /// <summary>The columns of <c>traces</c> a trace fills (but the experiment).</summary>
+    private static readonly SqlColumn[] TraceColumns =
+        [.. SqlColumn.Texts("trace_id", "inputs", "outputs", "expectations", "metadata"), new("created_at", "BIGINT"), new("content_hash", "TEXT")];
+
+    private static readonly SqlColumn[] TagColumns = SqlColumn.Texts("trace_id", "tag_key", "tag_value");
+
+    /// <summary>The columns of <c>assessments</c> (but the experiment), in the order of <see cref="AssessmentRow.Columns"/>.</summary>
+    private static readonly SqlColumn[] AssessmentColumns =
+        [.. SqlColumn.Texts("trace_id", "assessment_id", "name", "name_key", "value", "rationale", "source_type", "source_id"), new("created_at", "BIGINT"), new("updated_at", "BIGINT"),
+         new("rated_content", "TEXT"), new("judge_shown", "INTEGER")];
+
+    /// <summary>What an assessment is compared on before it replaces the current one of its trace, name and source.</summary>
+    private static readonly string[] HistoryColumns = ["trace_id", "name_key", "source_type", "source_id", "value", "rationale", "rated_content", "name", "judge_shown"];
+
+    private static readonly string TraceUpsert =
+        $"INSERT INTO traces (experiment, {Names(TraceColumns)}) VALUES (@e, {Parameters(TraceColumns)}) ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}";
+
+    /// <summary>Copies the current assessment of a trace, name and source to history when the one about to be written differs from it.</summary>
+    public static readonly string KeepReplacedInHistory =
+        $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments " +
+        "WHERE experiment = @e AND trace_id = @trace_id AND name_key = @name_key AND source_type = @source_type AND source_id = @source_id " +
+        "AND (value <> @value OR COALESCE(rationale, '') <> COALESCE(@rationale, '') OR COALESCE(rated_content, '') <> COALESCE(@rated_content, '') OR name <> @name " +
+        "OR COALESCE(judge_shown, -1) <> COALESCE(@judge_shown, -1))";
+
+    /// <summary>Writes the current assessment of a trace, name and source (its id and creation time stay those first written).</summary>
+    public static readonly string AssessmentUpsert =
+        $"INSERT INTO assessments (experiment, {Names(AssessmentColumns)}) VALUES (@e, {Parameters(AssessmentColumns)}) " +
+        $"ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET {AssessmentUpdates}";
+
+    private const string AssessmentUpdates =
+        "name = excluded.name, value = excluded.value, rationale = excluded.rationale, updated_at = excluded.updated_at, rated_content = excluded.rated_content, judge_shown = excluded.judge_shown";
+
+    /// <summary>Writes <paramref name="batch"/> into <paramref name="experiment"/> within <paramref name="transaction"/>.</summary>
+    public static Task WriteAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        dialect.CopiesInBulk && EachKeyOnce(batch)
+            ? WriteStagedAsync(dialect, connection, transaction, experiment, batch, now, cancellationToken)
+            : WriteRowByRowAsync(connection, transaction, experiment, batch, now, cancellationToken);
+
+    /// <summary>The values of an assessment's row, in the order of <see cref="AssessmentColumns"/>; one that does not say what it rated rated <paramref name="content"/>.</summary>
+    public static object?[] AssessmentValues(string traceId, Assessment assessment, string? content) =>
+        [traceId, assessment.Id, assessment.Name, Assessment.NameKey(assessment.Name), StoredJson.Value(assessment.Value), assessment.Rationale,
+         SourceTypeColumn.Name(assessment.Source.Type), assessment.Source.Id, assessment.CreatedAt.UtcTicks, assessment.UpdatedAt.UtcTicks, assessment.RatedContent ?? content,
+         JudgeShownColumn(assessment.JudgeShown)];
+
+    /// <summary>How <c>judge_shown</c> holds <see cref="Assessment.JudgeShown"/>: 1, 0, or null when not recorded.</summary>
+    public static int? JudgeShownColumn(bool? shown) => shown is { } value ? (value ? 1 : 0) : null;
+
+    /// <summary>The named parameters of <see cref="KeepReplacedInHistory"/> and <see cref="AssessmentUpsert"/> for one assessment row.</summary>
+    public static (List<(string, object?)> History, List<(string, object?)> Upsert) AssessmentParameters(string experiment, object?[] row, DateTimeOffset now)
+    {
+        var named = AssessmentColumns.Select((c, i) => ("@" + c.Name, row[i])).ToList();
+        var byName = named.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        return ([("@e", experiment), ("@now", now.UtcTicks), .. HistoryColumns.Select(c => ("@" + c, byName["@" + c]))], [("@e", experiment), .. named]);
+    }
+
+    private static object?[] TraceValues(Trace trace) =>
+        [trace.Id, StoredJson.Element(trace.Inputs), StoredJson.Element(trace.Outputs), StoredJson.Element(trace.Expectations), StoredJson.Strings(trace.Metadata),
+         trace.CreatedAt.UtcTicks, trace.ContentFingerprint];
+
+    private static async Task WriteRowByRowAsync(DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var e = new SqlColumn("experiment", "TEXT");
+        await using var upsertTrace = new SqlStatement(connection, transaction, TraceUpsert, [("@e", e), .. Named(TraceColumns)]);
+        await using var deleteTags = new SqlStatement(connection, transaction, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", e), ("@t", Text)]);
+        await using var insertTag = new SqlStatement(connection, transaction,
+            $"INSERT INTO trace_tags (experiment, {Names(TagColumns)}) VALUES (@e, {Parameters(TagColumns)})", [("@e", e), .. Named(TagColumns)]);
+        var byName = AssessmentColumns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        await using var keepHistory = new SqlStatement(connection, transaction, KeepReplacedInHistory,
+            [("@e", e), ("@now", new SqlColumn("superseded_at", "BIGINT")), .. HistoryColumns.Select(c => ("@" + c, byName[c]))]);
+        await using var upsertAssessment = new SqlStatement(connection, transaction, AssessmentUpsert, [("@e", e), .. Named(AssessmentColumns)]);
+        await using var unmark = await AnyForgottenAsync(connection, transaction, experiment, cancellationToken).ConfigureAwait(false)
+            ? new SqlStatement(connection, transaction, "DELETE FROM forgotten_traces WHERE experiment = @e AND trace_hash = @h", [("@e", e), ("@h", Text)])
+            : null;
+        var historyIndexes = HistoryColumns.Select(c => Array.FindIndex(AssessmentColumns, a => a.Name == c)).ToArray();
+        var labelledOrTagged = await LabelledOrTaggedAsync(connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false);
+
+        foreach (var trace in batch)
+        {
+            // A trace with no tags or assessments stored has none to delete or keep in history: those statements would match nothing.
+            var stored = labelledOrTagged.Contains(trace.Id);
+            await upsertTrace.ExecuteAsync(cancellationToken, [experiment, .. TraceValues(trace)]).ConfigureAwait(false);
+            if (stored)
+            {
+                await deleteTags.ExecuteAsync(cancellationToken, experiment, trace.Id).ConfigureAwait(false);
+            }
+
+            if (unmark is not null)
+            {
+                await unmark.ExecuteAsync(cancellationToken, experiment, SqlForgetting.Hash(trace.Id)).ConfigureAwait(false);
+            }
+
+            foreach (var (key, value) in trace.Tags)
+            {
+                await insertTag.ExecuteAsync(cancellationToken, experiment, trace.Id, key, value).ConfigureAwait(false);
+            }
+
+            foreach (var assessment in trace.Assessments)
+            {
+                var row = AssessmentValues(trace.Id, assessment, trace.ContentFingerprint);
+                if (stored)
+                {
+                    await keepHistory.ExecuteAsync(cancellationToken, [experiment, now.UtcTicks, .. historyIndexes.Select(i => row[i])]).ConfigureAwait(false);
+                }
+
+                await upsertAssessment.ExecuteAsync(cancellationToken, [experiment, .. row]).ConfigureAwait(false);
+                stored = true; // a second assessment of this trace by the same source and name replaces this one
+            }
+
+            if (stored || trace.Tags.Count > 0)
+            {
+                labelledOrTagged.Add(trace.Id); // the same id again in this batch
+            }
+        }
+    }
+
+    // The traces of the batch that have tags or assessments stored, one query per few hundred ids.
+    private static async Task<HashSet<string>> LabelledOrTaggedAsync(DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
+        CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in batch.Select(t => t.Id).Distinct(StringComparer.Ordinal).Chunk(SqlSession.InListSize))
+        {
+            var (inList, parameters) = SqlParameters.InList(chunk);
+            parameters.Add(("@e", experiment));
+            found.UnionWith(await SqlSession.QueryAsync(connection, transaction,
+                $"SELECT trace_id FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList}) UNION SELECT trace_id FROM assessments WHERE experiment = @e AND trace_id IN ({inList})",
+                parameters, row => row.Text("trace_id"), cancellationToken).ConfigureAwait(false));
+        }
+
+        return found;
+    }
+
+    // Forgotten marks are rare: when the experiment has none, no trace of the batch needs its mark cleared (nor its id hashed).
+    private static async Task<bool> AnyForgottenAsync(DbConnection connection, DbTransaction transaction, string experiment, CancellationToken cancellationToken) =>
+        (await SqlSession.QueryAsync(connection, transaction, "SELECT 1 AS found FROM forgotten_traces WHERE experiment = @e LIMIT 1", [("@e", experiment)],
+            row => row.Long("found"), cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    // Set-based merging needs each row once: a trace id given twice in one batch, or two assessments of one trace by the same
+    // source under the same name, are written in order, row by row, so the later one wins exactly as it always has.
+    private static bool EachKeyOnce(IReadOnlyList<Trace> batch)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<(string, string, AssessmentSourceType, string)>();
+        foreach (var trace in batch)
+        {
+            if (!ids.Add(trace.Id))
+            {
+                return false;
+            }
+
+            foreach (var a in trace.Assessments)
+            {
+                if (!keys.Add((trace.Id, Assessment.NameKey(a.Name), a.Source.Type, a.Source.Id)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<(string, SqlColumn)> Named(IEnumerable<SqlColumn> columns) => columns.Select(c => ("@" + c.Name, c));
+
+    private static string Names(IEnumerable<SqlColumn> columns) => string.Join(", ", columns.Select(c => c.Name));
+
+    private static string Parameters(IEnumerable<SqlColumn> columns) => string.Join(", ", columns.Select(c => "@" + c.Name));
+
+    private static string Updates(IEnumerable<SqlColumn> columns) => string.Join(", ", columns.Select(c => $"{c.Name} = excluded.{c.Name}"));
+}
