@@ -13,11 +13,12 @@ internal sealed partial class StandInModel : IChatClient
 {
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // The user message holds the retrieved examples (an aligned judge), then the trace's fields as JSON values.
         var prompt = messages.Last(m => m.Role == ChatRole.User).Text;
         var firstExample = FirstExampleResult().Match(prompt);
         var (verdict, why) = firstExample.Success
             ? (firstExample.Groups[1].Value == "true", "follows the most similar expert example")
-            : (!RudeWords().IsMatch(prompt.Split("Assistant response:").Last()), "judges rudeness only");
+            : (!RudeWords().IsMatch(OutputsField().Match(prompt).Groups[1].Value), "judges rudeness only");
         var reply = new ChatMessage(ChatRole.Assistant, $"{{\"rationale\": \"Stand-in model: {why}.\", \"result\": {(verdict ? "true" : "false")}}}");
         return Task.FromResult(new ChatResponse(reply) { ModelId = "offline-stand-in" });
     }
@@ -33,6 +34,9 @@ internal sealed partial class StandInModel : IChatClient
 
     [GeneratedRegex(@"Example 1:\n(?:.*\n)*?  result: (true|false)")]
     private static partial Regex FirstExampleResult();
+
+    [GeneratedRegex(@"^outputs: (.*)$", RegexOptions.Multiline)]
+    private static partial Regex OutputsField();
 
     [GeneratedRegex(@"\b(yourself|whatever|stupid|don't care)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RudeWords();

@@ -15,12 +15,15 @@ internal sealed partial class StandInModel : IChatClient
 {
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // The rubric (with the dimension) is in the system message; the user message holds the retrieved examples
+        // (an aligned judge), then the trace's fields as JSON values, the notebook last.
+        var rubric = messages.First(m => m.Role == ChatRole.System).Text;
         var prompt = messages.Last(m => m.Role == ChatRole.User).Text;
-        var heading = DimensionLine().Match(prompt).Groups[1].Value is var dimension && dimension == "Cell Organization" ? "Overview" : dimension;
-        var parts = prompt.Split("\n\nExample Judgements (");
-        var cell = CellOf(NotebookField().Match(parts[0]).Groups[1].Value, heading);
+        var heading = DimensionLine().Match(rubric).Groups[1].Value is var dimension && dimension == "Cell Organization" ? "Overview" : dimension;
+        var trace = prompt.LastIndexOf("Trace to judge:\n", StringComparison.Ordinal);
+        var cell = CellOf(NotebookField().Match(prompt[trace..]).Groups[1].Value, heading);
 
-        var sameCell = parts.Length < 2 ? [] : ExampleBlock().Matches(parts[1])
+        var sameCell = trace == 0 ? [] : ExampleBlock().Matches(prompt[..trace])
             .Where(m => CellOf(m.Groups["notebook"].Value, heading) == cell)
             .Select(m => int.Parse(m.Groups["score"].Value, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
@@ -51,7 +54,7 @@ internal sealed partial class StandInModel : IChatClient
     [GeneratedRegex(@"Dimension: ([^.]+)\.")]
     private static partial Regex DimensionLine();
 
-    [GeneratedRegex(@"Notebook:\n([\s\S]*?)\n\nAnswer with the score")]
+    [GeneratedRegex(@"\noutputs: ([\s\S]*)$")]
     private static partial Regex NotebookField();
 
     [GeneratedRegex(@"  outputs: (?<notebook>[\s\S]*?)\n  result: (?<score>\d)")]

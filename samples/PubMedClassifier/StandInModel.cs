@@ -22,24 +22,26 @@ internal sealed partial class StandInModel : IChatClient
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // The rubric is in the system message; the user message holds (for an aligned judge) the retrieved
+        // examples, then the trace's fields as JSON values.
+        var rubric = messages.First(m => m.Role == ChatRole.System).Text;
         var prompt = messages.Last(m => m.Role == ChatRole.User).Text;
-        // The rendered rubric, then (for an aligned judge) the retrieved examples, then the guidelines.
-        var parts = prompt.Split("\n\nExample Judgements (");
-        var rubricPart = parts[0];
-        var examples = parts.Length < 2 ? "" : parts[1].Split("\nDistilled Guidelines (")[0];
-        var label = LabelField().Match(rubricPart).Groups[1].Value;
+        var traceAt = prompt.LastIndexOf("Trace to judge:\n", StringComparison.Ordinal);
+        var examples = prompt[..traceAt];
+        var tracePart = prompt[traceAt..];
+        var label = LabelField().Match(tracePart).Groups[1].Value;
         string reply;
-        if (prompt.Contains("follows every one of these guidelines", StringComparison.Ordinal))
+        if (rubric.Contains("follows every one of these guidelines", StringComparison.Ordinal))
         {
             var valid = Sections.Contains(label);
             reply = Reply(valid ? "true" : "false", valid ? "the label is one of the five sections" : $"'{label}' is not one of the five sections");
         }
         else
         {
-            var sentence = SentenceField().Match(rubricPart).Groups[1].Value;
+            var sentence = SentenceField().Match(tracePart).Groups[1].Value;
             var keywordGuess = KeywordSection(sentence);
             var (section, how) = FromExamples(examples, sentence, keywordGuess) is { } voted ? (voted, "keywords and the similar expert examples") : (keywordGuess, "keywords");
-            var answer = prompt.Contains("Which section of a structured medical abstract", StringComparison.Ordinal)
+            var answer = rubric.Contains("Which section of a structured medical abstract", StringComparison.Ordinal)
                 ? $"\"{section[0]}{section[1..].ToLowerInvariant()}\"" // the section judge answers with the Section enum's member name
                 : section == label ? "\"Yes\"" : "\"No\"";
             reply = Reply(answer, $"by its {how} the sentence is {section}");
@@ -85,10 +87,10 @@ internal sealed partial class StandInModel : IChatClient
         : ConclusionsWords().IsMatch(sentence) ? "CONCLUSIONS"
         : "BACKGROUND";
 
-    [GeneratedRegex(@"Response:\s*\{\s*""label"": ""([^""]*)""")]
+    [GeneratedRegex(@"\noutputs: \{\s*""label"": ""([^""]*)""")]
     private static partial Regex LabelField();
 
-    [GeneratedRegex(@"Sentence: (.*)")]
+    [GeneratedRegex(@"\ninputs: (.*)")]
     private static partial Regex SentenceField();
 
     [GeneratedRegex(@"  inputs: (?<sentence>.*)\n[\s\S]*?belongs in (?<section>[A-Z]+)")]

@@ -89,6 +89,10 @@ internal sealed class ModelChoice
         var id => ModelProviders.CreateEmbeddingGenerator(id.Contains(":/", StringComparison.Ordinal) ? id : "openai:/" + id, _settings, dimensions),
     };
 
+    /// <summary>The model a command runs <paramref name="definition"/> on, as prices name it (without its provider, such as gpt-4.1-mini), or null offline.</summary>
+    public string? ModelName(JudgeDefinition definition) =>
+        ModelFor(definition) is { } model ? model[(model.IndexOf(":/", StringComparison.Ordinal) is var at and >= 0 ? at + 2 : 0)..] : null;
+
     private string? ModelFor(JudgeDefinition definition)
     {
         var model = _model ?? definition.Model;

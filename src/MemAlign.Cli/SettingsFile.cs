@@ -14,10 +14,9 @@ namespace MemAlign.Cli;
 internal static class SettingsFile
 {
     private const string Store = "store", Experiment = "experiment", Model = "model", BaseUrl = "baseUrl", Json = "json", Verbose = "verbose", Prices = "prices";
-    private const string InputPrice = "input", OutputPrice = "output", CachedInputPrice = "cachedInput";
 
     private static readonly string[] Keys = [Store, Experiment, Model, BaseUrl, Json, Verbose, Prices];
-    private static readonly string[] PriceKeys = [InputPrice, OutputPrice, CachedInputPrice];
+    private static readonly string[] PriceKeys = [.. ModelPrice.Keys, ModelPrice.CachedInputAlias];
 
     // Words of key names that would hold a secret (after lowercasing and dropping '_', '-' and '.': apiKey, api_key, OPENAI_API_KEY).
     private static readonly string[] PasswordWords = ["password", "passwd", "pwd"];
@@ -120,14 +119,15 @@ internal static class SettingsFile
             entry.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.Number } found ? found.Value.GetDecimal() : null;
         return prices.EnumerateObject().ToDictionary(
             model => model.Name,
-            model => new ModelPrice(Price(model.Value, InputPrice)!.Value, Price(model.Value, OutputPrice)!.Value, Price(model.Value, CachedInputPrice)),
+            model => new ModelPrice(Price(model.Value, ModelPrice.InputKey)!.Value, Price(model.Value, ModelPrice.OutputKey)!.Value,
+                Price(model.Value, ModelPrice.CachedKey) ?? Price(model.Value, ModelPrice.CachedInputAlias), Price(model.Value, ModelPrice.BatchInputKey), Price(model.Value, ModelPrice.BatchOutputKey)),
             StringComparer.OrdinalIgnoreCase);
     }
 
-    // What is wrong with the prices object, or null: { "MODEL": { "input": N, "output": N, "cachedInput": N }, ... } per million tokens.
+    // What is wrong with the prices object, or null: { "MODEL": { "input": N, "cached": N, "output": N, "batchInput": N, "batchOutput": N }, ... } per million tokens.
     private static string? PriceProblem(string name, JsonElement value, string at)
     {
-        const string Example = "such as \"prices\": { \"gpt-4.1-mini\": { \"input\": 0.40, \"output\": 1.60, \"cachedInput\": 0.10 } } (per million tokens)";
+        const string Example = "such as \"prices\": { \"gpt-4.1-mini\": { \"input\": 0.40, \"cached\": 0.10, \"output\": 1.60 } } (per million tokens)";
         if (value.ValueKind != JsonValueKind.Object)
         {
             return $"{at}: '{name}' is an object of model prices, {Example}; not {Describe(value)}.";
@@ -151,7 +151,7 @@ internal static class SettingsFile
                 var key = Array.Find(PriceKeys, k => string.Equals(k, price.Name, StringComparison.OrdinalIgnoreCase));
                 if (key is null)
                 {
-                    return $"{at}: '{name}.{model.Name}' has an unknown price '{price.Name}'; a model's prices are {string.Join(", ", PriceKeys)}.";
+                    return $"{at}: '{name}.{model.Name}' has an unknown price '{price.Name}'; a model's prices are {string.Join(", ", ModelPrice.Keys)} ({ModelPrice.CachedInputAlias} is read as {ModelPrice.CachedKey}).";
                 }
 
                 if (price.Value.ValueKind != JsonValueKind.Number || !price.Value.TryGetDecimal(out var amount) || amount < 0)
@@ -160,7 +160,12 @@ internal static class SettingsFile
                 }
             }
 
-            var missing = new[] { InputPrice, OutputPrice }.Where(k => !model.Value.EnumerateObject().Any(p => string.Equals(p.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (model.Value.EnumerateObject().Count(p => p.Name.Equals(ModelPrice.CachedKey, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(ModelPrice.CachedInputAlias, StringComparison.OrdinalIgnoreCase)) > 1)
+            {
+                return $"{at}: '{name}.{model.Name}' gives both {ModelPrice.CachedKey} and {ModelPrice.CachedInputAlias} (the same price); keep {ModelPrice.CachedKey}.";
+            }
+
+            var missing = new[] { ModelPrice.InputKey, ModelPrice.OutputKey }.Where(k => !model.Value.EnumerateObject().Any(p => string.Equals(p.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
             if (missing.Length > 0)
             {
                 return $"{at}: '{name}.{model.Name}' has no {string.Join(" or ", missing)} price; give both input and output, {Example}.";

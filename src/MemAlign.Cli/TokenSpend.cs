@@ -4,48 +4,59 @@ using MemAlign.Evaluation;
 namespace MemAlign.Cli;
 
 /// <summary>
-/// The tokens a command spent, by model, and what they cost at the settings file's prices: a judge's cost is seen
-/// where it is spent, not on the provider's invoice a month later. Only results finished by this call count (a
-/// resumed run's earlier results were paid for then).
+/// The tokens a command spent, by model, and what they cost at the prices the user gave (<c>--price</c> for the model in
+/// use, else the settings file's <c>prices</c>; there are no default prices): a judge's cost is seen where it is spent, not
+/// on the provider's invoice a month later. Only results finished by this call count (a resumed run's earlier results were
+/// paid for then).
 /// </summary>
-internal sealed record TokenSpend(IReadOnlyList<(string Model, TokenUsage Usage, int Calls)> Models, IReadOnlyDictionary<string, ModelPrice> Prices, string? PricesFile)
+internal sealed record TokenSpend(IReadOnlyList<(string Model, TokenUsage Usage, int Calls)> Models, IReadOnlyDictionary<string, ModelPrice> Prices, string? PricesFile,
+    ModelPrice? FlagPrice = null)
 {
     public TokenUsage Total => Models.Aggregate(default(TokenUsage), (sum, m) => sum + m.Usage);
 
     public int Calls => Models.Sum(m => m.Calls);
 
-    /// <summary>The models that spent tokens but have no price in the settings file.</summary>
+    /// <summary>Whether any price was given at all.</summary>
+    public bool Priced => FlagPrice is not null || Prices.Count > 0;
+
+    /// <summary>The models that spent tokens but have no price.</summary>
     public IReadOnlyList<string> Unpriced => [.. Models.Where(m => m.Usage.TotalTokens > 0 && Price(m.Model) is null).Select(m => m.Model)];
 
-    /// <summary>The cost at the file's prices; null when no price is set or a model that spent tokens has none (a partial sum would understate it).</summary>
-    public decimal? Cost => Prices.Count == 0 || Unpriced.Count > 0 ? null : Models.Sum(m => Price(m.Model)?.Cost(m.Usage) ?? 0m);
+    /// <summary>The cost at the given prices; null when none is given or a model that spent tokens has none (a partial sum would understate it).</summary>
+    public decimal? Cost => !Priced || Unpriced.Count > 0 ? null : Models.Sum(m => Price(m.Model)?.Cost(m.Usage) ?? 0m);
 
-    public static TokenSpend Of(IEnumerable<EvaluationRecord> records, ToolSettings settings) => new(
+    /// <summary>What the evaluation records of a run spent, by the model that answered.</summary>
+    public static TokenSpend Of(IEnumerable<EvaluationRecord> records, ToolSettings settings, ModelPrice? flagPrice) => new(
         [.. records.Where(r => r.ModelCalls > 0)
             .GroupBy(r => r.Model ?? "unknown model", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Aggregate(default(TokenUsage), (sum, r) => sum + r.Usage), g.Sum(r => r.ModelCalls)))],
-        settings.Prices, settings.File);
+        settings.Prices, settings.File, flagPrice);
 
-    /// <summary>One line for the terminal, or null when nothing was spent (the offline judge spends no tokens).</summary>
-    public string? Describe()
+    /// <summary>What one model spent (an alignment's reflection calls, an experiment's judge and reflection calls); nothing when it made no call.</summary>
+    public static TokenSpend Of(string? model, TokenUsage usage, int calls, ToolSettings settings, ModelPrice? flagPrice) =>
+        new(calls > 0 || usage.TotalTokens > 0 ? [(model ?? "unknown model", usage, calls)] : [], settings.Prices, settings.File, flagPrice);
+
+    /// <summary>One line for the terminal: calls, input (of which cached) and output tokens, and the cost where prices are given.</summary>
+    public string Describe()
     {
         var total = Total;
-        if (total.TotalTokens == 0)
+        if (Calls == 0 && total.TotalTokens == 0)
         {
-            return null;
+            return "Tokens: no model calls (the local models spend none).";
         }
 
-        var cached = total.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({total.CachedInputTokens:N0} cached)") : "";
         var reasoning = total.ReasoningTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({total.ReasoningTokens:N0} reasoning)") : "";
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"Tokens: {total.InputTokens:N0} in{cached}, {total.OutputTokens:N0} out{reasoning} over {Calls:N0} model call(s) ({string.Join(", ", Models.Select(m => m.Model))})");
+            $"Tokens: {Calls:N0} model call(s), {total.InputTokens:N0} input ({total.CachedInputTokens:N0} cached), {total.OutputTokens:N0} output{reasoning} ({string.Join(", ", Models.Select(m => m.Model))})");
+        var source = FlagPrice is not null ? "--price" : $"the prices in {PricesFile}";
         return Cost is { } cost
-            ? line + string.Create(CultureInfo.InvariantCulture, $"; cost {cost:0.######} at the prices in {PricesFile}.")
-            : Prices.Count > 0
-                ? line + $"; no cost: {PricesFile} has no price for {string.Join(", ", Unpriced.Select(m => $"'{m}'"))} (add it under \"prices\")."
-                : line + ".";
+            ? line + string.Create(CultureInfo.InvariantCulture, $"; cost {cost:0.######} at {source}.")
+            : Priced
+                ? line + $"; no cost: {PricesFile} has no price for {string.Join(", ", Unpriced.Select(m => $"'{m}'"))} (add it under \"prices\", or give --price)."
+                : line + "; no cost: no prices given (--price input=..,cached=..,output=.. or \"prices\" in memalign.json).";
     }
 
-    private ModelPrice? Price(string model) => Prices.TryGetValue(model, out var price) ? price : null;
+    // --price applies to the model in use (every model this command spent on); else the file's price for the model.
+    private ModelPrice? Price(string model) => FlagPrice ?? (Prices.TryGetValue(model, out var price) ? price : null);
 }

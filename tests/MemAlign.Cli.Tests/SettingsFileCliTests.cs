@@ -164,7 +164,7 @@ public class SettingsFileCliTests
         var json = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--json")).Json["usage"]!;
 
         Assert.Equal(0, priced.ExitCode);
-        Assert.Contains("Tokens: 420 in, 70 out over 10 model call(s) (priced-model); cost 0.00175 at the prices in memalign.json.", priced.Output);
+        Assert.Contains("Tokens: 10 model call(s), 420 input (0 cached), 70 output (priced-model); cost 0.00175 at the prices in memalign.json.", priced.Output);
         Assert.Equal(10, (int)json["model_calls"]!);
         Assert.Equal(420, (long)json["input_tokens"]!);
         Assert.Equal(70, (long)json["output_tokens"]!);
@@ -177,7 +177,57 @@ public class SettingsFileCliTests
         Assert.Null(unpriced.Json["usage"]!["cost"]);
         Assert.Equal("priced-model", (string)unpriced.Json["usage"]!["unpriced_models"]![0]!);
         var text = await cli.RunAsync("evaluate", "--judge", "helpfulness");
-        Assert.Contains("no cost: memalign.json has no price for 'priced-model' (add it under \"prices\").", text.Output);
+        Assert.Contains("no cost: memalign.json has no price for 'priced-model' (add it under \"prices\", or give --price).", text.Output);
+    }
+
+    [Fact]
+    public async Task Cached_tokens_the_provider_reports_are_counted_and_priced_at_the_cached_rate_by_price_or_by_the_file()
+    {
+        await using var model = await LoopbackOpenAIServer.StartAsync();
+        model.Otherwise(_ => ServerReply.Completion("""{"rationale": "answers the question", "result": true}""", model: "cache-model", promptTokens: 2000, completionTokens: 10, cachedTokens: 1536));
+        var cli = new CliRunner();
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        var traces = Enumerable.Range(0, 4).Select(i => $$$"""{"trace_id": "c{{{i}}}", "inputs": "question {{{i}}}", "outputs": "an answer", "assessments": [{"name": "helpfulness", "value": true, "source": {"type": "HUMAN", "id": "ann"}}]}""");
+        Assert.Equal(0, (await cli.RunAsync("import", cli.WriteFile("traces.jsonl", traces))).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        // 4 calls: 4 * (464 * 2 + 1536 * 0.5 + 10 * 8) / 1e6 = 4 * 1776 / 1e6 = 0.007104.
+        cli.WriteFile("memalign.json", ["""{ "prices": { "cache-model": { "input": 1, "cachedInput": 0.25, "output": 4 } } }"""]);
+
+        var flagged = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--price", "input=2,cached=0.5,output=8");
+        var json = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--price", "input=2,cached=0.5,output=8", "--json")).Json["usage"]!;
+        var fromFile = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--json")).Json["usage"]!;
+        var unpriced = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--config", cli.WriteFile("empty.json", ["{}"]));
+
+        Assert.Equal(0, flagged.ExitCode);
+        Assert.Contains("Tokens: 4 model call(s), 8,000 input (6,144 cached), 40 output (cache-model); cost 0.007104 at --price.", flagged.Output);
+        Assert.Equal((4, 8000L, 6144L, 40L), ((int)json["model_calls"]!, (long)json["input_tokens"]!, (long)json["cached_input_tokens"]!, (long)json["output_tokens"]!));
+        Assert.Equal(0.007104, (double)json["cost"]!, 10);
+        Assert.Equal("--price", (string?)json["price_source"]);
+        // The file's cachedInput (an alias of cached): 4 * (464 * 1 + 1536 * 0.25 + 10 * 4) / 1e6 = 0.003552.
+        Assert.Equal(0.003552, (double)fromFile["cost"]!, 10);
+        Assert.EndsWith("memalign.json", (string?)fromFile["price_source"]);
+        Assert.Contains("Tokens: 4 model call(s), 8,000 input (6,144 cached), 40 output (cache-model); no cost: no prices given", unpriced.Output);
+    }
+
+    [Theory]
+    [InlineData("input=1,output=x", "--price: 'output' is a price per million tokens, a number of at least 0, not 'x'")]
+    [InlineData("input=1,output=-2", "--price: 'output' is a price per million tokens, a number of at least 0, not '-2'")]
+    [InlineData("input=1,outptu=2", "--price: unknown price 'outptu'; a price is one of input, cached, output, batchInput, batchOutput")]
+    [InlineData("input=1,cached=0.1", "--price has no output price")]
+    [InlineData("input=1,input=2,output=3", "--price: 'input' is given twice; keep one.")]
+    public async Task A_malformed_price_is_a_usage_error_naming_the_key_or_value_before_any_model_call(string price, string message)
+    {
+        await using var model = await LoopbackOpenAIServer.StartAsync();
+        var cli = new CliRunner();
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        Assert.Equal(0, (await cli.RunAsync("import", cli.WriteFile("traces.jsonl", ["""{"trace_id": "t1", "inputs": "q", "outputs": "a"}"""]))).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+
+        var result = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--price", price);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Errors);
+        Assert.Empty(model.Requests);
     }
 
     [Fact]
@@ -188,7 +238,7 @@ public class SettingsFileCliTests
         var negative = await cli.RunAsync("judges", "list");
         cli.WriteFile("memalign.json", ["{", """  "prices": { "m": { "input": 1 } }""", "}"]);
         var missing = await cli.RunAsync("judges", "list");
-        cli.WriteFile("memalign.json", ["{", """  "prices": { "m": { "input": 1, "output": 2, "cached": 0.5 } }""", "}"]);
+        cli.WriteFile("memalign.json", ["{", """  "prices": { "m": { "input": 1, "output": 2, "cache": 0.5 } }""", "}"]);
         var unknown = await cli.RunAsync("judges", "list");
 
         Assert.Equal(2, negative.ExitCode);
@@ -196,7 +246,7 @@ public class SettingsFileCliTests
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("memalign.json:2:3: 'prices.m' has no output price", missing.Errors);
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("memalign.json:2:3: 'prices.m' has an unknown price 'cached'; a model's prices are input, output, cachedInput.", unknown.Errors);
+        Assert.Contains("memalign.json:2:3: 'prices.m' has an unknown price 'cache'; a model's prices are input, cached, output, batchInput, batchOutput (cachedInput is read as cached).", unknown.Errors);
     }
 
     [Fact]

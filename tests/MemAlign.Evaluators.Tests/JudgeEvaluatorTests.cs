@@ -219,7 +219,7 @@ public class JudgeEvaluatorTests
         var without = (await evaluator.EvaluateAsync("Capital of France?", "Paris.")).Get<BooleanMetric>("correctness");
 
         Assert.True(withContext.Value);
-        Assert.Contains("Paris", model.Requests.Single().User.Split("Expected:")[1]);
+        Assert.Contains("Paris", model.Requests.Single().User.Split("\nexpectations: ")[1]);
         Assert.Equal("capital-1", withContext.Metadata![JudgeEvaluatorMetadata.TraceId]);
         Assert.Same(context, withContext.Context![JudgeTraceContext.ContextName]);
         Assert.Null(without.Value);

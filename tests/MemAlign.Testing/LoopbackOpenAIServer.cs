@@ -107,8 +107,20 @@ public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, st
 /// <summary>What the server answers.</summary>
 public sealed record ServerReply(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
-    public static ServerReply Completion(string content, string model = "loopback-model", int promptTokens = 42, int completionTokens = 7)
+    /// <summary>An OpenAI-shaped completion; <paramref name="cachedTokens"/> &gt; 0 reports that many prompt tokens read from the provider's prompt cache.</summary>
+    public static ServerReply Completion(string content, string model = "loopback-model", int promptTokens = 42, int completionTokens = 7, int cachedTokens = 0)
     {
+        var usage = new JsonObject
+        {
+            ["prompt_tokens"] = promptTokens,
+            ["completion_tokens"] = completionTokens,
+            ["total_tokens"] = promptTokens + completionTokens,
+        };
+        if (cachedTokens > 0)
+        {
+            usage["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = cachedTokens };
+        }
+
         var body = new JsonObject
         {
             ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
@@ -121,12 +133,7 @@ public sealed record ServerReply(int Status, string Body, IReadOnlyDictionary<st
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
                 ["finish_reason"] = "stop",
             }),
-            ["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = promptTokens,
-                ["completion_tokens"] = completionTokens,
-                ["total_tokens"] = promptTokens + completionTokens,
-            },
+            ["usage"] = usage,
         };
         return new ServerReply(200, body.ToJsonString(), new Dictionary<string, string>());
     }

@@ -55,7 +55,7 @@ public class AlignmentTests
     }
 
     [Fact]
-    public async Task Aligned_judge_prompts_with_rubric_then_retrieved_examples_then_guidelines()
+    public async Task Aligned_judge_prompts_with_rubric_and_guidelines_first_then_retrieved_examples_then_the_trace()
     {
         var judgeModel = new ScriptedChatClient(fallback: _ => ScriptedChatClient.Response("{\"rationale\": \"cold\", \"result\": false}"));
         Judge<bool> aligned = await BaseJudge(judgeModel).AlignAsync(SeedFeedback.Alignment, Optimizer(SeedFeedback.ReflectionModel(), retrievalK: 3));
@@ -63,11 +63,13 @@ public class AlignmentTests
         var verdict = await aligned.EvaluateAsync(SeedFeedback.Test[^1]);
 
         Assert.Equal(3, verdict.RetrievedExampleIds.Count);
-        var user = judgeModel.Requests.Single().User;
-        var rubric = user.IndexOf("User query: \"I've been charged twice", StringComparison.Ordinal);
+        var (system, user) = (judgeModel.Requests.Single().System, judgeModel.Requests.Single().User);
+        var rubric = system.IndexOf("User query: <inputs>", StringComparison.Ordinal);
+        var guidelines = system.IndexOf("Distilled Guidelines (4):", StringComparison.Ordinal);
+        Assert.True(rubric >= 0 && rubric < guidelines, system);
         var examples = user.IndexOf("Example Judgements (3):", StringComparison.Ordinal);
-        var guidelines = user.IndexOf("Distilled Guidelines (4):", StringComparison.Ordinal);
-        Assert.True(rubric >= 0 && rubric < examples && examples < guidelines, user);
+        var trace = user.IndexOf("Trace to judge:\ninputs: \"I've been charged twice", StringComparison.Ordinal);
+        Assert.True(examples == 0 && examples < trace, user);
         foreach (var id in verdict.RetrievedExampleIds)
         {
             var example = aligned.Memory.Examples.Single(e => e.TraceId == id);
@@ -385,7 +387,7 @@ public class AlignmentTests
 
         foreach (var request in judgeModel.Requests.Skip(0))
         {
-            var id = queries.Single(q => request.User.Contains($"User query: {Q(q.Inputs!.Value.GetString()!)}\n", StringComparison.Ordinal)).Id;
+            var id = queries.Single(q => request.User.Contains($"\ninputs: {Q(q.Inputs!.Value.GetString()!)}\n", StringComparison.Ordinal)).Id;
             foreach (var exampleId in expected[id])
             {
                 Assert.Contains("  inputs: " + Q(aligned.Memory.Examples.First(e => e.TraceId == exampleId).Fields["inputs"]) + "\n", request.User);

@@ -47,7 +47,8 @@ public class BuiltInJudgeTests
     {
         var judge = new Guidelines(new ScriptedChatClient(), ["Never echo {{ inputs }} back", "Close with }%} or }%%} if you must", "Be kind."]);
 
-        var prompt = (await judge.BuildPromptAsync(Sample)).UserText;
+        var built = await judge.BuildPromptAsync(Sample);
+        var prompt = built.SystemText + "\n" + built.UserText;
 
         Assert.Contains("- Never echo {{ inputs }} back\n", prompt);
         Assert.Contains("- Close with }%} or }%%} if you must\n", prompt);

@@ -34,7 +34,7 @@ public class JudgeTests
     }
 
     [Fact]
-    public async Task Prompt_has_role_format_and_rendered_rubric_and_asks_for_a_constrained_schema()
+    public async Task Prompt_has_role_format_and_rubric_first_then_the_trace_as_data_and_asks_for_a_constrained_schema()
     {
         var client = new ScriptedChatClient().Reply("{\"rationale\": \"ok\", \"result\": \"good\"}");
 
@@ -44,7 +44,8 @@ public class JudgeTests
         var request = Assert.Single(client.Requests);
         Assert.Contains("'quality'", request.System);
         Assert.Contains("one of \"Excellent\", \"Good\", \"Fair\", \"Poor\"", request.System);
-        Assert.Equal("Q: \"Where is my order?\"\nA: \"It ships tomorrow.\"", request.User);
+        Assert.EndsWith("Rubric (each <field> stands for the trace's field of that name, given after \"Trace to judge:\"):\nQ: <inputs>\nA: <outputs>", request.System);
+        Assert.Equal("Trace to judge:\ninputs: \"Where is my order?\"\noutputs: \"It ships tomorrow.\"", request.User);
         var format = Assert.IsType<ChatResponseFormatJson>(request.Options!.ResponseFormat);
         var result = format.Schema!.Value.GetProperty("properties").GetProperty("result");
         Assert.Equal(["Excellent", "Good", "Fair", "Poor"], result.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
@@ -273,7 +274,7 @@ public class JudgeTests
     {
         var client = new ScriptedChatClient(fallback: request =>
         {
-            var id = JsonSerializer.Deserialize<string>(request.User.Split('\n')[0][3..])!;
+            var id = JsonSerializer.Deserialize<string>(request.User.Split('\n')[1]["inputs: ".Length..])!;
             return ScriptedChatClient.Response(JsonSerializer.Serialize(new { rationale = id, result = int.Parse(id[1..]) % 2 == 0 }));
         });
         var judge = Judge<bool>(FeedbackValueType.Boolean, client);

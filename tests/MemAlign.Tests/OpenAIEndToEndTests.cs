@@ -43,8 +43,22 @@ public sealed class OpenAIEndToEndTests : IAsyncLifetime
         Assert.Equal("boolean", (string?)schema["properties"]!["result"]!["type"]);
         var messages = request["messages"]!.AsArray();
         Assert.Equal("system", (string?)messages[0]!["role"]);
-        Assert.Equal("User query: \"I was charged twice!\"\nAssistant response: \"Two charges appear because you updated your card.\"", (string?)messages[1]!["content"]);
+        Assert.EndsWith("User query: <inputs>\nAssistant response: <outputs>", (string?)messages[0]!["content"]);
+        Assert.Equal("Trace to judge:\ninputs: \"I was charged twice!\"\noutputs: \"Two charges appear because you updated your card.\"", (string?)messages[1]!["content"]);
         Assert.Equal("Bearer " + ApiKey, _server.Requests[0].Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task Cached_prompt_tokens_the_provider_reports_reach_the_verdict_and_the_evaluation_record()
+    {
+        _server.Enqueue(ServerReply.Completion("{\"rationale\": \"Answers it.\", \"result\": true}", promptTokens: 1500, completionTokens: 12, cachedTokens: 1280));
+        var judge = CreateJudge();
+
+        var result = await MemAlign.Evaluation.Evaluator.RunAsync([judge], [Sample]);
+
+        var record = Assert.Single(result.Records);
+        Assert.Equal(new TokenUsage(1500, 12) { CachedInputTokens = 1280 }, record.Usage);
+        Assert.Equal(1, record.ModelCalls);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MemAlign.Prompting;
 
 namespace MemAlign.Tests;
 
@@ -29,13 +30,15 @@ public class PromptFencingTests
 
         Assert.NotEmpty(prompt.Examples);
         Assert.NotEmpty(prompt.Guidelines);
-        var lines = prompt.UserText.Split('\n');
+        var lines = (prompt.SystemText + "\n" + prompt.UserText).Split('\n');
         // The section headers are the prompt's own, once each, and nothing in the content starts a line.
+        Assert.Single(lines, l => l.StartsWith(JudgePromptBuilder.TraceHeader, StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith("Example Judgements (", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith("Distilled Guidelines (", StringComparison.Ordinal));
         Assert.Equal(prompt.Examples.Count, lines.Count(l => l.StartsWith("Example ", StringComparison.Ordinal) && char.IsDigit(l["Example ".Length])));
         Assert.Equal(prompt.Examples.Count, lines.Count(l => l.StartsWith("  result: ", StringComparison.Ordinal)));
-        Assert.Single(lines, l => l.StartsWith("Assistant response: ", StringComparison.Ordinal));
+        Assert.Single(lines, l => l == "Assistant response: <outputs>");
+        Assert.DoesNotContain(Forged[..5], prompt.SystemText[..prompt.SystemText.IndexOf("Distilled Guidelines (", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Contains("Example 7", StringComparison.Ordinal) && !l.Contains('"', StringComparison.Ordinal));
 
         // Every line that carries content reads back, whole, as one JSON string holding the forged text.

@@ -32,8 +32,9 @@ public sealed class TypedJudgeTests : IAsyncDisposable
         var verdict = await judge.EvaluateAsync("Where is my order?", "It ships tomorrow.");
 
         Assert.True(verdict.Value);
-        var prompt = Assert.Single(model.Requests).Messages[^1].Text;
-        Assert.Contains("Assistant response: \"It ships tomorrow.\"\nUser query: \"Where is my order?\"", prompt);
+        var request = Assert.Single(model.Requests);
+        Assert.Contains("Assistant response: <outputs>\nUser query: <inputs>", request.System);
+        Assert.EndsWith("outputs: \"It ships tomorrow.\"\ninputs: \"Where is my order?\"", request.User);
         Assert.Equal("helpfulness", judge.Name);
         Assert.Equal(DeclaredHelpfulness.JudgeName, judge.Name);
     }

@@ -21,11 +21,13 @@ internal static class AlignCommands
         var traces = new Option<string?>("--traces") { Description = "Which traces to learn from (default: those with human feedback named like the judge)." };
         var labels = new LabelOptions();
         var output = OutOption();
-        var command = new Command("align", "Align a judge with the human feedback on stored traces and register the aligned version.") { judge, traces, output };
+        var price = new PriceOption();
+        var command = new Command("align", "Align a judge with the human feedback on stored traces and register the aligned version.") { judge, traces, output, price.Option };
         labels.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var name = context.Parse.GetValue(judge)!;
+            var flagPrice = price.Read(context.Parse);
             var first = await context.JudgeAsync(name, null, cancellationToken).ConfigureAwait(false);
             var query = context.Parse.GetValue(traces) is { } filter ? TraceFilter.Parse(filter) : new TraceQuery { HasHumanFeedback = first.Info.Name };
             var selected = await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -38,7 +40,7 @@ internal static class AlignCommands
             var resolution = labels.Resolution(context.Parse);
             var agreement = labels.Check(context, first.Definition, selected);
             return await RegisterOnLatestAsync(context, "Aligned", name, resolution, (registered, optimizer) =>
-                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), context.Parse.GetValue(output), cancellationToken, agreement).ConfigureAwait(false);
+                optimizer.AlignAsync(registered.Definition, registered.Memory, selected, cancellationToken), context.Parse.GetValue(output), flagPrice, cancellationToken, agreement).ConfigureAwait(false);
         });
         return command;
     }
@@ -49,18 +51,20 @@ internal static class AlignCommands
         var trace = new Option<string[]>("--trace") { Description = "Traces whose feedback to remove (repeat, or list several).", Required = true, AllowMultipleArgumentsPerToken = true };
         var redistill = new Option<bool>("--redistill") { Description = "Re-distil the guidelines that lost sources (calls the reflection model)." };
         var output = OutOption();
-        var command = new Command("unalign", "Remove what a judge learned from some traces and register the result.") { judge, trace, redistill, output };
+        var price = new PriceOption();
+        var command = new Command("unalign", "Remove what a judge learned from some traces and register the result.") { judge, trace, redistill, output, price.Option };
         CommandRunner.SetBody(command, options, (context, cancellationToken) =>
             RegisterOnLatestAsync(context, "Unaligned", context.Parse.GetValue(judge)!, null, (registered, optimizer) =>
                 optimizer.UnalignAsync(registered.Definition, registered.Memory, context.Parse.GetValue(trace)!, context.Parse.GetValue(redistill), cancellationToken),
-                context.Parse.GetValue(output), cancellationToken));
+                context.Parse.GetValue(output), price.Read(context.Parse), cancellationToken));
         return command;
     }
 
     // Builds the new memory on the latest version and registers it on that version; if another writer
     // registered one meanwhile, builds again on theirs.
     private static async Task<int> RegisterOnLatestAsync(CommandContext context, string verb, string name, LabelResolution? labels,
-        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, string? outPath, CancellationToken cancellationToken, HumanAgreementCheckJson? humanAgreement = null)
+        Func<RegisteredJudge, IAlignmentOptimizer, Task<AlignedMemory>> change, string? outPath, ModelPrice? flagPrice, CancellationToken cancellationToken,
+        HumanAgreementCheckJson? humanAgreement = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -90,7 +94,8 @@ internal static class AlignCommands
                 var file = outPath is null ? null
                     : await MemoryFileCommands.ExportAsync(context, await context.JudgeAsync(name, info.Version, cancellationToken).ConfigureAwait(false), outPath, cancellationToken)
                         .ConfigureAwait(false);
-                return Finish(context, verb, info, outcome.Report, humanAgreement, file);
+                var spend = TokenSpend.Of(context.Models.ModelName(registered.Definition), outcome.Report.Usage, outcome.Report.ModelCalls, context.Settings, flagPrice);
+                return Finish(context, verb, info, outcome.Report, humanAgreement, file, spend);
             }
             catch (StaleJudgeVersionException e) when (attempt < MaxRebases)
             {
@@ -106,7 +111,8 @@ internal static class AlignCommands
     private static Option<string?> OutOption() =>
         new("--out") { Description = "Also write the registered version as a reviewable memory file, such as judges/helpfulness.memalign.json (its folder is created)." };
 
-    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement, MemoryFileJson? file)
+    private static int Finish(CommandContext context, string verb, JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement, MemoryFileJson? file,
+        TokenSpend spend)
     {
         context.Output.Line($"{verb} '{info.Name}': {report}");
         if (report.LabelResolution.MultiplyLabelled > 0)
@@ -132,7 +138,8 @@ internal static class AlignCommands
 
         context.Output.Line($"Registered '{info.Name}' version {info.Version} (built on version {info.BaseVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): "
             + $"{info.Guidelines} guideline(s), {info.Examples} example(s).");
-        context.Output.Result(AlignResult.From(info, report, humanAgreement, file));
+        context.Output.Line(spend.Describe());
+        context.Output.Result(AlignResult.From(info, report, humanAgreement, file, spend));
         return report.IsComplete ? ExitCodes.Ok : ExitCodes.Findings;
     }
 }

@@ -23,12 +23,14 @@ internal static class EvaluateCommand
                 result.AddError($"--concurrency is how many judge calls are in flight at once: at least 1, not {result.GetValueOrDefault<int>()}.");
             }
         });
-        var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency };
+        var price = new PriceOption();
+        var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency, price.Option };
         var gates = new GateOptions();
         gates.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var name = context.Parse.GetValue(judge)!;
+            var flagPrice = price.Read(context.Parse); // a malformed price fails before anything is paid for
             (string RunId, int? Version)? resumed = context.Parse.GetValue(resume) is { } runId ? await ResumableAsync(context, runId, name, context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false) : null;
             var registered = await context.JudgeAsync(name, resumed?.Version ?? context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false);
             var gate = gates.Read(context.Parse);
@@ -60,11 +62,8 @@ internal static class EvaluateCommand
                 context.Output.Line($"  {failed.TraceId}: {failed.Error}");
             }
 
-            var spend = TokenSpend.Of(result.Records, context.Settings);
-            if (spend.Describe() is { } spent)
-            {
-                context.Output.Line(spent);
-            }
+            var spend = TokenSpend.Of(result.Records, context.Settings, flagPrice);
+            context.Output.Line(spend.Describe());
 
             // The agreement with the experts' labels on the judged traces, when there are any.
             var run = (await context.Store.GetEvaluationRunAsync(context.Experiment, result.RunId!, cancellationToken).ConfigureAwait(false))!;

@@ -29,8 +29,11 @@ internal static class ExperimentCommands
         labels.AddTo(command);
         var gates = new GateOptions();
         gates.AddTo(command);
+        var price = new PriceOption();
+        command.Options.Add(price.Option);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
+            var flagPrice = price.Read(context.Parse); // a malformed price fails before anything is paid for
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
             var gate = gates.Read(context.Parse);
             gate?.Validate(registered.Definition, experiment: true);
@@ -85,7 +88,8 @@ internal static class ExperimentCommands
 
             var run = await context.Store.SaveExperimentReportAsync(context.Experiment, $"experiment {registered.Info.Name}@{registered.Info.Version}", report, registered.Info.Version,
                 cancellationToken).ConfigureAwait(false);
-            return await WriteAsync(context, report, run.Id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), gate?.Check(report), cancellationToken).ConfigureAwait(false);
+            var spend = TokenSpend.Of(context.Models.ModelName(registered.Definition), report.Cost.Usage, report.Cost.ModelCalls, context.Settings, flagPrice);
+            return await WriteAsync(context, report, run.Id, context.Parse.GetValue(html), context.Parse.GetValue(markdown), gate?.Check(report), cancellationToken, spend).ConfigureAwait(false);
         });
         return command;
     }
@@ -122,15 +126,21 @@ internal static class ExperimentCommands
         (new Option<FileInfo?>("--html") { Description = "Also write a self-contained HTML report with charts." },
          new Option<FileInfo?>("--markdown") { Description = "Also write a Markdown report." });
 
+    // spend: what this command paid (an experiment it ran); null when it reports a stored one.
     private static async Task<int> WriteAsync(CommandContext context, ExperimentReport report, string runId, FileInfo? html, FileInfo? markdown, GateOutcome? gate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, TokenSpend? spend = null)
     {
         context.Output.Line(ExperimentReportWriter.ToConsoleTable(report));
+        if (spend is not null)
+        {
+            context.Output.Line(spend.Describe());
+        }
+
         context.Output.Line($"Saved as run {runId}.");
         await WriteFilesAsync(context, html, () => ExperimentReportWriter.ToHtml(report), markdown, () => ExperimentReportWriter.ToMarkdown(report), cancellationToken).ConfigureAwait(false);
         GateReport.Print(context.Output, gate);
 
-        context.Output.Result(ExperimentResult.From(report, runId) with { Gate = GateJson.From(gate) });
+        context.Output.Result(ExperimentResult.From(report, runId) with { Gate = GateJson.From(gate), Usage = spend is null ? null : TokenSpendJson.From(spend) });
         return gate is { Passed: false } ? ExitCodes.GateFailed : ExitCodes.Ok;
     }
 

@@ -65,8 +65,12 @@ internal sealed record AlignResult : JsonResult
     /// <summary>The memory file written with --out; null without it.</summary>
     public MemoryFileJson? MemoryFile { get; init; }
 
-    public static AlignResult From(JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement, MemoryFileJson? memoryFile = null) => new()
+    /// <summary>The reflection model's tokens and their cost at the prices given.</summary>
+    public required TokenSpendJson Usage { get; init; }
+
+    public static AlignResult From(JudgeVersionInfo info, AlignmentReport report, HumanAgreementCheckJson? humanAgreement, MemoryFileJson? memoryFile, TokenSpend spend) => new()
     {
+        Usage = TokenSpendJson.From(spend),
         Judge = info.Name, Version = info.Version, BaseVersion = info.BaseVersion, Guidelines = info.Guidelines, Examples = info.Examples, ModelCalls = report.ModelCalls,
         ExamplesAdded = report.ExamplesAdded, ExamplesRemoved = report.ExamplesRemoved, GuidelinesAdded = report.GuidelinesAdded, GuidelinesDropped = report.GuidelinesDropped,
         GuidelineTokens = report.GuidelineTokens, GuidelineTokenBudget = report.GuidelineTokenBudget, GuidelinesDroppedForBudget = report.GuidelinesDroppedForBudget,

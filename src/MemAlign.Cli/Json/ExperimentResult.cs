@@ -92,6 +92,9 @@ internal sealed record ExperimentResult : JsonResult
     /// <summary>The quality gate's outcome (experiment --fail-under, --max-error-rate); null without one, and in a report.</summary>
     public GateJson? Gate { get; init; }
 
+    /// <summary>The tokens this experiment spent (judge and reflection calls) and their cost at the prices given; null when 'report' shows a stored experiment.</summary>
+    public TokenSpendJson? Usage { get; init; }
+
     public static ExperimentResult From(ExperimentReport report, string run) => new()
     {
         Run = run, Judge = report.JudgeName, Design = Name(report.Design), Folds = report.Folds, TrainSet = report.TrainSet, TestSet = report.TestSet,

@@ -77,6 +77,12 @@ public sealed record EvaluationReport
     /// <summary>Traces forgotten after the run was made (its figures were computed with them).</summary>
     public int ForgottenTraces { get; init; }
 
+    /// <summary>Model calls the judge made for the run's results (retries included).</summary>
+    public int ModelCalls { get; init; }
+
+    /// <summary>The tokens those calls spent, with the input tokens the provider read from its prompt cache.</summary>
+    public TokenUsage Usage { get; init; }
+
     /// <summary>
     /// Builds the report of <paramref name="judge"/>'s results in <paramref name="run"/>, against the experts'
     /// labels on <paramref name="traces"/> (several experts on one trace: the majority, a tie going to the
@@ -105,6 +111,8 @@ public sealed record EvaluationReport
             ForgottenTraces = run.ForgottenTraces,
             HumanAgreement = HumanAgreement.Compute(judge, traces),
             Models = mine.Where(r => r.Model is not null).Select(r => r.Model!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            ModelCalls = mine.Sum(r => r.ModelCalls),
+            Usage = mine.Aggregate(default(TokenUsage), (sum, r) => sum + r.Usage),
         };
         if (compared.Count == 0)
         {

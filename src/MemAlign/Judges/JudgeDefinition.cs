@@ -36,6 +36,15 @@ public sealed class JudgeDefinition
     /// <summary>Whether this judge scores whole sessions (its rubric uses <c>conversation</c>); such judges cannot be aligned.</summary>
     public bool IsSessionLevel => Variables.Contains(TraceField.Conversation);
 
+    /// <summary>
+    /// Whether the rubric goes in the stable, cacheable part of every prompt: true when its template only inserts
+    /// trace fields and their members (<c>{{ inputs }}</c>, <c>{{ inputs.question }}</c>), so the prompt shows it with
+    /// each field as a reference (<c>&lt;inputs&gt;</c>) and gives the fields after it, as data. False when the template
+    /// has logic over trace values (conditions, loops, pipes, functions): it is then rendered with each trace's data
+    /// in the part of the prompt that varies, and only the role, the reply format and the guidelines can be cached.
+    /// </summary>
+    public bool IsPromptCacheFriendly => Rubric.IsStable;
+
     internal RubricTemplate Rubric { get; }
 
     /// <summary>

@@ -1,9 +1,9 @@
 namespace MemAlign;
 
 /// <summary>
-/// The exact prompt a judge sends for one trace: a system text (role, output format) and a user text (the
-/// rendered rubric, then the retrieved examples, then the guidelines), with the structured parts it was
-/// built from. Built fresh and immutable for every call, so parallel evaluations never share state.
+/// The exact prompt a judge sends for one trace: a system text, the same for every trace of a judge version so
+/// that providers can cache it (role, reply format, rubric, guidelines), and a user text with what varies (the
+/// retrieved examples, then the trace), with the structured parts it was built from. Built fresh and immutable for every call, so parallel evaluations never share state.
 /// </summary>
 public sealed class JudgePrompt
 {
@@ -26,10 +26,16 @@ public sealed class JudgePrompt
     /// <summary>The trace being judged.</summary>
     public string TraceId { get; }
 
-    /// <summary>The system message: the judge's role and the reply format.</summary>
+    /// <summary>
+    /// The system message, identical for every trace of a judge version: the judge's role, the reply format, the rubric
+    /// (with each field as a reference, when <see cref="JudgeDefinition.IsPromptCacheFriendly"/>) and the guidelines.
+    /// </summary>
     public string SystemText { get; }
 
-    /// <summary>The user message: the rubric rendered with the trace's data, then examples and guidelines.</summary>
+    /// <summary>
+    /// The user message: the retrieved examples, then the trace's fields as JSON values (or, for a rubric that is not
+    /// cache-friendly, the rubric rendered with the trace's data).
+    /// </summary>
     public string UserText { get; }
 
     /// <summary>The examples retrieved from episodic memory, most similar first.</summary>

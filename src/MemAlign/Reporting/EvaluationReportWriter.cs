@@ -13,6 +13,7 @@ public static class EvaluationReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(Invariant($"Judge '{report.JudgeName}' in run {report.RunId}: {report.Results} result(s), {report.Errors} error(s), {report.Compared} with the experts' labels.")).Append('\n');
+        text.Append("  ").Append(UsageLine(report)).Append('\n');
         foreach (var line in Summary(report))
         {
             text.Append("  ").Append(line).Append('\n');
@@ -37,7 +38,7 @@ public static class EvaluationReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
         md.Append(Invariant($"# Evaluation of `{report.JudgeName}` ({Cell(report.ValueType.ToString())}), run {Cell(report.RunId)}\n\n"));
-        foreach (var line in Summary(report))
+        foreach (var line in Summary(report).Append(UsageLine(report)))
         {
             md.Append("- ").Append(Cell(line)).Append('\n');
         }
@@ -69,7 +70,7 @@ public static class EvaluationReportWriter
         return HtmlPage.Write($"Evaluation of {report.JudgeName}", html =>
         {
             html.Append("<h1>Evaluation of <code>").Append(HtmlPage.Encode(report.JudgeName)).Append("</code> (").Append(HtmlPage.Encode(report.ValueType)).Append(")</h1><ul>");
-            foreach (var line in Summary(report))
+            foreach (var line in Summary(report).Append(UsageLine(report)))
             {
                 html.Append("<li>").Append(HtmlPage.Encode(line)).Append("</li>");
             }
@@ -149,6 +150,10 @@ public static class EvaluationReportWriter
     }
 
     // The lines every format shows: the figures, the reference, and what the reader must know about the data.
+    /// <summary>Calls and tokens: input (of which read from the provider's prompt cache) and output.</summary>
+    internal static string UsageLine(EvaluationReport report) =>
+        Invariant($"Model calls: {report.ModelCalls}; tokens: {report.Usage.InputTokens} input ({report.Usage.CachedInputTokens} cached), {report.Usage.OutputTokens} output.");
+
     private static IEnumerable<string> Summary(EvaluationReport report)
     {
         if (report.Compared == 0)

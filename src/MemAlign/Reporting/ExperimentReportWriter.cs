@@ -45,7 +45,7 @@ public static class ExperimentReportWriter
                 + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{Size(p)} -> {Figures.Value(p.Value)} {Figures.Range(p.Lower, p.Upper)}"))));
         }
 
-        text.AppendLine(Invariant($"cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s"));
+        text.AppendLine("cost: " + CostText(report.Cost));
         return text.ToString();
     }
 
@@ -108,7 +108,7 @@ public static class ExperimentReportWriter
             }
         }
 
-        text.AppendLine().AppendLine(Invariant($"Cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s."));
+        text.AppendLine().AppendLine("Cost: " + CostText(report.Cost) + ".");
         return text.ToString();
     }
 
@@ -189,7 +189,7 @@ public static class ExperimentReportWriter
             }
         }
 
-        html.Append("<p>").Append(Encode(Invariant($"Cost: {report.Cost.ModelCalls} model calls, {report.Cost.Usage.TotalTokens} tokens, {report.Cost.Elapsed.TotalSeconds:0.0} s."))).Append("</p>");
+        html.Append("<p>").Append(Encode("Cost: " + CostText(report.Cost) + ".")).Append("</p>");
     }
 
     // The experts' agreement among themselves on the scale of a judge metric it compares with: kappa with kappa, alpha with alpha.
@@ -328,4 +328,8 @@ public static class ExperimentReportWriter
     private static string Encode(string text) => HtmlPage.Encode(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    // Calls, input tokens (of which read from the provider's prompt cache), output tokens and wall time.
+    private static string CostText(ExperimentCost cost) =>
+        Invariant($"{cost.ModelCalls} model calls, {cost.Usage.InputTokens} input tokens ({cost.Usage.CachedInputTokens} cached), {cost.Usage.OutputTokens} output tokens, {cost.Elapsed.TotalSeconds:0.0} s");
 }

@@ -31,6 +31,7 @@ internal sealed class RubricRenderContext : TemplateContext
     public override string? ObjectToString(object? value, bool nested = false) => value switch
     {
         JsonData.IJsonBacked json => json.Json,
+        FieldReference reference => reference.Text,
         string text => Prompting.PromptJson.Quote(text),
         _ => base.ObjectToString(value, nested),
     };

@@ -51,7 +51,7 @@ public class ExperimentReportWriterTests
         LearningCurve = [Point(0, 0.5, 0.5, 0.5), Point(2, 0.6, 0.55, 0.65), Point(5, 0.8, 0.7, 0.85), Point(10, 0.9, 0.85, 0.95), Point(25, 0.95, 0.95, 0.95)],
         LearningCurveRepeats = 3,
         FoldDetails = [],
-        Cost = new ExperimentCost(320, new TokenUsage(12_000, 800), TimeSpan.FromSeconds(12.5)),
+        Cost = new ExperimentCost(320, new TokenUsage(12_000, 800) { CachedInputTokens = 9_000 }, TimeSpan.FromSeconds(12.5)),
     };
 
     private static LearningCurvePoint Point(int examples, double mean, double lower, double upper) =>
@@ -67,7 +67,7 @@ public class ExperimentReportWriterTests
         Assert.Matches(@"Cohen's kappa\s+0\.000\s+0\.900\s+0\.000\s+\+0\.900\s+\[-0\.050, 1\.000\]\s+no", table);
         Assert.Contains("* Majority reference: always answering 'true' scores accuracy 0.600 (kappa 0).", table);
         Assert.Contains("learning curve (accuracy, mean [range] over 3 stratified sample(s) per size; majority 0.600): 0 -> 0.500 [0.500, 0.500], 2 -> 0.600 [0.550, 0.650]", table);
-        Assert.Contains("cost: 320 model calls, 12800 tokens, 12.5 s", table);
+        Assert.Contains("cost: 320 model calls, 12000 input tokens (9000 cached), 800 output tokens, 12.5 s", table);
     }
 
     [Fact]
