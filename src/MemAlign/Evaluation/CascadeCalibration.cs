@@ -10,8 +10,11 @@ namespace MemAlign.Evaluation;
 /// (Clopper-Pearson) lower bound at 1 - risk reaching the target. Fixed-sequence testing tries the thresholds strictest
 /// first and stops at the first it cannot reject, so the family-wise error stays at the risk without any correction:
 /// with probability at least 1 - risk, every threshold it passed (and so the loosest, the one chosen) is sound.
-/// The sequence is the fixed grid of thresholds, decided before the data; a strict threshold covering too few traces
-/// stops it like any other failure, and the report says that the data were too few.
+/// The thresholds are a fixed grid decided before the data. The strictest ones cover few traces (the local judge's
+/// confidences rarely reach 0.99), and a threshold covering fewer than the bound needs even if all agreed could only
+/// stop the sequence at once, so those are passed over: the sequence starts at the strictest threshold that covers
+/// enough. Coverage only grows as the threshold loosens, so that start depends on the judge's confidences alone, never
+/// on agreement with the humans; the bound at each threshold tested is exact.
 /// </summary>
 internal static class CascadeCalibration
 {
@@ -45,10 +48,11 @@ internal static class CascadeCalibration
             };
             if (!stopped)
             {
+                // Too few covered: passed over, without stopping (only the strictest thresholds, before the sequence starts).
                 var outcome = covered.Count < minimum ? CascadeTestOutcome.TooFew : point.PValue <= risk ? CascadeTestOutcome.Passed : CascadeTestOutcome.Failed;
                 point = point with { Outcome = outcome };
-                stopped = outcome != CascadeTestOutcome.Passed;
-                chosen = stopped ? chosen : threshold;
+                stopped = outcome == CascadeTestOutcome.Failed;
+                chosen = outcome == CascadeTestOutcome.Passed ? threshold : chosen;
             }
 
             points.Add(point);
@@ -86,20 +90,21 @@ internal static class CascadeCalibration
                 $"Guarantee: with probability at least {confidence}, the local judge's answers at threshold {Figures.Value(chosen.Threshold)} agree with the humans at least {target} of the time ")
                 + Invariant($"(exact one-sided {confidence} lower bound {Figures.Value(chosen.LowerBound)}: {chosen.LocalAgreements} of {chosen.Covered} held-out traces it answered agree); ")
                 + Invariant($"it answers {Figures.Value(chosen.Coverage)} of the held-out traces, {chosen.Covered} model call(s) of {chosen.HeldOut} saved. ")
-                + "Fixed-sequence test from the strictest threshold; it holds for traces like the held-out ones, judged by judges aligned as in the folds.";
+                + "Fixed-sequence test from the strictest threshold covering enough traces; it holds for traces like the held-out ones, judged by judges aligned as in the folds.";
         }
 
-        var first = report.Points.FirstOrDefault(p => p.Outcome != CascadeTestOutcome.NotTested);
-        return first switch
+        var failed = report.Points.FirstOrDefault(p => p.Outcome == CascadeTestOutcome.Failed);
+        if (failed is null)
         {
-            null => "No guarantee: no threshold was tested.",
-            { Outcome: CascadeTestOutcome.TooFew } => Invariant(
-                $"No guarantee: the data are too few. At threshold {Figures.Value(first.Threshold)} the local judge answers {first.Covered} held-out trace(s); the exact bound needs at least {report.MinimumCovered}, ")
-                + Invariant($"all agreeing, to show agreement {target} at risk {risk}, and the test goes from the strictest threshold, so it stops there. Label more traces (or accept a lower target or a higher risk)."),
-            _ => Invariant(
-                $"No guarantee: at the strictest threshold {Figures.Value(first.Threshold)} the local judge agrees with the humans on {first.LocalAgreements} of {first.Covered} held-out trace(s) ")
-                + Invariant($"(exact one-sided {confidence} lower bound {Figures.Value(first.LowerBound)}, below the target {target}), so no threshold passes at risk {risk}."),
-        };
+            var loosest = report.Points[^1];
+            return Invariant(
+                $"No guarantee: the data are too few. Even at threshold {Figures.Value(loosest.Threshold)} the local judge answers {loosest.Covered} held-out trace(s); the exact bound needs at least {report.MinimumCovered}, ")
+                + Invariant($"all agreeing, to show agreement {target} at risk {risk}. Label more traces (or accept a lower target or a higher risk).");
+        }
+
+        return Invariant(
+            $"No guarantee: at threshold {Figures.Value(failed.Threshold)}, the strictest covering at least {report.MinimumCovered} held-out traces, the local judge agrees with the humans on {failed.LocalAgreements} of {failed.Covered} ")
+            + Invariant($"(exact one-sided {confidence} lower bound {Figures.Value(failed.LowerBound)}, below the target {target}), and the test stops at its first failure: no threshold passes at risk {risk}.");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -6,8 +6,8 @@ namespace MemAlign.Evaluation;
 /// </summary>
 public sealed record CascadeExperimentOptions
 {
-    /// <summary>The thresholds tried by default: 0.95, 0.90, ... 0.05, strictest first.</summary>
-    public static IReadOnlyList<double> DefaultThresholds { get; } = Enumerable.Range(1, 19).Select(i => Math.Round(1 - (0.05 * i), 2)).ToArray();
+    /// <summary>The thresholds tried by default: 0.99, 0.98, ... 0.01, 0, strictest first (the local judge's confidences are shrunk toward the prior and rarely near 1).</summary>
+    public static IReadOnlyList<double> DefaultThresholds { get; } = Enumerable.Range(1, 100).Select(i => Math.Round(1 - (0.01 * i), 2)).ToArray();
 
     /// <summary>The agreement with the human labels the local answers must reach (default 0.8), strictly between 0 and 1.</summary>
     public double TargetAgreement { get; init; } = 0.8;

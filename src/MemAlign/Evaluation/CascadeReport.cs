@@ -9,7 +9,7 @@ public enum CascadeTestOutcome
     /// <summary>Enough held-out traces were covered, but the lower bound stayed below the target: the sequence stopped here.</summary>
     Failed,
 
-    /// <summary>Fewer held-out traces were covered than the bound needs even if all agreed: the sequence stopped here.</summary>
+    /// <summary>Fewer held-out traces were covered than the bound needs even if all agreed: passed over (only the strictest thresholds, before the sequence starts).</summary>
     TooFew,
 
     /// <summary>Not tested: the sequence had stopped at a stricter threshold (described only).</summary>
@@ -86,7 +86,7 @@ public sealed record CascadeReport
     /// <summary>Every threshold, strictest first.</summary>
     public required IReadOnlyList<CascadePoint> Points { get; init; }
 
-    /// <summary>The loosest threshold that passed with every stricter one, or null when none did (no guarantee).</summary>
+    /// <summary>The loosest threshold that passed with every stricter one tested, or null when none did (no guarantee).</summary>
     public double? ChosenThreshold { get; init; }
 
     /// <summary>The chosen threshold's point, or null.</summary>

@@ -13,6 +13,9 @@ public class CascadeCalibrationTests
     private static readonly FeedbackValue No = FeedbackValue.FromBoolean(false);
     private static readonly CascadeExperimentOptions Options = new() { TargetAgreement = 0.8, Risk = 0.1, Thresholds = [0.5, 0.9, 0.7] };
 
+    // The default grid's steps over the confidences these rows have (0.5 to 1).
+    private static readonly CascadeExperimentOptions Fine = Options with { Thresholds = CascadeExperimentOptions.DefaultThresholds.Where(t => t >= 0.5).ToList() };
+
     // count rows at one confidence, the first `agreeing` of them with the local verdict equal to the human's; the model always answers "yes".
     private static IEnumerable<Row> Rows(int count, int agreeing, double confidence) =>
         Enumerable.Range(0, count).Select(i => new Row(Yes, i < agreeing ? Yes : No, confidence, Yes, No));
@@ -44,19 +47,27 @@ public class CascadeCalibrationTests
     }
 
     [Fact]
-    public void Too_few_covered_traces_at_the_strictest_threshold_give_no_guarantee_and_say_so()
+    public void Strict_thresholds_covering_too_few_traces_are_passed_over_and_the_sequence_starts_below_them()
     {
         List<Row> rows = [.. Rows(6, 6, 0.95), .. Rows(100, 100, 0.75)];
 
         var report = CascadeCalibration.Build(rows, Options, "scripted model", offline: false);
 
+        Assert.Equal([CascadeTestOutcome.TooFew, CascadeTestOutcome.Passed, CascadeTestOutcome.Passed], report.Points.Select(p => p.Outcome));
+        Assert.Equal(0.5, report.ChosenThreshold);
+        Assert.Equal(6, report.Points[0].Covered);
+        Assert.Equal(1, report.Points[0].LocalAgreement!.Estimate); // described all the same
+    }
+
+    [Fact]
+    public void Too_few_held_out_traces_give_no_guarantee_and_say_so()
+    {
+        var report = CascadeCalibration.Build([.. Rows(8, 8, 0.95)], Options, "scripted model", offline: false);
+
         Assert.Null(report.ChosenThreshold);
         Assert.Null(report.Chosen);
-        Assert.Equal([CascadeTestOutcome.TooFew, CascadeTestOutcome.NotTested, CascadeTestOutcome.NotTested], report.Points.Select(p => p.Outcome));
-        Assert.StartsWith("No guarantee: the data are too few. At threshold 0.900 the local judge answers 6 held-out trace(s); the exact bound needs at least 11", report.Guarantee);
-        // The looser thresholds are still described: the curve does not depend on the test.
-        Assert.Equal(106, report.Points[1].Covered);
-        Assert.Equal(1, report.Points[1].LocalAgreement!.Estimate);
+        Assert.All(report.Points, p => Assert.Equal(CascadeTestOutcome.TooFew, p.Outcome));
+        Assert.StartsWith("No guarantee: the data are too few. Even at threshold 0.500 the local judge answers 8 held-out trace(s); the exact bound needs at least 11", report.Guarantee);
     }
 
     [Fact]
@@ -69,7 +80,7 @@ public class CascadeCalibrationTests
         Assert.Equal([CascadeTestOutcome.Failed, CascadeTestOutcome.NotTested, CascadeTestOutcome.NotTested], report.Points.Select(p => p.Outcome));
         Assert.True(report.Points[1].LowerBound >= 0.8); // 108 of 112 would pass on its own; testing it after a failure would break the guarantee
         Assert.Null(report.ChosenThreshold);
-        Assert.StartsWith("No guarantee: at the strictest threshold 0.900 the local judge agrees with the humans on 8 of 12 held-out trace(s)", report.Guarantee);
+        Assert.StartsWith("No guarantee: at threshold 0.900, the strictest covering at least 11 held-out traces, the local judge agrees with the humans on 8 of 12", report.Guarantee);
         Assert.Contains("below the target 0.800", report.Guarantee);
     }
 
@@ -94,7 +105,7 @@ public class CascadeCalibrationTests
         // false guarantee, which the test may give in at most 10% of data sets (it is exact, so usually well under).
         var random = new Random(2024);
         var chosen = 0;
-        const int DataSets = 400;
+        const int DataSets = 200;
         for (var s = 0; s < DataSets; s++)
         {
             var rows = Enumerable.Range(0, 300).Select(_ =>
@@ -102,7 +113,28 @@ public class CascadeCalibrationTests
                 var confidence = 0.5 + (random.NextDouble() / 2);
                 return new Row(Yes, random.NextDouble() < 0.75 ? Yes : No, confidence, Yes, No);
             }).ToList();
-            chosen += CascadeCalibration.Build(rows, Options with { Thresholds = CascadeExperimentOptions.DefaultThresholds }, "m", offline: false).ChosenThreshold is null ? 0 : 1;
+            chosen += CascadeCalibration.Build(rows, Fine, "m", offline: false).ChosenThreshold is null ? 0 : 1;
+        }
+
+        Assert.InRange(chosen, 0, DataSets / 10);
+    }
+
+    [Fact]
+    public void Where_agreement_rises_with_confidence_but_never_reaches_the_target_a_threshold_is_chosen_at_most_risk_of_the_time()
+    {
+        // Agreement 0.6 at confidence 0.5 rising to 0.8 at 1: every threshold's covered traces agree less than 80% of the
+        // time, and the strictest (passed over while they cover too few) come closest: the case where starting below them matters.
+        var random = new Random(99);
+        var chosen = 0;
+        const int DataSets = 200;
+        for (var s = 0; s < DataSets; s++)
+        {
+            var rows = Enumerable.Range(0, 400).Select(_ =>
+            {
+                var confidence = 0.5 + (random.NextDouble() / 2);
+                return new Row(Yes, random.NextDouble() < 0.6 + (0.4 * (confidence - 0.5)) ? Yes : No, confidence, Yes, No);
+            }).ToList();
+            chosen += CascadeCalibration.Build(rows, Fine, "m", offline: false).ChosenThreshold is null ? 0 : 1;
         }
 
         Assert.InRange(chosen, 0, DataSets / 10);
