@@ -92,6 +92,9 @@ internal sealed record ExperimentResult : JsonResult
     /// <summary>The quality gate's outcome (experiment --fail-under, --max-error-rate); null without one, and in a report.</summary>
     public GateJson? Gate { get; init; }
 
+    /// <summary>The local-first cascade on the held-out folds (experiment --cascade); null without it.</summary>
+    public CascadeJson? Cascade { get; init; }
+
     public static ExperimentResult From(ExperimentReport report, string run) => new()
     {
         Run = run, Judge = report.JudgeName, Design = Name(report.Design), Folds = report.Folds, TrainSet = report.TrainSet, TestSet = report.TestSet,
@@ -102,6 +105,7 @@ internal sealed record ExperimentResult : JsonResult
         LearningCurveRepeats = report.LearningCurveRepeats, LearningCurve = [.. report.LearningCurve.Select(CurvePointJson.From)],
         FoldDetails = [.. report.FoldDetails.Select(f => new FoldJson(f.Index, f.TrainTraceIds, f.TestTraceIds, f.MemoryTraceIds))],
         Cost = new(report.Cost.ModelCalls, report.Cost.Usage.InputTokens, report.Cost.Usage.OutputTokens, report.Cost.Usage.TotalTokens, report.Cost.Elapsed.TotalSeconds),
+        Cascade = CascadeJson.From(report.Cascade),
     };
 }
 
