@@ -9,7 +9,7 @@ namespace MemAlign.Tests;
 /// </summary>
 public class CascadeJudgeTests
 {
-    // A strong signal, so the local judge is sure of many traces and unsure of some.
+    // A strong signal; the local judge's confidences (shrunk toward the prior) spread from 0.50 to about 0.65 here, so 0.58 splits them.
     private static readonly List<Trace> Traces = ImbalancedTexts.Generate(seed: 5, count: 160, minorityRate: 0.35, signalIfMinority: 0.8, signalIfMajority: 0.1, prefix: "c");
 
     private static ScriptedChatClient Model() => new(fallback: _ => ScriptedChatClient.Response("{\"rationale\": \"the model\", \"result\": true}", inputTokens: 100, outputTokens: 7));
@@ -22,7 +22,7 @@ public class CascadeJudgeTests
     {
         var model = Model();
         var aligned = await AlignedAsync(model);
-        var cascade = aligned.WithCascade(0.8);
+        var cascade = aligned.WithCascade(0.58);
         var local = AlignmentExperiment.LocalStage(aligned);
         var test = Traces.Skip(120).ToList();
 
@@ -32,7 +32,7 @@ public class CascadeJudgeTests
             verdicts.Add(await cascade.EvaluateAsync(trace));
         }
 
-        Assert.Equal(0.8, cascade.CascadeThreshold);
+        Assert.Equal(0.58, cascade.CascadeThreshold);
         Assert.Null(aligned.CascadeThreshold);
         var byLocal = verdicts.Where(v => v.AnsweredBy == CascadeStage.Local).ToList();
         var byModel = verdicts.Where(v => v.AnsweredBy == CascadeStage.Model).ToList();
@@ -44,7 +44,7 @@ public class CascadeJudgeTests
         {
             Assert.Equal("memalign-local-judge", verdict.Model);
             Assert.Equal((0, default(TokenUsage)), (verdict.ModelCalls, verdict.Usage));
-            Assert.True(verdict.Confidence >= 0.8);
+            Assert.True(verdict.Confidence >= 0.58);
             Assert.StartsWith("Local judge (no model)", verdict.Rationale);
         }
 
@@ -54,7 +54,7 @@ public class CascadeJudgeTests
             Assert.True(verdict.Value);
             // The local judge on the same memory was less sure of exactly these traces.
             var alone = await local.EvaluateAsync(test.Single(t => t.Id == verdict.TraceId));
-            Assert.True(alone.Confidence < 0.8, $"{verdict.TraceId}: local confidence {alone.Confidence}");
+            Assert.True(alone.Confidence < 0.58, $"{verdict.TraceId}: local confidence {alone.Confidence}");
             Assert.NotEmpty(verdict.RetrievedExampleIds);
         }
 
@@ -75,10 +75,10 @@ public class CascadeJudgeTests
             return stages.Count(v => v.AnsweredBy == CascadeStage.Local);
         }
 
-        var (all, some, certain) = (await LocalAnswers(0), await LocalAnswers(0.8), await LocalAnswers(1));
+        var (all, some, certain) = (await LocalAnswers(0), await LocalAnswers(0.58), await LocalAnswers(1));
         Assert.Equal(test.Count, all); // at 0 the local judge answers whenever it has examples
         Assert.InRange(some, certain, all);
-        Assert.True(some < all);
+        Assert.True(certain < some && some < all, $"{certain} < {some} < {all}");
     }
 
     [Fact]
