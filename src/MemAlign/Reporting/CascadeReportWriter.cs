@@ -127,7 +127,7 @@ internal static class CascadeReportWriter
         svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height - 10}\" font-size=\"12\" text-anchor=\"middle\">share of held-out traces answered locally (model calls saved)</text>"));
         svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(bottom) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">{Figures.Value(bottom)}</text>"));
         svg.Append(Invariant($"<text x=\"{Pad - 6}\" y=\"{Y(1) + 4:0.0}\" font-size=\"11\" text-anchor=\"end\">1.000</text>"));
-        svg.Append(Invariant($"<text x=\"{Pad}\" y=\"{Pad - 14}\" font-size=\"12\">agreement with the humans: local answers (blue; dotted: lower bound), whole cascade (orange)</text>"));
+        svg.Append(Invariant($"<text x=\"{Pad}\" y=\"{Pad - 14}\" font-size=\"11\">agreement: local answers (blue; dotted: lower bound), whole cascade (orange)</text>"));
         return svg.Append("</svg>").ToString();
     }
 
