@@ -104,6 +104,16 @@ var experiment = await AlignmentExperiment.RunTrainTestAsync(sections, LabelledS
 Console.WriteLine();
 Console.WriteLine(MemAlign.Reporting.ExperimentReportWriter.ToConsoleTable(experiment));
 
+// With a folder argument, the labelled sentences are also written as JSON Lines for the memalign tool
+// (memalign import, then memalign experiment --judge pubmed_classifier --cascade, say).
+if (args.FirstOrDefault() is { } folder)
+{
+    Directory.CreateDirectory(folder);
+    var jsonl = Path.Combine(Path.GetFullPath(folder), "pubmed-sentences.jsonl");
+    await MemAlign.Import.TraceFile.WriteAsync(jsonl, all);
+    Console.WriteLine($"Labelled sentences as JSON Lines: {jsonl}");
+}
+
 return 0;
 
 // Scores a judge on both sets, prints where it disagreed with the experts on the held-out set, and returns its accuracy.

@@ -23,8 +23,21 @@ internal static class EvaluateCommand
                 result.AddError($"--concurrency is how many judge calls are in flight at once: at least 1, not {result.GetValueOrDefault<int>()}.");
             }
         });
+        var cascade = new Option<double?>("--cascade")
+        {
+            Description = "Local-first cascade: the local judge, voting with the judge's aligned examples, answers where its confidence reaches THRESHOLD (0 to 1), "
+                + "the model the rest; choose THRESHOLD with 'memalign experiment --cascade'. Needs a model.",
+            HelpName = "THRESHOLD",
+        };
+        cascade.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } t && (t is < 0 or > 1 || double.IsNaN(t)))
+            {
+                result.AddError($"--cascade is the confidence the local judge must reach to answer: from 0 to 1, not {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+        });
         var price = new PriceOption();
-        var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency, price.Option };
+        var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency, cascade, price.Option };
         var gates = new GateOptions();
         gates.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
@@ -35,7 +48,14 @@ internal static class EvaluateCommand
             var registered = await context.JudgeAsync(name, resumed?.Version ?? context.Parse.GetValue(version), cancellationToken).ConfigureAwait(false);
             var gate = gates.Read(context.Parse);
             gate?.Validate(registered.Definition, experiment: false);
-            IJudge scorer = context.Models.Judge(registered);
+            var threshold = context.Parse.GetValue(cascade);
+            if (threshold is not null && !context.Models.IsOnline)
+            {
+                throw new UsageException("--cascade sends the traces the local judge is unsure of to a model, and no model is configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
+                    + "without one, evaluate already runs the local judge on every trace. 'memalign experiment --cascade' studies the cascade offline.");
+            }
+
+            IJudge scorer = threshold is { } t ? context.Models.Judge(registered).WithCascade(t) : context.Models.Judge(registered);
             var query = TraceFilter.Parse(context.Parse.GetValue(filter));
             if (!await context.Store.SearchTracesAsync(context.Experiment, query with { Limit = 1 }, cancellationToken).AnyAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -62,6 +82,13 @@ internal static class EvaluateCommand
                 context.Output.Line($"  {failed.TraceId}: {failed.Error}");
             }
 
+            if (Json.CascadeRunJson.From(threshold, result.Records) is { } stages)
+            {
+                context.Output.Line(FormattableString.Invariant(
+                    $"Cascade at threshold {stages.Threshold:0.00}: {stages.AnsweredLocally} answered by the local judge (no model call), {stages.AnsweredByModel} by the model; {stages.ModelCallsSaved} model call(s) saved")
+                    + (stages.Unanswered > 0 ? FormattableString.Invariant($"; {stages.Unanswered} answered by neither (an error before either stage, or kept from before without the cascade).") : "."));
+            }
+
             var spend = TokenSpend.Of(result.Records, context.Settings, flagPrice);
             context.Output.Line(spend.Describe());
 
@@ -73,7 +100,7 @@ internal static class EvaluateCommand
             var outcome = gate?.Check(report);
             GateReport.Print(context.Output, outcome);
 
-            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result, outcome, spend));
+            context.Output.Result(EvaluateResult.From(report, registered.Info.Version, result, outcome, spend, threshold));
             return outcome is not null ? (outcome.Passed ? ExitCodes.Ok : ExitCodes.GateFailed) : result.Errors == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

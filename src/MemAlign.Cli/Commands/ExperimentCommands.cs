@@ -22,10 +22,17 @@ internal static class ExperimentCommands
         var seed = new Option<int>("--seed") { Description = "Seed for folds, samples and bootstrap.", DefaultValueFactory = _ => 42 };
         var repeats = new Option<int>("--repeats") { Description = "Stratified samples per learning-curve point (the curve shows their mean and range).", DefaultValueFactory = _ => 3 };
         var notApplicable = new Option<double?>("--not-applicable") { Description = "The human value meaning 'not applicable' for numeric judges, such as 0." };
+        var cascade = new Option<bool>("--cascade")
+        {
+            Description = "Also study a local-first cascade on the held-out folds: coverage (share answered by the local judge) against agreement with the humans across thresholds, "
+                + "and the threshold for --target-agreement with an exact guarantee at --risk (for 'memalign evaluate --cascade').",
+        };
+        var target = new Option<double>("--target-agreement") { Description = "With --cascade: the agreement with the humans the local answers must reach (0 to 1).", DefaultValueFactory = _ => 0.8 };
+        var risk = new Option<double>("--risk") { Description = "With --cascade: the chance the guarantee may be wrong (0 to 1).", DefaultValueFactory = _ => 0.1 };
         var labels = new LabelOptions();
         var (html, markdown) = Outputs();
         var command = new Command("experiment", "Baseline vs aligned on held-out data (cross-validation, or --train-filter/--test-filter), with the majority and human references and bootstrap intervals; saved as a run for 'memalign report'.")
-            { judge, folds, traces, train, test, seed, repeats, notApplicable, html, markdown };
+            { judge, folds, traces, train, test, seed, repeats, notApplicable, cascade, target, risk, html, markdown };
         labels.AddTo(command);
         var gates = new GateOptions();
         gates.AddTo(command);
@@ -34,6 +41,22 @@ internal static class ExperimentCommands
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
         {
             var flagPrice = price.Read(context.Parse); // a malformed price fails before anything is paid for
+            var cascadeOptions = context.Parse.GetValue(cascade)
+                ? new CascadeExperimentOptions { TargetAgreement = context.Parse.GetValue(target), Risk = context.Parse.GetValue(risk) }
+                : null;
+            if (cascadeOptions is null && (context.Parse.GetResult(target) is { Implicit: false } || context.Parse.GetResult(risk) is { Implicit: false }))
+            {
+                throw new UsageException("--target-agreement and --risk set the cascade's guarantee; add --cascade.");
+            }
+
+            foreach (var (name, value) in new[] { ("--target-agreement", cascadeOptions?.TargetAgreement), ("--risk", cascadeOptions?.Risk) })
+            {
+                if (value is { } v && (v is <= 0 or >= 1 || double.IsNaN(v)))
+                {
+                    throw new UsageException(FormattableString.Invariant($"{name} must be between 0 and 1 (exclusive), such as {(name == "--risk" ? "0.1" : "0.8")}, not {v}."));
+                }
+            }
+
             var registered = await context.JudgeAsync(context.Parse.GetValue(judge)!, null, cancellationToken).ConfigureAwait(false);
             var gate = gates.Read(context.Parse);
             gate?.Validate(registered.Definition, experiment: true);
@@ -58,6 +81,7 @@ internal static class ExperimentCommands
                 LabelResolution = resolution,
                 TrainSetName = trainFilter,
                 TestSetName = testFilter,
+                Cascade = cascadeOptions,
             };
             async Task<List<Trace>> Select(TraceQuery query) =>
                 await context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);

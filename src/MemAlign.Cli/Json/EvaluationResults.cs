@@ -122,8 +122,15 @@ internal sealed record EvaluateResult : EvaluationReportResult
     [JsonPropertyOrder(1)]
     public TokenSpendJson Usage { get; init; }
 
-    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run, GateOutcome? gate, TokenSpend spend) =>
-        new(EvaluationReportResult.From(report, version), TokenSpendJson.From(spend)) { Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed, Gate = GateJson.From(gate) };
+    /// <summary>With --cascade: which stage answered the traces this call judged, and the model calls saved; null without.</summary>
+    [JsonPropertyOrder(1)]
+    public CascadeRunJson? Cascade { get; init; }
+
+    public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run, GateOutcome? gate, TokenSpend spend, double? cascade = null) =>
+        new(EvaluationReportResult.From(report, version), TokenSpendJson.From(spend))
+        {
+            Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed, Gate = GateJson.From(gate), Cascade = CascadeRunJson.From(cascade, run.Records),
+        };
 
     [SetsRequiredMembers]
     private EvaluateResult(EvaluationReportResult report, TokenSpendJson usage)

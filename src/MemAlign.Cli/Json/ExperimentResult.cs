@@ -95,6 +95,9 @@ internal sealed record ExperimentResult : JsonResult
     /// <summary>The tokens this experiment spent (judge and reflection calls) and their cost at the prices given; null when 'report' shows a stored experiment.</summary>
     public TokenSpendJson? Usage { get; init; }
 
+    /// <summary>The local-first cascade on the held-out folds (experiment --cascade); null without it.</summary>
+    public CascadeJson? Cascade { get; init; }
+
     public static ExperimentResult From(ExperimentReport report, string run) => new()
     {
         Run = run, Judge = report.JudgeName, Design = Name(report.Design), Folds = report.Folds, TrainSet = report.TrainSet, TestSet = report.TestSet,
@@ -105,6 +108,7 @@ internal sealed record ExperimentResult : JsonResult
         LearningCurveRepeats = report.LearningCurveRepeats, LearningCurve = [.. report.LearningCurve.Select(CurvePointJson.From)],
         FoldDetails = [.. report.FoldDetails.Select(f => new FoldJson(f.Index, f.TrainTraceIds, f.TestTraceIds, f.MemoryTraceIds))],
         Cost = new(report.Cost.ModelCalls, report.Cost.Usage.InputTokens, report.Cost.Usage.OutputTokens, report.Cost.Usage.TotalTokens, report.Cost.Elapsed.TotalSeconds),
+        Cascade = CascadeJson.From(report.Cascade),
     };
 }
 

@@ -62,6 +62,13 @@ public sealed record ExperimentOptions
     /// <summary>The clock for the experiment's wall time; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; init; } = SystemClock.Default;
 
+    /// <summary>
+    /// Also study a local-first cascade on the held-out folds (<see cref="ExperimentReport.Cascade"/>): the local judge on
+    /// each fold's aligned memory answers where its confidence reaches a threshold, the judge's model (offline: the
+    /// majority class) the rest. Null (the default): no cascade study.
+    /// </summary>
+    public CascadeExperimentOptions? Cascade { get; init; }
+
     internal void Validate()
     {
         if (Folds < 2)
@@ -81,6 +88,7 @@ public sealed record ExperimentOptions
 
         ArgumentNullException.ThrowIfNull(LabelResolution, nameof(LabelResolution));
         LabelResolution.Validate();
+        Cascade?.Validate();
     }
 }
 
@@ -161,13 +169,20 @@ public static class AlignmentExperiment
         var calls = 0;
         var usage = default(TokenUsage);
 
-        async Task<Dictionary<string, FeedbackValue?>> Score(Judge scorer, IReadOnlyList<Trace> test)
+        async Task<IReadOnlyList<EvaluationRecord>> Records(Judge scorer, IReadOnlyList<Trace> test)
         {
             var result = await Evaluator.RunAsync([scorer], test, new EvaluationOptions { MaxConcurrency = options.MaxConcurrency }, cancellationToken: cancellationToken).ConfigureAwait(false);
             calls += result.Records.Sum(r => r.ModelCalls);
             usage = result.Records.Aggregate(usage, (sum, r) => sum + r.Usage);
-            return result.Records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
+            return result.Records;
         }
+
+        static Dictionary<string, FeedbackValue?> Values(IReadOnlyList<EvaluationRecord> records) => records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
+
+        async Task<Dictionary<string, FeedbackValue?>> Score(Judge scorer, IReadOnlyList<Trace> test) => Values(await Records(scorer, test).ConfigureAwait(false));
+
+        // The cascade's local stage: each held-out trace's local verdict and confidence, from the fold's aligned memory.
+        var local = new Dictionary<string, (FeedbackValue? Value, double? Confidence)>(StringComparer.Ordinal);
 
         void Keep(string variant, Dictionary<string, FeedbackValue?> scored)
         {
@@ -200,7 +215,18 @@ public static class AlignmentExperiment
             details.Add(new FoldReport(k, train.Select(t => t.Id).ToList(), test.Select(t => t.Id).ToList(), aligned.Memory.TraceIds.Order(StringComparer.Ordinal).ToList()));
             Keep(MajorityVariant, Majority(splits[k]));
             Keep(BaselineVariant, offline ? Majority(splits[k]) : await Score(judge, test).ConfigureAwait(false));
-            Keep(AlignedVariant, await Score(aligned, test).ConfigureAwait(false));
+            var alignedRecords = await Records(aligned, test).ConfigureAwait(false);
+            Keep(AlignedVariant, Values(alignedRecords));
+            if (options.Cascade is not null)
+            {
+                // Offline the aligned judge is the local judge already; online the local judge votes with the same memory at no model call.
+                var localRecords = offline ? alignedRecords : await Records(LocalStage(aligned), test).ConfigureAwait(false);
+                foreach (var record in localRecords)
+                {
+                    local[record.TraceId] = (record.IsOk ? record.Value : null, record.Confidence);
+                }
+            }
+
             if (options.Ablations && aligned.Embedder is { } embedder)
             {
                 Keep(SemanticOnly, await Score(aligned.WithMemory(aligned.Memory.With(examples: []), embedder), test).ConfigureAwait(false));
@@ -247,6 +273,7 @@ public static class AlignmentExperiment
             ablations[variant] = primary.Compute(Rows(variant), r => r.Last);
         }
 
+        var cascade = options.Cascade is { } cascadeOptions ? Cascade(judge, applicable, labels, local, predictions[offline ? MajorityVariant : AlignedVariant], predictions[MajorityVariant], cascadeOptions, offline) : null;
         var curve = await LearningCurveAsync().ConfigureAwait(false);
         var report = new ExperimentReport
         {
@@ -276,6 +303,7 @@ public static class AlignmentExperiment
             LearningCurveRepeats = curve.Count == 0 ? 0 : options.LearningCurveRepeats,
             FoldDetails = details,
             Cost = new ExperimentCost(calls, usage, options.TimeProvider.GetElapsedTime(started)),
+            Cascade = cascade,
         };
         return report with { Findings = ExperimentFindings.For(report) };
 
@@ -356,6 +384,23 @@ public static class AlignmentExperiment
                 };
             }).ToList();
         }
+    }
+
+    /// <summary>The local judge voting with <paramref name="aligned"/>'s memory: the first stage of a cascade over it.</summary>
+    internal static Judge LocalStage(Judge aligned) => aligned.Embedder is { } embedder
+        ? Judge.CreateLocal(aligned.Definition, aligned.Options).WithMemory(aligned.Memory, embedder)
+        : Judge.CreateLocal(aligned.Definition, aligned.Options);
+
+    private static CascadeReport Cascade(Judge judge, IReadOnlyList<Trace> applicable, IReadOnlyDictionary<string, FeedbackValue> labels,
+        Dictionary<string, (FeedbackValue? Value, double? Confidence)> local, Dictionary<string, FeedbackValue?> model, Dictionary<string, FeedbackValue?> majority,
+        CascadeExperimentOptions options, bool offline)
+    {
+        var rows = applicable.Select(t => new CascadeCalibration.Row(labels[t.Id], local.GetValueOrDefault(t.Id).Value, local.GetValueOrDefault(t.Id).Confidence,
+            model.GetValueOrDefault(t.Id), majority[t.Id]!)).ToList();
+        var stage = offline
+            ? "offline, no LLM: the traces the local judge is unsure of go to the majority class of the training labels, a stand-in for the model"
+            : $"the aligned judge on its model '{judge.ModelId}'";
+        return CascadeCalibration.Build(rows, options, stage, offline);
     }
 
     /// <summary>Stratified folds: each stratum's traces, shuffled with the seed, are dealt round-robin, so every fold gets its share of every label.</summary>

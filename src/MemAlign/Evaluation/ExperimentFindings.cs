@@ -33,6 +33,11 @@ internal static class ExperimentFindings
         }
 
         findings.Add(HumanBand(report));
+        if (report.Cascade is { } cascade)
+        {
+            findings.Add(cascade.Guarantee);
+        }
+
         if (report.LabelResolution.MultiplyLabelled > 0)
         {
             findings.Add(Invariant($"Labels: {report.LabelResolution.MultiplyLabelled} trace(s) carry several human labels; rule {report.LabelRule}: {report.LabelResolution}."));

@@ -161,6 +161,9 @@ public sealed record ExperimentReport
     /// <summary>What it cost.</summary>
     public required ExperimentCost Cost { get; init; }
 
+    /// <summary>The local-first cascade on the held-out folds, when asked for (<see cref="ExperimentOptions.Cascade"/>); null otherwise.</summary>
+    public CascadeReport? Cascade { get; init; }
+
     /// <summary>The primary metric's comparison.</summary>
     public MetricComparison Primary => Metrics[0];
 

@@ -24,7 +24,8 @@ public abstract class Judge : IJudge
     // Queries are cut like examples; text this short cannot exceed the token limit (a token is at least one character).
     private const int MaxQueryTokens = 8_000;
 
-    private readonly IJudgeModel _model;
+    // Not readonly: WithCascade gives a copy another model (see Copy).
+    private IJudgeModel _model;
 
     // The memory, or the file it comes from until its example vectors are needed (see MemoryAsync).
     private JudgeMemory _memory;
@@ -76,6 +77,15 @@ public abstract class Judge : IJudge
 
     /// <summary>How the judge calls its model.</summary>
     public JudgeOptions Options { get; }
+
+    /// <summary>
+    /// The confidence the local judge must reach to answer for this judge's model, when the judge is a cascade
+    /// (<see cref="JudgeCascadeExtensions.WithCascade{TJudge}"/>); <see langword="null"/> otherwise.
+    /// </summary>
+    public double? CascadeThreshold => (_model as CascadeJudgeModel)?.Threshold;
+
+    /// <summary>The model this judge calls (for a cascade, the cascade: its local stage, then the model).</summary>
+    internal IJudgeModel Model => _model;
 
     /// <summary>What the judge has learned from experts (empty until it is aligned).</summary>
     /// <remarks>
@@ -226,8 +236,8 @@ public abstract class Judge : IJudge
     /// <exception cref="InvalidOperationException">The judge's class derives from <see cref="Judge{T}"/> and does not override this method.</exception>
     protected abstract Judge CreateCopy();
 
-    /// <summary>A copy of this judge (same runtime type, made by <see cref="CreateCopy"/>) with another definition, memory or embedder.</summary>
-    internal Judge Copy(JudgeDefinition? definition = null, JudgeMemory? memory = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    /// <summary>A copy of this judge (same runtime type, made by <see cref="CreateCopy"/>) with another definition, memory, embedder or model.</summary>
+    internal Judge Copy(JudgeDefinition? definition = null, JudgeMemory? memory = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, IJudgeModel? model = null)
     {
         var copy = CreateCopy();
         if (copy is null || copy.GetType() != GetType() || ReferenceEquals(copy, this))
@@ -246,6 +256,7 @@ public abstract class Judge : IJudge
         }
 
         copy.Embedder = embedder ?? Embedder;
+        copy._model = model ?? _model;
         return copy;
     }
 
@@ -299,6 +310,9 @@ public abstract class Judge : IJudge
             clock.GetElapsedTime(started),
             retrieved,
             clock.GetUtcNow(),
-            judgement.Error is null ? judgement.Confidence : null);
+            judgement.Error is null ? judgement.Confidence : null)
+        {
+            AnsweredBy = judgement.AnsweredBy,
+        };
     }
 }

@@ -13,7 +13,7 @@ internal interface IJudgeModel
     Task<ModelJudgement> JudgeAsync(JudgePrompt prompt, CancellationToken cancellationToken);
 }
 
-/// <summary>What a model made of one prompt; a confidence (0 to 1) only from models that estimate one.</summary>
+/// <summary>What a model made of one prompt; a confidence (0 to 1) only from models that estimate one; the stage only from a cascade.</summary>
 internal sealed record ModelJudgement(
     FeedbackValue? Value,
     string? Rationale,
@@ -21,4 +21,8 @@ internal sealed record ModelJudgement(
     string Model,
     TokenUsage Usage,
     int ModelCalls,
-    double? Confidence = null);
+    double? Confidence = null)
+{
+    /// <summary>In a cascade, the stage that answered (<see cref="CascadeJudgeModel"/>).</summary>
+    public CascadeStage? AnsweredBy { get; init; }
+}

@@ -45,6 +45,11 @@ public static class ExperimentReportWriter
                 + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{Size(p)} -> {Figures.Value(p.Value)} {Figures.Range(p.Lower, p.Upper)}"))));
         }
 
+        if (report.Cascade is { } cascade)
+        {
+            CascadeReportWriter.AppendConsole(text, cascade);
+        }
+
         text.AppendLine("cost: " + CostText(report.Cost));
         return text.ToString();
     }
@@ -106,6 +111,11 @@ public static class ExperimentReportWriter
             {
                 text.AppendLine(Invariant($"| {Size(point)} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {MarkdownText.Escape(Composition(point))} |"));
             }
+        }
+
+        if (report.Cascade is { } cascade)
+        {
+            CascadeReportWriter.AppendMarkdown(text, cascade);
         }
 
         text.AppendLine().AppendLine("Cost: " + CostText(report.Cost) + ".");
@@ -187,6 +197,11 @@ public static class ExperimentReportWriter
                 html.Append(CurveChart(unique ? "kappa-curve" : null, "kappa-curve", kappa.Name, false,
                     report.LearningCurve.Select(p => (p.Examples, Size(p), p.Kappa, p.KappaLower, p.KappaUpper)).ToList(), kappa.Majority?.Estimate, HumanBandFor(report, kappa)));
             }
+        }
+
+        if (report.Cascade is { } cascade)
+        {
+            CascadeReportWriter.AppendHtml(html, cascade, subheading, unique);
         }
 
         html.Append("<p>").Append(Encode("Cost: " + CostText(report.Cost) + ".")).Append("</p>");

@@ -93,7 +93,8 @@ public class LearningCurveEvidenceTests(ITestOutputHelper output)
         Assert.True(aligned.Estimate > majority.Estimate, Invariant($"aligned {aligned.Estimate:0.000}, majority {majority.Estimate:0.000}"));
     }
 
-    private static List<Trace> VaderPolarity(string judge)
+    /// <summary>The VADER tokens as a three-way polarity, one human label per rating slot (shared with the cascade evidence).</summary>
+    internal static List<Trace> VaderPolarity(string judge)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Data", "vader-every-15th");
         var tokens = File.ReadLines(Path.Combine(folder, "items.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
