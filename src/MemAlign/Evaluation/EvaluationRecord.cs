@@ -69,6 +69,12 @@ public sealed record EvaluationRecord
     /// </summary>
     public double? Confidence { get; init; }
 
+    /// <summary>
+    /// Whether the verdict came back from a batch (<see cref="Evaluator.RunBatchAsync(IReadOnlyList{IJudge}, IAsyncEnumerable{Trace}, EvaluationOptions?, BatchEvaluationOptions?, IProgress{BatchEvaluationProgress}?, CancellationToken)"/>),
+    /// whose tokens the provider bills at its batch price. Kept in memory only, like <see cref="Confidence"/>.
+    /// </summary>
+    public bool Batched { get; init; }
+
     /// <summary>Whether there is a value.</summary>
     public bool IsOk => Error is null;
 

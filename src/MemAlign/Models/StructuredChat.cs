@@ -53,12 +53,7 @@ internal sealed class StructuredChat
         string formatReminder,
         CancellationToken cancellationToken)
     {
-        var chatOptions = new ChatOptions
-        {
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "memalign_reply"),
-            Temperature = _options.Temperature,
-        };
-        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
+        var (messages, chatOptions) = Request(system, user, schema, _options.Temperature);
         var state = new CallState(owner, subject);
         var usage = default(TokenUsage);
         var model = ModelId;
@@ -80,7 +75,7 @@ internal sealed class StructuredChat
             }
 
             model = response.ModelId ?? model;
-            usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0) { CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0 };
+            usage += Usage(response);
             var text = response.Text;
             var (value, error) = parse(text);
             if (error is null)
@@ -99,6 +94,18 @@ internal sealed class StructuredChat
             messages.Add(new ChatMessage(ChatRole.User, $"Your reply could not be used: {error} {formatReminder}"));
         }
     }
+
+    /// <summary>
+    /// The first request of an exchange: the messages and options every caller sends, the batch path included
+    /// (<see cref="Evaluation.ChatBatchRequest"/>), so a batch asks exactly what a call would.
+    /// </summary>
+    public static (List<ChatMessage> Messages, ChatOptions Options) Request(string system, string user, JsonElement schema, float? temperature) =>
+        ([new(ChatRole.System, system), new(ChatRole.User, user)],
+         new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "memalign_reply"), Temperature = temperature });
+
+    /// <summary>The tokens a response reports, cached input tokens included.</summary>
+    public static TokenUsage Usage(ChatResponse response) =>
+        new(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0) { CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0 };
 
     private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions chatOptions, CallState state, CancellationToken cancellationToken)
     {
