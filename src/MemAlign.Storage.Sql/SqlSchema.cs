@@ -99,6 +99,23 @@ internal static class SqlSchema
             "value TEXT NOT NULL, rationale TEXT, replaced_value TEXT, replaced_rationale TEXT, PRIMARY KEY (experiment, session, reviewer, step))",
             "CREATE INDEX label_steps_by_trace ON label_steps (experiment, trace_id)",
         ]),
+
+        // 6: what judging costs: the input tokens a provider read from its prompt cache; in a cascade, which stage answered;
+        // the provider batches a run submitted, so that resuming it collects them instead of paying twice. Labels worth
+        // learning from: whether a label was given after its giver saw the judge's verdict (null: not recorded, as for
+        // imports and earlier labels); when a labeling session shows the judge (null: sessions made before, which show it
+        // after the label, as new ones do by default); one episodic example per trace, with its reviewers and the number of labels it stands for.
+        new([
+            "ALTER TABLE assessments ADD COLUMN judge_shown INTEGER",
+            "ALTER TABLE assessment_history ADD COLUMN judge_shown INTEGER",
+            "ALTER TABLE label_sessions ADD COLUMN show_judge TEXT",
+            "ALTER TABLE judge_examples ADD COLUMN reviewers TEXT",
+            "ALTER TABLE judge_examples ADD COLUMN weight INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE eval_results ADD COLUMN cached_input_tokens BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE eval_results ADD COLUMN answered_by TEXT",
+            "CREATE TABLE eval_run_batches (run_id TEXT NOT NULL, judge_name TEXT NOT NULL, batch_id TEXT NOT NULL, input_file_id TEXT, state TEXT NOT NULL, " +
+            "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (run_id, judge_name, batch_id))",
+        ]),
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>
@@ -107,7 +124,7 @@ internal static class SqlSchema
     /// <summary>Every table, for maintenance (vacuum) and tests.</summary>
     public static readonly string[] Tables =
         ["experiments", "traces", "trace_tags", "assessments", "assessment_history", "judges", "judge_guidelines", "judge_guideline_sources", "judge_examples", "eval_runs", "eval_results",
-         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items", "judge_names", "forgotten_traces", "label_steps"];
+         "eval_result_examples", "experiment_reports", "experiment_fold_traces", "experiment_disagreed_traces", "label_sessions", "label_session_items", "judge_names", "forgotten_traces", "label_steps", "eval_run_batches"];
 
     /// <summary>Brings the store to the latest schema, one migration per transaction; refuses a newer one.</summary>
     public static async Task MigrateAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Npgsql;
 namespace MemAlign.Testing;
 
 /// <summary>
-/// A copy of a store written by an earlier schema version (tests/MemAlign.Tests/Data/schema3 or schema4, each made by the
+/// A copy of a store written by an earlier schema version (tests/MemAlign.Tests/Data/schema3, schema4 or schema5, each made by the
 /// make-fixture.sh there), for a test to open, and so upgrade, with this version: a SQLite file in a folder of its own, or the PostgreSQL dump
 /// replayed into a new database on the test server. Disposing it deletes the copy.
 /// </summary>

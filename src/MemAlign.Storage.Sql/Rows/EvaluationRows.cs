@@ -24,14 +24,14 @@ internal sealed record EvaluationRunRow(string RunId, string Experiment, string 
 /// <summary>A row of <c>eval_results</c>; the traces whose examples it was shown are rows of <c>eval_result_examples</c>.</summary>
 internal sealed record EvaluationResultRow(
     string TraceId, string JudgeName, string? Value, string? Rationale, string? ErrorKind, string? Error, string? Model, long InputTokens, long OutputTokens, double LatencyMs, long CreatedAt,
-    bool Redacted)
+    bool Redacted, long CachedInputTokens, string? AnsweredBy)
 {
-    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted";
+    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted, cached_input_tokens, answered_by";
 
     public static EvaluationResultRow Read(DbDataReader row) => new(
         row.Text("trace_id"), row.Text("judge_name"), row.NullableText("value"), row.NullableText("rationale"), row.NullableText("error_kind"),
         row.NullableText("error"), row.NullableText("model"), row.Long("input_tokens"), row.Long("output_tokens"), row.Double("latency_ms"), row.Long("created_at"),
-        row.Int("redacted") != 0);
+        row.Int("redacted") != 0, row.Long("cached_input_tokens"), row.NullableText("answered_by"));
 
     public EvaluationRecord ToRecord(IReadOnlyList<string> retrieved) => new()
     {
@@ -41,10 +41,11 @@ internal sealed record EvaluationResultRow(
         Rationale = Rationale,
         Error = ErrorKind is null ? null : new JudgeError(Enum.Parse<JudgeErrorKind>(ErrorKind), Error ?? ""),
         Model = Model,
-        Usage = new TokenUsage(InputTokens, OutputTokens),
+        Usage = new TokenUsage(InputTokens, OutputTokens) { CachedInputTokens = CachedInputTokens },
         Latency = TimeSpan.FromMilliseconds(LatencyMs),
         CreatedAt = new DateTimeOffset(CreatedAt, TimeSpan.Zero),
         RetrievedExampleIds = retrieved,
         Redacted = Redacted,
+        AnsweredBy = AnsweredBy is null ? null : Enum.Parse<CascadeStage>(AnsweredBy),
     };
 }

@@ -75,6 +75,9 @@ public sealed record EvaluationRecord
     /// </summary>
     public bool Batched { get; init; }
 
+    /// <summary>In a cascade, the stage that answered (stored with the result); <see langword="null"/> outside one.</summary>
+    public CascadeStage? AnsweredBy { get; init; }
+
     /// <summary>Whether there is a value.</summary>
     public bool IsOk => Error is null;
 
@@ -96,6 +99,7 @@ public sealed record EvaluationRecord
             RetrievedExampleIds = verdict.RetrievedExampleIds,
             CreatedAt = verdict.CreatedAt,
             Confidence = verdict.Confidence,
+            AnsweredBy = verdict.AnsweredBy,
         };
     }
 }

@@ -55,6 +55,12 @@ public class JudgeVerdict
     /// </summary>
     public double? Confidence => Data.Confidence;
 
+    /// <summary>
+    /// In a cascade (a local judge answering where it is confident enough, a model judge answering the rest), the stage
+    /// that gave this verdict; <see langword="null"/> for a judge that is not a cascade.
+    /// </summary>
+    public CascadeStage? AnsweredBy => Data.AnsweredBy;
+
     internal VerdictData Data { get; }
 
     /// <summary>The verdict as an assessment with source <see cref="AssessmentSourceType.LlmJudge"/>, named after the judge.</summary>
@@ -110,4 +116,8 @@ internal sealed record VerdictData(
     TimeSpan Latency,
     IReadOnlyList<string> RetrievedExampleIds,
     DateTimeOffset CreatedAt,
-    double? Confidence = null);
+    double? Confidence = null)
+{
+    /// <summary>In a cascade, the stage that answered; <see langword="null"/> outside one.</summary>
+    public CascadeStage? AnsweredBy { get; init; }
+}

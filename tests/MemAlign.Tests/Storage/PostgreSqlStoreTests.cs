@@ -63,6 +63,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [PostgreSqlFact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
     [PostgreSqlFact] public Task Schema_4_upgrade() => A_schema_4_store_upgrades_and_never_gives_a_deleted_version_number_again();
+    [PostgreSqlFact] public Task Schema_5_upgrade() => A_schema_5_store_upgrades_keeping_its_results_which_then_hold_cached_tokens_and_the_cascade_stage();
     [PostgreSqlFact] public Task Registration_after_a_forget() => A_judge_version_built_before_a_forget_is_registered_without_the_forgotten_trace();
     [PostgreSqlFact] public Task Forget_racing_another_process() => A_forget_wins_over_a_registration_racing_it_in_another_process(Connection);
     [PostgreSqlFact] public Task Several_tags() => Every_tag_of_a_query_must_hold_in_any_order();
@@ -71,6 +72,8 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Label_steps() => A_schema_3_store_upgraded_records_label_steps_and_undoes_only_those_keeping_history_and_forgetting_them();
 
     /// <summary>The dumps replayed into a database of their own: the schema version belongs to a database, not an experiment.</summary>
+    protected override Task<FixtureStore> RestoreSchema5Async() => FixtureStore.PostgreSqlAsync(Connection, schema: 5);
+
     protected override Task<FixtureStore> RestoreSchema4Async() => FixtureStore.PostgreSqlAsync(Connection, schema: 4);
 
     protected override Task<FixtureStore> RestoreSchema3Async() => FixtureStore.PostgreSqlAsync(Connection);

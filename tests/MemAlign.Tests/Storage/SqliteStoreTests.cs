@@ -39,12 +39,15 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [Fact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
     [Fact] public Task Schema_4_upgrade() => A_schema_4_store_upgrades_and_never_gives_a_deleted_version_number_again();
+    [Fact] public Task Schema_5_upgrade() => A_schema_5_store_upgrades_keeping_its_results_which_then_hold_cached_tokens_and_the_cascade_stage();
     [Fact] public Task Registration_after_a_forget() => A_judge_version_built_before_a_forget_is_registered_without_the_forgotten_trace();
     [Fact] public Task Forget_racing_another_process() => A_forget_wins_over_a_registration_racing_it_in_another_process(_path);
     [Fact] public Task Several_tags() => Every_tag_of_a_query_must_hold_in_any_order();
     [Fact] public Task Version_numbers_are_not_reused() => A_deleted_version_number_is_never_given_again();
     [Fact] public Task Forgetting_unmatched_ids() => Forgetting_ids_that_name_nothing_reports_them_and_an_empty_id_is_refused();
     [Fact] public Task Label_steps() => A_schema_3_store_upgraded_records_label_steps_and_undoes_only_those_keeping_history_and_forgetting_them();
+
+    protected override Task<FixtureStore> RestoreSchema5Async() => Task.FromResult(FixtureStore.Sqlite(schema: 5));
 
     protected override Task<FixtureStore> RestoreSchema4Async() => Task.FromResult(FixtureStore.Sqlite(schema: 4));
 
@@ -58,7 +61,7 @@ public sealed class SqliteStoreTests : StoreContract
         var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting));
 
         Assert.Contains("has schema version 3", e.Message);
-        Assert.Contains("must first be upgraded to version 5", e.Message);
+        Assert.Contains("must first be upgraded to version 6", e.Message);
         await (await SqliteMemAlignStore.OpenAsync(fixture.Setting)).DisposeAsync();
         await using var upgraded = await SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting);
         Assert.Equal(3, (await upgraded.ListEvaluationRunsAsync(IMemAlignStore.DefaultExperiment)).Count);
