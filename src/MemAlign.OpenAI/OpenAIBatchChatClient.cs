@@ -117,7 +117,10 @@ internal sealed class OpenAIBatchChatClient : IBatchChatClient
             writer.WriteString("method", "POST");
             writer.WriteString("url", Endpoint);
             writer.WritePropertyName("body");
-            writer.WriteRawValue(body);
+
+            // Re-written compact: the client may indent its body, and a row of JSON Lines is one line.
+            using var document = JsonDocument.Parse(body);
+            document.RootElement.WriteTo(writer);
             writer.WriteEndObject();
         }
 

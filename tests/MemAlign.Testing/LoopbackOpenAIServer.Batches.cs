@@ -26,8 +26,8 @@ public sealed partial class LoopbackOpenAIServer
     /// <summary>Rows answered per retrieve while a batch is in progress (default: all at once).</summary>
     public int BatchRowsPerPoll { get; set; } = int.MaxValue;
 
-    /// <summary>The batches created, by id.</summary>
-    public IReadOnlyDictionary<string, LoopbackBatch> Batches => _batches;
+    /// <summary>The batches created, oldest first.</summary>
+    public IReadOnlyList<LoopbackBatch> Batches => [.. _batches.Values.OrderBy(b => b.Sequence)];
 
     /// <summary>The requests to the Batch API and files endpoints, in order.</summary>
     public IReadOnlyList<ReceivedRequest> BatchApiRequests => [.. Requests.Where(r => r.Path.StartsWith("/v1/files", StringComparison.Ordinal) || r.Path.StartsWith("/v1/batches", StringComparison.Ordinal))];
@@ -94,7 +94,18 @@ public sealed partial class LoopbackOpenAIServer
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         Record(context, body);
-        var request = JsonNode.Parse(body)!;
+        try
+        {
+            return CreateBatch(JsonNode.Parse(body)!);
+        }
+        catch (Exception e)
+        {
+            return Results.Json(new { error = new { message = e.ToString(), type = "server_error" } }, statusCode: 500);
+        }
+    }
+
+    private IResult CreateBatch(JsonNode request)
+    {
         var fileId = request["input_file_id"]?.GetValue<string>() ?? "";
         if (!_files.TryGetValue(fileId, out var file))
         {
@@ -102,7 +113,8 @@ public sealed partial class LoopbackOpenAIServer
         }
 
         var rows = Encoding.UTF8.GetString(file.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
-        var batch = new LoopbackBatch($"batch_{Interlocked.Increment(ref _ids)}", fileId, request["endpoint"]?.GetValue<string>() ?? "", rows,
+        var sequence = Interlocked.Increment(ref _ids);
+        var batch = new LoopbackBatch(sequence, $"batch_{sequence}", fileId, request["endpoint"]?.GetValue<string>() ?? "", rows,
             _endings.TryDequeue(out var ending) ? ending : BatchEnding.Completed);
         _batches[batch.Id] = batch;
         return Json(batch.ToJson());
@@ -209,8 +221,10 @@ public sealed record BatchEnding(int? ExpireAfterRows)
 }
 
 /// <summary>A batch the loopback server holds.</summary>
-public sealed class LoopbackBatch(string id, string inputFileId, string endpoint, IReadOnlyList<JsonNode> rows, BatchEnding ending)
+public sealed class LoopbackBatch(int sequence, string id, string inputFileId, string endpoint, IReadOnlyList<JsonNode> rows, BatchEnding ending)
 {
+    internal int Sequence { get; } = sequence;
+
     public string Id { get; } = id;
 
     public string InputFileId { get; } = inputFileId;

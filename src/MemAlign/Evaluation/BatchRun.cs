@@ -65,7 +65,7 @@ internal sealed class BatchRun(
             }
 
             _collected.Clear();
-            if (ended.FirstOrDefault(e => e.Seen.State == ChatBatchState.Failed) is { Seen: var failed, Saved: var of })
+            if (ended.Where(e => e.Seen.State == ChatBatchState.Failed).Select(e => (Failed: e.Seen, Of: e.Saved)).FirstOrDefault() is ({ } failed, { } of))
             {
                 throw new InvalidOperationException(
                     $"Batch '{failed.Id}' of judge '{of.JudgeName}' was refused by the provider: {failed.Error ?? "no reason given"}. None of its rows was judged; "
