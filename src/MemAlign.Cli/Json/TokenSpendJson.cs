@@ -10,9 +10,19 @@ namespace MemAlign.Cli.Json;
 /// <param name="UnpricedModels">Models that spent tokens with no price in the settings file.</param>
 internal sealed record TokenSpendJson(int ModelCalls, long InputTokens, long CachedInputTokens, long OutputTokens, IReadOnlyList<string> Models, double? Cost, IReadOnlyList<string> UnpricedModels)
 {
+    /// <summary>Of <see cref="InputTokens"/>, those sent through a batch (billed at the provider's batch price).</summary>
+    public long BatchInputTokens { get; init; }
+
+    /// <summary>Of <see cref="OutputTokens"/>, those answered through a batch.</summary>
+    public long BatchOutputTokens { get; init; }
+
     public static TokenSpendJson From(TokenSpend spend)
     {
         var total = spend.Total;
-        return new(spend.Calls, total.InputTokens, total.CachedInputTokens, total.OutputTokens, [.. spend.Models.Select(m => m.Model)], (double?)spend.Cost, spend.Unpriced);
+        return new(spend.Calls, total.InputTokens, total.CachedInputTokens, total.OutputTokens, [.. spend.Models.Select(m => m.Model)], (double?)spend.Cost, spend.Unpriced)
+        {
+            BatchInputTokens = spend.Batched.InputTokens,
+            BatchOutputTokens = spend.Batched.OutputTokens,
+        };
     }
 }
