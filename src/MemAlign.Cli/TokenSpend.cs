@@ -19,11 +19,15 @@ internal sealed record TokenSpend(IReadOnlyList<(string Model, TokenUsage Usage,
     /// <summary>Whether any price was given at all.</summary>
     public bool Priced => FlagPrice is not null || Prices.Count > 0;
 
+    /// <summary>Of <see cref="Total"/>, the tokens sent through a batch (billed at the provider's batch price).</summary>
+    public TokenUsage Batched { get; init; }
+
     /// <summary>The models that spent tokens but have no price.</summary>
     public IReadOnlyList<string> Unpriced => [.. Models.Where(m => m.Usage.TotalTokens > 0 && Price(m.Model) is null).Select(m => m.Model)];
 
     /// <summary>The cost at the given prices; null when none is given or a model that spent tokens has none (a partial sum would understate it).</summary>
-    public decimal? Cost => !Priced || Unpriced.Count > 0 ? null : Models.Sum(m => Price(m.Model)?.Cost(m.Usage) ?? 0m);
+    /// <remarks>Batch tokens are not priced here yet: their cost is unknown rather than reckoned at the streaming price.</remarks>
+    public decimal? Cost => !Priced || Unpriced.Count > 0 || Batched.TotalTokens > 0 ? null : Models.Sum(m => Price(m.Model)?.Cost(m.Usage) ?? 0m);
 
     /// <summary>What the evaluation records of a run spent, by the model that answered.</summary>
     public static TokenSpend Of(IEnumerable<EvaluationRecord> records, ToolSettings settings, ModelPrice? flagPrice) => new(
@@ -31,7 +35,10 @@ internal sealed record TokenSpend(IReadOnlyList<(string Model, TokenUsage Usage,
             .GroupBy(r => r.Model ?? "unknown model", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Aggregate(default(TokenUsage), (sum, r) => sum + r.Usage), g.Sum(r => r.ModelCalls)))],
-        settings.Prices, settings.File, flagPrice);
+        settings.Prices, settings.File, flagPrice)
+    {
+        Batched = records.Where(r => r.ModelCalls > 0 && r.Batched).Aggregate(default(TokenUsage), (sum, r) => sum + r.Usage),
+    };
 
     /// <summary>What one model spent (an alignment's reflection calls, an experiment's judge and reflection calls); nothing when it made no call.</summary>
     public static TokenSpend Of(string? model, TokenUsage usage, int calls, ToolSettings settings, ModelPrice? flagPrice) =>
@@ -47,8 +54,9 @@ internal sealed record TokenSpend(IReadOnlyList<(string Model, TokenUsage Usage,
         }
 
         var reasoning = total.ReasoningTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({total.ReasoningTokens:N0} reasoning)") : "";
+        var batch = Batched.TotalTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({Batched.InputTokens:N0} in, {Batched.OutputTokens:N0} out by batch, not priced)") : "";
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"Tokens: {Calls:N0} model call(s), {total.InputTokens:N0} input ({total.CachedInputTokens:N0} cached), {total.OutputTokens:N0} output{reasoning} ({string.Join(", ", Models.Select(m => m.Model))})");
+            $"Tokens: {Calls:N0} model call(s), {total.InputTokens:N0} input ({total.CachedInputTokens:N0} cached), {total.OutputTokens:N0} output{reasoning}{batch} ({string.Join(", ", Models.Select(m => m.Model))})");
         var source = FlagPrice is not null ? "--price" : $"the prices in {PricesFile}";
         return Cost is { } cost
             ? line + string.Create(CultureInfo.InvariantCulture, $"; cost {cost:0.######} at {source}.")

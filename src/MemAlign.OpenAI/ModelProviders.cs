@@ -20,7 +20,9 @@ public static class ModelProviders
     public static IChatClient CreateChatClient(string modelId, OpenAISettings settings)
     {
         var (id, openAI) = Resolve(modelId, settings);
-        return new SecretCarryingChatClient(openAI.GetChatClient(id.Name).AsIChatClient(), settings.SecretRedactor);
+        // The batch API rides along as a service (GetService(typeof(IBatchChatClient))): a judge on this client can be batched.
+        var batch = new OpenAIBatchChatClient(openAI, Options(settings), id.Name, settings.BaseUrl);
+        return new SecretCarryingChatClient(openAI.GetChatClient(id.Name).AsIChatClient(), settings.SecretRedactor, batch);
     }
 
     /// <summary>Creates an embedding generator for <paramref name="modelId"/>, such as <c>openai:/text-embedding-3-small</c>.</summary>
@@ -66,6 +68,13 @@ public static class ModelProviders
                 $"Model '{modelId}' needs an API key (or the base URL of a local OpenAI-compatible server such as Ollama); the settings have neither.");
         }
 
+        // A local server may need no key, but the client requires one; it is sent and ignored.
+        var credential = new ApiKeyCredential(settings.ApiKey ?? "no-key");
+        return (id, new OpenAIClient(credential, Options(settings)));
+    }
+
+    private static OpenAIClientOptions Options(OpenAISettings settings)
+    {
         var options = new OpenAIClientOptions
         {
             // Judges retry transient failures themselves (with Retry-After and logging), for every
@@ -77,8 +86,6 @@ public static class ModelProviders
             options.Endpoint = settings.BaseUrl;
         }
 
-        // A local server may need no key, but the client requires one; it is sent and ignored.
-        var credential = new ApiKeyCredential(settings.ApiKey ?? "no-key");
-        return (id, new OpenAIClient(credential, options));
+        return options;
     }
 }

@@ -9,7 +9,7 @@ namespace MemAlign.Storage.Sql;
 /// Evaluation runs (<c>eval_runs</c>), their results (<c>eval_results</c>, with the traces each verdict was shown
 /// examples of in <c>eval_result_examples</c>) and experiments' reports (<see cref="ExperimentReportRows"/>) over SQL.
 /// </summary>
-internal sealed class SqlEvaluationStore(SqlSession session) : IEvaluationStore
+internal sealed partial class SqlEvaluationStore(SqlSession session) : IEvaluationStore
 {
     // Rows per statement: a few hundred parameters, well inside SQLite's and PostgreSQL's limits.
     private const int RowsPerStatement = 200;

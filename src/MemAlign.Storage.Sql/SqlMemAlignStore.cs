@@ -150,6 +150,14 @@ public abstract class SqlMemAlignStore : IMemAlignStore
         _evaluations.SaveEvaluationResultsAsync(experiment, runId, records, cancellationToken);
 
     /// <inheritdoc />
+    public Task SaveEvaluationBatchAsync(string experiment, string runId, EvaluationBatch batch, CancellationToken cancellationToken = default) =>
+        _evaluations.SaveEvaluationBatchAsync(experiment, runId, batch, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EvaluationBatch>> GetEvaluationBatchesAsync(string experiment, string runId, CancellationToken cancellationToken = default) =>
+        _evaluations.GetEvaluationBatchesAsync(experiment, runId, cancellationToken);
+
+    /// <inheritdoc />
     public IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string experiment, string runId, CancellationToken cancellationToken = default) =>
         _evaluations.GetEvaluationResultsAsync(experiment, runId, cancellationToken);
 

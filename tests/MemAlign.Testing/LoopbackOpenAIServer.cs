@@ -17,7 +17,7 @@ namespace MemAlign.Testing;
 /// client. Chat completions are answered by scripted steps (status, body, headers), by default with
 /// an OpenAI-shaped completion; every request is recorded with its headers and body.
 /// </summary>
-public sealed class LoopbackOpenAIServer : IAsyncDisposable
+public sealed partial class LoopbackOpenAIServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<JsonNode, ServerReply>> _steps = new();
@@ -44,6 +44,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var app = builder.Build();
         var server = new LoopbackOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.HandleChatAsync);
+        server.MapBatches(app);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
@@ -75,7 +76,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new ReceivedRequest(context.Request.Path, headers, body));
         var json = JsonNode.Parse(body) ?? new JsonObject();
-        var reply = _steps.TryDequeue(out var step) ? step(json) : _fallback(json);
+        var reply = Answer(json);
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);
@@ -91,6 +92,9 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         await context.Response.WriteAsync(reply.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
+    // The next scripted step, or the fallback: chat calls and batch rows are answered alike.
+    private ServerReply Answer(JsonNode request) => _steps.TryDequeue(out var step) ? step(request) : _fallback(request);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
@@ -101,6 +105,9 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
 /// <summary>A request the server received.</summary>
 public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; init; } = "POST";
+
     public JsonNode Json => JsonNode.Parse(Body)!;
 }
 

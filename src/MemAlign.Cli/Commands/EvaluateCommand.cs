@@ -36,8 +36,17 @@ internal static class EvaluateCommand
                 result.AddError($"--cascade is the confidence the local judge must reach to answer: from 0 to 1, not {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
             }
         });
+        var batch = new Option<bool>("--batch") { Description = "Send the evaluation through the provider's Batch API (OpenAI: answered within 24 hours, at the batch price); the batch is saved with the run, so --resume collects it." };
+        var poll = new Option<double>("--poll-interval") { Description = "Seconds between looks at a running batch.", DefaultValueFactory = _ => 30 };
+        poll.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var seconds && (seconds < 0 || !double.IsFinite(seconds)))
+            {
+                result.AddError($"--poll-interval is how many seconds to wait between looks at a batch: zero or more, not {seconds}.");
+            }
+        });
         var price = new PriceOption();
-        var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency, cascade, price.Option };
+        var command = new Command("evaluate", "Run a judge over stored traces; results are saved as a run as they finish.") { judge, version, filter, resume, concurrency, cascade, price.Option, batch, poll };
         var gates = new GateOptions();
         gates.AddTo(command);
         CommandRunner.SetBody(command, options, async (context, cancellationToken) =>
@@ -73,10 +82,16 @@ internal static class EvaluateCommand
                 ResumeRunId = resumed?.RunId,
                 MaxConcurrency = context.Parse.GetValue(concurrency),
             };
-            var result = await ProgressDisplay.RunAsync(context.Output, $"Judging with {registered.Info.Name}",
-                progress => Evaluator.RunAsync([scorer], context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken), evaluation, progress, cancellationToken)).ConfigureAwait(false);
+            // A run that has batches goes on by batch: resuming it streaming would pay for their rows again.
+            var batched = context.Parse.GetValue(batch) || (resumed is { RunId: var id } && (await context.Store.GetEvaluationBatchesAsync(context.Experiment, id, cancellationToken).ConfigureAwait(false)).Count > 0);
+            var traces = context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken);
+            var result = batched
+                ? await BatchEvaluation.RunAsync(context, registered.Info.Name, scorer, traces, evaluation, TimeSpan.FromSeconds(context.Parse.GetValue(poll)), cancellationToken).ConfigureAwait(false)
+                : await ProgressDisplay.RunAsync(context.Output, $"Judging with {registered.Info.Name}",
+                    progress => Evaluator.RunAsync([scorer], traces, evaluation, progress, cancellationToken)).ConfigureAwait(false);
 
             context.Output.Line($"Run {result.RunId}: {result.Completed} judged now ({result.Errors} error(s)), {result.Resumed} kept from before.");
+            BatchEvaluation.Print(context, registered.Info.Name, result);
             foreach (var failed in result.Failed.Take(10))
             {
                 context.Output.Line($"  {failed.TraceId}: {failed.Error}");

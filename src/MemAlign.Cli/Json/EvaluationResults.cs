@@ -126,10 +126,25 @@ internal sealed record EvaluateResult : EvaluationReportResult
     [JsonPropertyOrder(1)]
     public CascadeRunJson? Cascade { get; init; }
 
+
+    /// <summary>The batches this call submitted or collected (--batch, or resuming a batched run); empty when it streamed.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<BatchJson> Batches { get; init; } = [];
+
+    /// <summary>Rows a batch left unjudged (it expired or was cancelled before them): resuming the run sends them.</summary>
+    [JsonPropertyOrder(1)]
+    public int Pending { get; init; }
+
     public static EvaluateResult From(EvaluationReport report, int version, EvaluationResult run, GateOutcome? gate, TokenSpend spend, double? cascade = null) =>
         new(EvaluationReportResult.From(report, version), TokenSpendJson.From(spend))
         {
-            Completed = run.Completed, CompletedErrors = run.Errors, Resumed = run.Resumed, Gate = GateJson.From(gate), Cascade = CascadeRunJson.From(cascade, run.Records),
+            Completed = run.Completed,
+            CompletedErrors = run.Errors,
+            Resumed = run.Resumed,
+            Gate = GateJson.From(gate),
+            Cascade = CascadeRunJson.From(cascade, run.Records),
+            Batches = [.. run.Batches.Select(BatchJson.From)],
+            Pending = run.Pending,
         };
 
     [SetsRequiredMembers]
@@ -138,6 +153,17 @@ internal sealed record EvaluateResult : EvaluationReportResult
     {
         Usage = usage;
     }
+}
+
+/// <summary>A provider batch of an evaluation run.</summary>
+/// <param name="Judge">The judge whose prompts it holds.</param>
+/// <param name="Id">The provider's batch id.</param>
+/// <param name="State">Its last state: validating, in_progress, finalizing, completed, failed, expired, cancelling or cancelled.</param>
+/// <param name="InputFile">The uploaded file of requests.</param>
+internal sealed record BatchJson(string Judge, string Id, string State, string? InputFile)
+{
+    public static BatchJson From(EvaluationBatch batch) =>
+        new(batch.JudgeName, batch.BatchId, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(batch.State.ToString()), batch.InputFileId);
 }
 
 /// <summary>A trace where the judge and the experts differ.</summary>

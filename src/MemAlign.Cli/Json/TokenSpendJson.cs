@@ -15,6 +15,12 @@ internal sealed record TokenSpendJson(int ModelCalls, long InputTokens, long Cac
     /// <summary>Of the output tokens, those a reasoning model spent on hidden reasoning.</summary>
     public long ReasoningTokens { get; init; }
 
+    /// <summary>Of <see cref="InputTokens"/>, those sent through a batch (billed at the provider's batch price).</summary>
+    public long BatchInputTokens { get; init; }
+
+    /// <summary>Of <see cref="OutputTokens"/>, those answered through a batch.</summary>
+    public long BatchOutputTokens { get; init; }
+
     public static TokenSpendJson From(TokenSpend spend)
     {
         var total = spend.Total;
@@ -22,6 +28,8 @@ internal sealed record TokenSpendJson(int ModelCalls, long InputTokens, long Cac
             spend.FlagPrice is not null ? "--price" : spend.Prices.Count > 0 ? spend.PricesFile : null)
         {
             ReasoningTokens = total.ReasoningTokens,
+            BatchInputTokens = spend.Batched.InputTokens,
+            BatchOutputTokens = spend.Batched.OutputTokens,
         };
     }
 }

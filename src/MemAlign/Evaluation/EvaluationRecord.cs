@@ -69,6 +69,12 @@ public sealed record EvaluationRecord
     /// </summary>
     public double? Confidence { get; init; }
 
+    /// <summary>
+    /// Whether the verdict came back from a batch (<see cref="Evaluator.RunBatchAsync(IReadOnlyList{IJudge}, IAsyncEnumerable{Trace}, EvaluationOptions?, BatchEvaluationOptions?, IProgress{BatchEvaluationProgress}?, CancellationToken)"/>),
+    /// whose tokens the provider bills at its batch price. Kept in memory only, like <see cref="Confidence"/>.
+    /// </summary>
+    public bool Batched { get; init; }
+
     /// <summary>In a cascade, the stage that answered (stored with the result); <see langword="null"/> outside one.</summary>
     public CascadeStage? AnsweredBy { get; init; }
 

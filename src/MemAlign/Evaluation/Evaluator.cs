@@ -8,8 +8,11 @@ namespace MemAlign.Evaluation;
 /// <summary>What an evaluation produced.</summary>
 public sealed class EvaluationResult
 {
-    internal EvaluationResult(string? runId, IReadOnlyList<EvaluationRecord> records, int completed, int errors, int resumed, TimeSpan elapsed)
+    internal EvaluationResult(string? runId, IReadOnlyList<EvaluationRecord> records, int completed, int errors, int resumed, TimeSpan elapsed,
+        IReadOnlyList<EvaluationBatch>? batches = null, int pending = 0)
     {
+        Batches = batches ?? [];
+        Pending = pending;
         RunId = runId;
         Records = records;
         Completed = completed;
@@ -36,6 +39,15 @@ public sealed class EvaluationResult
     /// <summary>Wall time of this call.</summary>
     public TimeSpan Elapsed { get; }
 
+    /// <summary>The batches this call submitted or collected, in their last state (a batch evaluation's; empty otherwise).</summary>
+    public IReadOnlyList<EvaluationBatch> Batches { get; }
+
+    /// <summary>
+    /// Rows a batch evaluation left unjudged: their batch ended (expired, cancelled) before reaching them and they were
+    /// not sent again in this call. Resuming the run sends them. Always 0 for a streaming evaluation.
+    /// </summary>
+    public int Pending { get; }
+
     /// <summary>The results with a value: only these should go to experts for labelling.</summary>
     public IEnumerable<EvaluationRecord> Ok => Records.Where(r => r.IsOk);
 
@@ -48,7 +60,7 @@ public sealed class EvaluationResult
 /// saving each result to the store as it finishes, so a run that is cancelled or killed resumes where
 /// it stopped. A failure on one trace is an error result, never the end of the run.
 /// </summary>
-public static class Evaluator
+public static partial class Evaluator
 {
     private const int WriteBatch = 256;
 
@@ -66,54 +78,12 @@ public static class Evaluator
     public static async Task<EvaluationResult> RunAsync(IReadOnlyList<IJudge> judges, IAsyncEnumerable<Trace> traces, EvaluationOptions? options = null,
         IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(judges);
         ArgumentNullException.ThrowIfNull(traces);
-        options ??= new EvaluationOptions();
-        options.Validate();
-        if (judges.Count == 0)
-        {
-            throw new ArgumentException("No judges to evaluate with.", nameof(judges));
-        }
-
-        if (judges.GroupBy(j => j.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            throw new ArgumentException($"Two judges are named '{twice.Key}'; results are kept per judge name.", nameof(judges));
-        }
-
-        if (options.JudgeVersion is not null && judges.Count > 1)
-        {
-            throw new ArgumentException($"{nameof(EvaluationOptions)}.{nameof(EvaluationOptions.JudgeVersion)} names the version of one judge; this evaluation runs {judges.Count}.", nameof(options));
-        }
-
+        options = Checked(judges, options);
         using var activity = EvaluationRunTelemetry.Start(judges, options.JudgeVersion);
         var started = options.TimeProvider.GetTimestamp();
         var store = options.Store;
-        var records = new List<EvaluationRecord>();
-        var done = new HashSet<(string Trace, string Judge)>();
-        string? runId = null;
-        if (store is not null)
-        {
-            // A run of one judge records it; a run of several leaves it to each result.
-            runId = options.ResumeRunId ?? (await store.CreateEvaluationRunAsync(options.Experiment, options.RunName, options.RunSettings,
-                judges.Count == 1 ? judges[0].Name : null, options.JudgeVersion, cancellationToken).ConfigureAwait(false)).Id;
-            if (options.ResumeRunId is not null)
-            {
-                _ = await store.GetEvaluationRunAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ArgumentException($"Experiment '{options.Experiment}' has no evaluation run '{runId}' to resume ({nameof(EvaluationOptions)}.{nameof(EvaluationOptions.ResumeRunId)}).", nameof(options));
-                await foreach (var record in store.GetEvaluationResultsAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false))
-                {
-                    if (record.IsOk || !options.RetryErrors)
-                    {
-                        done.Add((record.TraceId, record.JudgeName));
-                        if (options.KeepResults)
-                        {
-                            records.Add(record);
-                        }
-                    }
-                }
-            }
-        }
-
+        var (runId, records, done) = await StartAsync(judges, options, batch: false, cancellationToken).ConfigureAwait(false);
         var resumed = done.Count;
         activity?.SetTag(TelemetryNames.RunId, runId);
         int completed = 0, errors = 0;
@@ -184,6 +154,77 @@ public static class Evaluator
             yield return Trace.Create(traceId?.Invoke(input, index) ?? $"row-{index}", input, output);
             index++;
         }
+    }
+
+    /// <summary>The options, checked with the judges: at least one, distinct names, a version only for one judge.</summary>
+    private static EvaluationOptions Checked(IReadOnlyList<IJudge> judges, EvaluationOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(judges);
+        options ??= new EvaluationOptions();
+        options.Validate();
+        if (judges.Count == 0)
+        {
+            throw new ArgumentException("No judges to evaluate with.", nameof(judges));
+        }
+
+        if (judges.GroupBy(j => j.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Two judges are named '{twice.Key}'; results are kept per judge name.", nameof(judges));
+        }
+
+        if (options.JudgeVersion is not null && judges.Count > 1)
+        {
+            throw new ArgumentException($"{nameof(EvaluationOptions)}.{nameof(EvaluationOptions.JudgeVersion)} names the version of one judge; this evaluation runs {judges.Count}.", nameof(options));
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// Creates the run, or opens the one resumed with the results it keeps (those with a value, and errors unless
+    /// they are retried). A streaming resume of a run whose batch is still at the provider is refused: it would pay twice.
+    /// </summary>
+    private static async Task<(string? RunId, List<EvaluationRecord> Records, HashSet<(string Trace, string Judge)> Done)> StartAsync(
+        IReadOnlyList<IJudge> judges, EvaluationOptions options, bool batch, CancellationToken cancellationToken)
+    {
+        var store = options.Store;
+        var records = new List<EvaluationRecord>();
+        var done = new HashSet<(string Trace, string Judge)>();
+        if (store is null)
+        {
+            return (null, records, done);
+        }
+
+        // A run of one judge records it; a run of several leaves it to each result.
+        var runId = options.ResumeRunId ?? (await store.CreateEvaluationRunAsync(options.Experiment, options.RunName, options.RunSettings,
+            judges.Count == 1 ? judges[0].Name : null, options.JudgeVersion, cancellationToken).ConfigureAwait(false)).Id;
+        if (options.ResumeRunId is null)
+        {
+            return (runId, records, done);
+        }
+
+        _ = await store.GetEvaluationRunAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException($"Experiment '{options.Experiment}' has no evaluation run '{runId}' to resume ({nameof(EvaluationOptions)}.{nameof(EvaluationOptions.ResumeRunId)}).", nameof(options));
+        if (!batch && (await store.GetEvaluationBatchesAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => !b.State.IsEnded()) is { } running)
+        {
+            throw new ArgumentException(
+                $"Run '{runId}' has batch '{running.BatchId}' of judge '{running.JudgeName}' still at the provider ({running.State}): resume it with {nameof(Evaluator)}.{nameof(RunBatchAsync)} "
+                + "(memalign evaluate --resume RUN), which collects that batch instead of paying for its rows again.", nameof(options));
+        }
+
+        await foreach (var record in store.GetEvaluationResultsAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false))
+        {
+            if (record.IsOk || !options.RetryErrors)
+            {
+                done.Add((record.TraceId, record.JudgeName));
+                if (options.KeepResults)
+                {
+                    records.Add(record);
+                }
+            }
+        }
+
+        return (runId, records, done);
     }
 
     private static async IAsyncEnumerable<(Trace Trace, IJudge Judge)> Pending(IReadOnlyList<IJudge> judges, IAsyncEnumerable<Trace> traces,

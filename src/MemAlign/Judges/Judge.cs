@@ -19,7 +19,7 @@ namespace MemAlign;
 /// <c>[Judge]</c> keeps its generated members after alignment (the generator writes its copy), and a class
 /// of your own that derives from <see cref="Judge{T}"/> says how its fields are copied by overriding it.
 /// </remarks>
-public abstract class Judge : IJudge
+public abstract partial class Judge : IJudge
 {
     // Queries are cut like examples; text this short cannot exceed the token limit (a token is at least one character).
     private const int MaxQueryTokens = 8_000;
@@ -206,25 +206,39 @@ public abstract class Judge : IJudge
     private async Task<(VerdictData Verdict, JudgePrompt? Prompt)> JudgeWithPromptAsync(Trace trace, CancellationToken cancellationToken)
     {
         var started = Options.TimeProvider.GetTimestamp();
-        JudgePrompt prompt;
+        var (prompt, failed) = await TryBuildPromptAsync(trace, started, cancellationToken).ConfigureAwait(false);
+        if (prompt is null)
+        {
+            return (failed!, null);
+        }
+
+        var judgement = await _model.JudgeAsync(prompt, cancellationToken).ConfigureAwait(false);
+        return (Verdict(trace.Id, judgement, Retrieved(prompt), Options.TimeProvider.GetElapsedTime(started)), prompt);
+    }
+
+    /// <summary>The prompt for <paramref name="trace"/>, or the error verdict saying why it could not be built (a missing field, a failed retrieval).</summary>
+    private async Task<(JudgePrompt? Prompt, VerdictData? Failed)> TryBuildPromptAsync(Trace trace, long started, CancellationToken cancellationToken)
+    {
         try
         {
-            prompt = await BuildPromptAsync(trace, cancellationToken).ConfigureAwait(false);
+            return (await BuildPromptAsync(trace, cancellationToken).ConfigureAwait(false), null);
         }
         catch (RubricRenderException e) when (!cancellationToken.IsCancellationRequested)
         {
             var kind = e.MissingField is null ? JudgeErrorKind.RenderFailure : JudgeErrorKind.MissingVariable;
-            return (Verdict(trace, new ModelJudgement(null, null, new JudgeError(kind, e.Message), _model.Id, default, 0), [], started), null);
+            return (null, Failure(trace.Id, new JudgeError(kind, e.Message), started));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var message = $"Judge '{Name}' could not retrieve examples for trace '{trace.Id}': {TransientFailures.Describe(e, SecretRedactor)}";
-            return (Verdict(trace, new ModelJudgement(null, null, new JudgeError(JudgeErrorKind.ModelFailure, message), _model.Id, default, 0), [], started), null);
+            return (null, Failure(trace.Id, new JudgeError(JudgeErrorKind.ModelFailure, message), started));
         }
-
-        var judgement = await _model.JudgeAsync(prompt, cancellationToken).ConfigureAwait(false);
-        return (Verdict(trace, judgement, prompt.Examples.Select(e => e.Example.TraceId).ToArray(), started), prompt);
     }
+
+    private VerdictData Failure(string traceId, JudgeError error, long started) =>
+        Verdict(traceId, new ModelJudgement(null, null, error, _model.Id, default, 0), [], Options.TimeProvider.GetElapsedTime(started));
+
+    private static string[] Retrieved(JudgePrompt prompt) => [.. prompt.Examples.Select(e => e.Example.TraceId)];
 
     /// <summary>
     /// A new judge of this judge's runtime type with the same state, which alignment and the <c>With...</c>
@@ -295,24 +309,20 @@ public abstract class Judge : IJudge
         return text.Length > MaxQueryTokens ? TokenCounter.Truncate(text, MaxQueryTokens) : text;
     }
 
-    private VerdictData Verdict(Trace trace, ModelJudgement judgement, IReadOnlyList<string> retrieved, long started)
+    private VerdictData Verdict(string traceId, ModelJudgement judgement, IReadOnlyList<string> retrieved, TimeSpan latency) => new(
+        Name,
+        traceId,
+        judgement.Model,
+        judgement.Error is null ? judgement.Value : null,
+        judgement.Error is null ? judgement.Rationale : null,
+        judgement.Error,
+        judgement.Usage,
+        judgement.ModelCalls,
+        latency,
+        retrieved,
+        Options.TimeProvider.GetUtcNow(),
+        judgement.Error is null ? judgement.Confidence : null)
     {
-        var clock = Options.TimeProvider;
-        return new VerdictData(
-            Name,
-            trace.Id,
-            judgement.Model,
-            judgement.Error is null ? judgement.Value : null,
-            judgement.Error is null ? judgement.Rationale : null,
-            judgement.Error,
-            judgement.Usage,
-            judgement.ModelCalls,
-            clock.GetElapsedTime(started),
-            retrieved,
-            clock.GetUtcNow(),
-            judgement.Error is null ? judgement.Confidence : null)
-        {
-            AnsweredBy = judgement.AnsweredBy,
-        };
-    }
+        AnsweredBy = judgement.AnsweredBy,
+    };
 }

@@ -57,14 +57,8 @@ internal sealed class StructuredChat
         string formatReminder,
         CancellationToken cancellationToken)
     {
-        var chatOptions = new ChatOptions
-        {
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "memalign_reply"),
-            Temperature = _temperatureRefused ? null : _options.Temperature,
-            MaxOutputTokens = _options.MaxOutputTokens,
-        };
+        var (messages, chatOptions) = Request(system, user, schema, _temperatureRefused ? null : _options.Temperature, _options.MaxOutputTokens);
         var budgetRaised = false;
-        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
         var state = new CallState(owner, subject);
         var usage = default(TokenUsage);
         var model = ModelId;
@@ -95,11 +89,7 @@ internal sealed class StructuredChat
             }
 
             model = response.ModelId ?? model;
-            usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0)
-            {
-                CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0,
-                ReasoningTokens = response.Usage?.ReasoningTokenCount ?? 0,
-            };
+            usage += Usage(response);
             var text = response.Text;
             if (response.FinishReason == ChatFinishReason.Length)
             {
@@ -164,6 +154,22 @@ internal sealed class StructuredChat
         message.Contains("temperature", StringComparison.OrdinalIgnoreCase)
         && (message.Contains("unsupported", StringComparison.OrdinalIgnoreCase) || message.Contains("not supported", StringComparison.OrdinalIgnoreCase)
             || message.Contains("does not support", StringComparison.OrdinalIgnoreCase) || message.Contains("only the default", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The first request of an exchange: the messages and options every caller sends, the batch path included
+    /// (<see cref="Evaluation.ChatBatchRequest"/>), so a batch asks exactly what a call would.
+    /// </summary>
+    public static (List<ChatMessage> Messages, ChatOptions Options) Request(string system, string user, JsonElement schema, float? temperature, int? maxOutputTokens = null) =>
+        ([new(ChatRole.System, system), new(ChatRole.User, user)],
+         new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "memalign_reply"), Temperature = temperature, MaxOutputTokens = maxOutputTokens });
+
+    /// <summary>The tokens a response reports, cached input and reasoning tokens included.</summary>
+    public static TokenUsage Usage(ChatResponse response) =>
+        new(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0)
+        {
+            CachedInputTokens = response.Usage?.CachedInputTokenCount ?? 0,
+            ReasoningTokens = response.Usage?.ReasoningTokenCount ?? 0,
+        };
 
     private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions chatOptions, CallState state, CancellationToken cancellationToken)
     {

@@ -35,6 +35,16 @@ public interface IEvaluationStore
     IAsyncEnumerable<EvaluationRecord> GetEvaluationResultsAsync(string experiment, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records a batch a run submitted, or its new state (by run, judge and batch id): saved the moment the batch
+    /// exists, so that resuming the run collects it instead of submitting its rows again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The experiment has no such run.</exception>
+    Task SaveEvaluationBatchAsync(string experiment, string runId, EvaluationBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>The batches a run of the experiment submitted, oldest first (none when the experiment has no such run).</summary>
+    Task<IReadOnlyList<EvaluationBatch>> GetEvaluationBatchesAsync(string experiment, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Saves an experiment's report as a new run of kind <see cref="EvaluationRunKind.Experiment"/> for the report's
     /// judge. The traces it names (its folds, the most disagreed ones) are kept with it, so forgetting one removes it from the report.
     /// </summary>

@@ -58,6 +58,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Concurrent_registrations() => Concurrent_registrations_of_one_name_get_distinct_versions();
     [PostgreSqlFact] public Task Two_processes() => Two_processes_registering_one_name_lose_nothing(Connection);
     [PostgreSqlFact] public Task Evaluation_runs() => Evaluation_runs_keep_their_results();
+    [PostgreSqlFact] public Task Evaluation_batches() => Batches_are_saved_with_their_run_and_move_on_by_state();
     [PostgreSqlFact] public Task One_label_per_reviewer() => A_reviewer_has_one_current_label_per_trace_whatever_the_list_order_and_keeps_the_history();
     [PostgreSqlFact] public Task Replaced_content() => Labels_of_replaced_content_stay_marked_and_are_not_learned_from();
     [PostgreSqlFact] public Task Nul_characters() => A_trace_holding_a_NUL_character_is_refused_before_anything_is_written();

@@ -1,0 +1,57 @@
+using MemAlign.Evaluation;
+
+namespace MemAlign.Cli.Commands;
+
+/// <summary>
+/// <c>memalign evaluate --batch</c>: the evaluation through the provider's Batch API, with the batch's state on the
+/// progress bar; Ctrl+C while it polls leaves the batch running and says how to collect it.
+/// </summary>
+internal static class BatchEvaluation
+{
+    public static async Task<EvaluationResult> RunAsync(CommandContext context, string judge, IJudge scorer, IAsyncEnumerable<Trace> traces, EvaluationOptions evaluation,
+        TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        var runId = evaluation.ResumeRunId;
+        ChatBatch? running = null;
+        try
+        {
+            return await ProgressDisplay.RunBatchAsync(context.Output, $"Judging with {judge}", progress => Evaluator.RunBatchAsync(
+                [scorer], traces, evaluation, new BatchEvaluationOptions { PollInterval = pollInterval },
+                new Watch(progress, p => (runId, running) = (p.RunId ?? runId, p.Batch ?? running)), cancellationToken)).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new UsageException($"{e.Message} (memalign evaluate without --batch streams the calls instead.)");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && runId is not null && running is { IsEnded: false })
+        {
+            context.Output.Notice($"Batch {running.Id} keeps running at the provider and is saved with run {runId}; collect it (without paying again) with: "
+                + $"memalign evaluate --judge {judge} --resume {runId}{(context.Experiment == Storage.IMemAlignStore.DefaultExperiment ? "" : $" --experiment {context.Experiment}")}");
+            throw;
+        }
+    }
+
+    /// <summary>The batches' last states, and the rows left for a resume.</summary>
+    public static void Print(CommandContext context, string judge, EvaluationResult result)
+    {
+        foreach (var batch in result.Batches)
+        {
+            context.Output.Line($"  batch {batch.BatchId} of {batch.JudgeName}: {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(batch.State.ToString())}");
+        }
+
+        if (result.Pending > 0)
+        {
+            context.Output.Line($"{result.Pending} row(s) were not reached before their batch ended; send them with: memalign evaluate --judge {judge} --resume {result.RunId}");
+        }
+    }
+
+    // Sees every report (the run id, the running batch) and passes it on to the display, when there is one.
+    private sealed class Watch(IProgress<BatchEvaluationProgress>? display, Action<BatchEvaluationProgress> seen) : IProgress<BatchEvaluationProgress>
+    {
+        public void Report(BatchEvaluationProgress value)
+        {
+            seen(value);
+            display?.Report(value);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using MemAlign.Evaluation;
+using MemAlign.Testing;
+using Xunit.Abstractions;
+
+namespace MemAlign.Cli.Tests;
+
+/// <summary><c>memalign evaluate --batch</c> against the loopback server's Batch API, as a user runs it: a child process.</summary>
+public sealed class BatchEvaluateCliTests(ITestOutputHelper log)
+{
+    private const int Traces = 10;
+
+    private static async Task<(CliRunner Cli, LoopbackOpenAIServer Model)> PrepareAsync()
+    {
+        var model = await LoopbackOpenAIServer.StartAsync();
+        model.Otherwise(request => ServerReply.Completion(request.ToJsonString().Contains("question q3 ", StringComparison.Ordinal)
+            ? """{"rationale": "does not answer", "result": false}"""
+            : """{"rationale": "answers the question", "result": true}"""));
+        var cli = new CliRunner();
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        var traces = Enumerable.Range(0, Traces).Select(i =>
+            $$$"""{"trace_id": "g{{{i}}}", "inputs": "question q{{{i}}} about an order", "outputs": "an answer", "assessments": [{"name": "helpfulness", "value": {{{(i < 8 ? "true" : "false")}}}, "source": {"type": "HUMAN", "id": "ann"}}]}""");
+        Assert.Equal(0, (await cli.RunAsync("import", cli.WriteFile("traces.jsonl", traces))).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        return (cli, model);
+    }
+
+    private static int Count(LoopbackOpenAIServer model, string method, string pathStart) =>
+        model.Requests.Count(r => r.Method == method && r.Path.StartsWith(pathStart, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Evaluate_batch_gives_the_streaming_verdicts_through_one_batch_and_its_json_carries_the_batch()
+    {
+        var (cli, model) = await PrepareAsync();
+        await using var _ = model;
+
+        var streamed = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--json");
+        var chatCalls = Count(model, "POST", "/v1/chat/completions");
+        var batched = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01", "--json");
+
+        Assert.True(batched.ExitCode == 0, batched.Output + batched.Errors);
+        Assert.Equal(Traces, chatCalls);
+        Assert.Equal(chatCalls, Count(model, "POST", "/v1/chat/completions"));
+        var json = batched.Json;
+        Assert.Equal(((int)streamed.Json["completed"]!, (double)streamed.Json["accuracy"]!), ((int)json["completed"]!, (double)json["accuracy"]!));
+        var batch = Assert.Single(json["batches"]!.AsArray())!;
+        Assert.Equal((model.Batches[0].Id, "completed", "helpfulness"), ((string)batch["id"]!, (string)batch["state"]!, (string)batch["judge"]!));
+        Assert.Equal(0, (int)json["pending"]!);
+        Assert.Equal((long)streamed.Json["usage"]!["input_tokens"]!, (long)json["usage"]!["batch_input_tokens"]!);
+        Assert.Equal(0, (long)streamed.Json["usage"]!["batch_input_tokens"]!);
+
+        var (uploads, creates, polls, downloads) = (Count(model, "POST", "/v1/files"), Count(model, "POST", "/v1/batches"), Count(model, "GET", "/v1/batches/"), Count(model, "GET", "/v1/files/"));
+        Assert.Equal((1, 1, 1), (uploads, creates, downloads));
+        log.WriteLine($"{Traces} traces: streaming {chatCalls} chat calls; batch 0 chat calls, {uploads} upload, {creates} create, {polls} polls, {downloads} download");
+    }
+
+    [Fact]
+    public async Task A_process_killed_mid_poll_is_resumed_by_collecting_its_batch_without_a_second_upload()
+    {
+        var (cli, model) = await PrepareAsync();
+        await using var _ = model;
+        model.HoldBatches = true;
+
+        using (var first = cli.Start("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.05", "--json"))
+        {
+            await WaitForPollsAsync(model, first, 2);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        await using var store = await cli.OpenStoreAsync();
+        var run = Assert.Single(await store.ListEvaluationRunsAsync(cli.Experiment));
+        var saved = Assert.Single(await store.GetEvaluationBatchesAsync(cli.Experiment, run.Id));
+        Assert.Equal((model.Batches[0].Id, ChatBatchState.InProgress), (saved.BatchId, saved.State));
+        var before = (Count(model, "POST", "/v1/files"), Count(model, "POST", "/v1/batches"));
+
+        model.HoldBatches = false;
+        var resumed = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--resume", run.Id, "--poll-interval", "0.01", "--json");
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Errors);
+        Assert.Equal((1, 1), before);
+        Assert.Equal(before, (Count(model, "POST", "/v1/files"), Count(model, "POST", "/v1/batches")));
+        Assert.Equal(0, Count(model, "POST", "/v1/chat/completions"));
+        Assert.Equal((Traces, 0, run.Id), ((int)resumed.Json["completed"]!, (int)resumed.Json["resumed"]!, (string)resumed.Json["run"]!));
+        Assert.Equal(saved.BatchId, (string)resumed.Json["batches"]![0]!["id"]!);
+        Assert.Equal(ChatBatchState.Completed, Assert.Single(await store.GetEvaluationBatchesAsync(cli.Experiment, run.Id)).State);
+        log.WriteLine($"resume after kill: {Count(model, "GET", "/v1/batches/")} polls in all, 0 uploads, 0 creates, {Count(model, "GET", "/v1/files/")} download");
+    }
+
+    [Fact]
+    public async Task Ctrl_c_while_polling_leaves_the_batch_running_and_prints_the_resume_command()
+    {
+        var (cli, model) = await PrepareAsync();
+        await using var _ = model;
+        model.HoldBatches = true;
+
+        using var process = cli.Start("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.05");
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await WaitForPollsAsync(model, process, 2);
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        var said = await errors + await output;
+        await using var store = await cli.OpenStoreAsync();
+        var run = Assert.Single(await store.ListEvaluationRunsAsync(cli.Experiment));
+        Assert.Contains($"Batch {model.Batches[0].Id} keeps running at the provider and is saved with run {run.Id}", said, StringComparison.Ordinal);
+        Assert.Contains($"memalign evaluate --judge helpfulness --resume {run.Id}", said, StringComparison.Ordinal);
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Equal(0, model.Requests.Count(r => r.Path.EndsWith("/cancel", StringComparison.Ordinal)));
+        Assert.Equal("in_progress", model.Batches[0].Status);
+    }
+
+    // The batch exists and is being polled: it was saved with the run before the first poll.
+    private static async Task WaitForPollsAsync(LoopbackOpenAIServer model, Process process, int polls)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (Count(model, "GET", "/v1/batches/") < polls)
+        {
+            Assert.False(process.HasExited, "The CLI ended before it polled its batch: " + (process.HasExited ? await process.StandardError.ReadToEndAsync() : ""));
+            Assert.True(DateTime.UtcNow < deadline, "The CLI never polled a batch.");
+            await Task.Delay(20);
+        }
+    }
+}
