@@ -109,13 +109,9 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
 
         for (var i = 0; i < memory.Examples.Count; i++)
         {
-            var example = memory.Examples[i];
             await SqlSession.ExecuteAsync(connection, tx,
-                "INSERT INTO judge_examples (experiment, name, version, ordinal, example_id, trace_id, value, rationale, fields, embedded_field, vector, fingerprint, distilled) " +
-                "VALUES (@e, @n, @v, @o, @x, @t, @va, @r, @f, @ef, @vec, @fp, @di)",
-                [.. key, ("@o", i), ("@x", example.Id), ("@t", example.TraceId), ("@va", StoredJson.Value(example.Value)), ("@r", example.Rationale),
-                 ("@f", StoredJson.Strings(example.Fields)), ("@ef", example.EmbeddedField), ("@vec", StoredJson.Vector(example.Vector)), ("@fp", example.Fingerprint),
-                 ("@di", example.IsDistilled ? 1 : 0)], cancellationToken).ConfigureAwait(false);
+                $"INSERT INTO judge_examples (experiment, name, version, ordinal, {ExampleRow.Columns}) VALUES (@e, @n, @v, @o, {ExampleRow.Parameters})",
+                [.. key, ("@o", i), .. ExampleRow.Values(memory.Examples[i])], cancellationToken).ConfigureAwait(false);
         }
     }
 
