@@ -93,16 +93,7 @@ public class LearningCurveEvidenceTests(ITestOutputHelper output)
         Assert.True(aligned.Estimate > majority.Estimate, Invariant($"aligned {aligned.Estimate:0.000}, majority {majority.Estimate:0.000}"));
     }
 
-    private static List<Trace> VaderPolarity(string judge)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "vader-every-15th");
-        var tokens = File.ReadLines(Path.Combine(folder, "items.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        return File.ReadLines(Path.Combine(folder, "labels.csv")).Skip(1).Select(l => l.Split(','))
-            .GroupBy(f => f[0], StringComparer.Ordinal)
-            .Select(ratings => ratings.Aggregate(Trace.Create(ratings.Key, tokens[ratings.Key], null), (trace, f) =>
-                trace.WithAssessment(new Assessment(judge, Polarity(int.Parse(f[2], CultureInfo.InvariantCulture)), AssessmentSource.Human(f[1])))))
-            .ToList();
-    }
+    private static List<Trace> VaderPolarity(string judge) => VaderTraces.Load(judge, rating => Polarity(rating));
 
     private static string Polarity(int rating) => rating switch { < 0 => "negative", 0 => "neutral", _ => "positive" };
 

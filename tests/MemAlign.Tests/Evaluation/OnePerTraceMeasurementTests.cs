@@ -33,7 +33,7 @@ public class OnePerTraceMeasurementTests(ITestOutputHelper output)
     public async Task On_VADER_ratings_one_example_per_trace_shortens_the_prompt_and_recalls_k_distinct_traces()
     {
         var definition = JudgeDefinition.Create("sentiment", Rubric, FeedbackValueType.Integer(-4, 4));
-        var traces = Vader(definition.Name);
+        var traces = VaderTraces.Load(definition.Name, rating => rating);
         var train = traces.Where((_, i) => i % 4 != 3).ToList();
         var test = traces.Where((_, i) => i % 4 == 3).ToList();
         using var embedder = MiniLMEmbeddingGenerator.CreateMemoised();
@@ -96,18 +96,6 @@ public class OnePerTraceMeasurementTests(ITestOutputHelper output)
     // Main's example for one label of the trace: the same text and vector, weight 1.
     private static EpisodicExample PerLabel(EpisodicExample example, int label) =>
         new(Invariant($"{example.Id}#{label}"), example.TraceId, example.Value, example.Rationale, example.Fields, example.EmbeddedField, example.Vector, example.Fingerprint, example.IsDistilled);
-
-    // The samples' loader: a trace per token, an assessment per rating, named by its rater slot.
-    private static List<Trace> Vader(string judge)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "vader-every-15th");
-        var tokens = File.ReadLines(Path.Combine(folder, "items.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        return File.ReadLines(Path.Combine(folder, "labels.csv")).Skip(1).Select(l => l.Split(','))
-            .GroupBy(f => f[0], StringComparer.Ordinal)
-            .Select(ratings => ratings.Aggregate(Trace.Create(ratings.Key, tokens[ratings.Key], null), (trace, f) =>
-                trace.WithAssessment(new Assessment(judge, int.Parse(f[2], CultureInfo.InvariantCulture), AssessmentSource.Human(f[1])))))
-            .ToList();
-    }
 
     // The 95% percentile bootstrap interval of the mean paired difference (after - before) in absolute error, seeded.
     private static (double Lower, double Upper) PairedInterval(List<(double Before, double After)> errors)
