@@ -103,9 +103,9 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
             memory.Guidelines.SelectMany((g, i) => g.SourceTraceIds.Select(source => Row(i, source))), cancellationToken).ConfigureAwait(false);
         await dialect.InsertRowsAsync(connection, tx, "judge_examples",
             [.. key, .. SqlColumn.Texts("example_id", "trace_id", "value", "rationale", "fields", "embedded_field"), new("vector", dialect.BinaryType), new("fingerprint", "TEXT"),
-             new("distilled", "INTEGER")],
+             new("distilled", "INTEGER"), new("reviewers", "TEXT"), new("weight", "INTEGER")],
             memory.Examples.Select((x, i) => Row(i, x.Id, x.TraceId, StoredJson.Value(x.Value), x.Rationale, StoredJson.Strings(x.Fields), x.EmbeddedField, StoredJson.Vector(x.Vector),
-                x.Fingerprint, x.IsDistilled ? 1 : 0)), cancellationToken).ConfigureAwait(false);
+                x.Fingerprint, x.IsDistilled ? 1 : 0, StoredJson.List(x.Reviewers), x.Weight)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<RegisteredJudge?> ReadAsync(DbConnection connection, string experiment, string name, int? version, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public class EvidenceCliTests
         Assert.Equal(1, (int)afterRefusal.Json["judges"]![0]!["version"]!); // nothing was aligned or registered
 
         Assert.True(unanimous.ExitCode == 0, unanimous.Errors);
-        Assert.Equal(20, (int)unanimous.Json["examples"]!); // 10 unanimous traces, an example per expert
+        Assert.Equal(10, (int)unanimous.Json["examples"]!); // 10 unanimous traces, one example each (of two labels)
 
         Assert.True(warned.ExitCode == 0, warned.Errors);
         Assert.Contains("warning: Human agreement for 'helpfulness' is low", warned.Errors);

@@ -138,6 +138,44 @@ public class MemoryFileTests
         AssertAt(diagnostic, RatingPath, MemoryFiles.LineOf(json, lineOf));
     }
 
+    /// <summary>
+    /// One example per trace (issue 26): "reviewers" and "weight" are optional, so files with "reviewer" read unchanged; the
+    /// generator and the runtime reader accept and refuse the same files, for the same reason, at the same line.
+    /// </summary>
+    [Theory]
+    [InlineData("\"reviewer\": \"ana\",", "\"reviewers\": [\"ana\", \"ben\"], \"weight\": 2,", null, null)]
+    [InlineData("\"reviewer\": \"ana\",", "\"weight\": 3,", null, null)]
+    [InlineData("\"reviewer\": \"ana\",", "\"reviewer\": \"ana\", \"reviewers\": [\"ben\"],", "\"reviewers\"", "\"reviewer\" or \"reviewers\", not both")]
+    [InlineData("\"reviewer\": \"ana\",", "\"reviewers\": [\"ana\", \"ana\"], \"weight\": 2,", "\"reviewers\"", "the reviewer 'ana' is listed twice")]
+    [InlineData("\"reviewer\": \"ana\",", "\"reviewers\": [\"ana\", \"ben\"],", "\"reviewers\"", "\"weight\" is 1, but the example lists 2 reviewers")]
+    [InlineData("\"reviewer\": \"ana\",", "\"reviewers\": [\"ana\", \" \"], \"weight\": 2,", "\"reviewers\"", "must not hold a blank reviewer")]
+    [InlineData("\"reviewer\": \"ana\",", "\"reviewer\": \"ana\", \"weight\": 0,", "\"weight\"", "weight\" must be a whole number of at least 1")]
+    public void Reviewers_and_weight_are_read_alike_by_the_generator_and_the_runtime(string find, string replace, string? lineOf, string? reason)
+    {
+        var json = ReplaceFirst(MemoryFiles.Rating(), find, replace);
+
+        var (_, _, diagnostics, _) = MemoryFiles.Run(TestCompilation.Create(MemoryFiles.RatingJudge), MemoryFiles.File(RatingPath, json));
+        var runtime = Record.Exception(() => JudgeMemoryFile.Parse(json, RatingPath));
+
+        if (reason is null)
+        {
+            Assert.Empty(diagnostics);
+            Assert.Null(runtime);
+            var first = JudgeMemoryFile.Parse(json).Examples[0];
+            Assert.Equal(replace.Contains("ben", StringComparison.Ordinal) ? ["ana", "ben"] : Array.Empty<string>(), first.Reviewers);
+            Assert.Equal(replace.Contains("\"weight\": 3", StringComparison.Ordinal) ? 3 : 2, first.Weight);
+            return;
+        }
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MAJ014", diagnostic.Id);
+        Assert.Contains(reason, diagnostic.GetMessage());
+        AssertAt(diagnostic, RatingPath, MemoryFiles.LineOf(json, lineOf!));
+        var refused = Assert.IsType<JudgeMemoryFileException>(runtime);
+        Assert.Contains(reason, refused.Message);
+        Assert.Equal(MemoryFiles.LineOf(json, lineOf!), refused.Line);
+    }
+
     [Theory]
     [InlineData("7", "7 is outside the scale 1..5")]
     [InlineData("2.5", "expected a whole number")]

@@ -160,8 +160,10 @@ public class AlignmentTests
 
         var (aligned, report) = await BaseJudge().AlignAsync([majority, tie], Optimizer(SeedFeedback.ReflectionModel()));
 
-        Assert.Equal(["m1", "m2"], aligned.Memory.Examples.Where(e => e.TraceId == "m").Select(e => e.Id));
-        Assert.All(aligned.Memory.Examples.Where(e => e.TraceId == "m"), e => Assert.Equal(FeedbackValue.FromBoolean(true), e.Value));
+        // The two agreeing labels are one example: named by the first id, both reviewers, both rationales, weight 2.
+        var won = Assert.Single(aligned.Memory.Examples, e => e.TraceId == "m");
+        Assert.Equal(("m1", true, 2, "good\n\nfine"), (won.Id, won.Value.AsBoolean(), won.Weight, won.Rationale));
+        Assert.Equal(["e1", "e2"], won.Reviewers);
         Assert.Equal(FeedbackValue.FromBoolean(false), aligned.Memory.Examples.Single(e => e.TraceId == "t").Value);
         Assert.Equal(["m3", "t1"], report.DiscardedAssessments.Select(d => d.AssessmentId).Order());
         Assert.Contains("outvoted", report.DiscardedAssessments[0].Reason);

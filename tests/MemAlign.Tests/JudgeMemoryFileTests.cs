@@ -164,6 +164,8 @@ public sealed class JudgeMemoryFileTests(ITestOutputHelper output) : IAsyncDispo
             JudgeMemoryFile.Create(Quality, Memory(("t1", 4), ("t2", 2))),
             JudgeMemoryFile.Create(tone, Memory(("t1", "warm"), ("t2", "cold"))),
             JudgeMemoryFile.Create(score, Memory(("t1", 0.25), ("t2", 1.0))),
+            JudgeMemoryFile.Create(Quality, new JudgeMemory([], [new EpisodicExample("a-t1", "t1", 4, null, new Dictionary<string, string> { ["inputs"] = "q" }, "inputs",
+                new float[] { 1, 0 }, "fp", true, ["ana", "ben"], 3)], "test-embedder", 2, 3)),
         };
 
         foreach (var file in files)
@@ -199,6 +201,36 @@ public sealed class JudgeMemoryFileTests(ITestOutputHelper output) : IAsyncDispo
         Assert.Equal([("t2", false), ("t3", true)], forgotten.File.Examples.Select(e => (e.TraceId, e.IsDistilled)));
         Assert.DoesNotContain("t1", forgotten.File.ToJson());
         Assert.False(file.Forget(new HashSet<string>(["nowhere"], StringComparer.Ordinal)).Changed);
+    }
+
+    [Fact]
+    public async Task A_trace_several_experts_labelled_is_one_example_with_its_reviewers_and_weight_and_a_file_of_one_example_per_label_still_reads()
+    {
+        var embedder = new LocalEmbeddingGenerator(16);
+        var fields = new Dictionary<string, string> { ["inputs"] = "q t1", ["outputs"] = "r" };
+        var memory = new JudgeMemory([], [new EpisodicExample("a-t1", "t1", 4, "Clear.\n\nNames the order.", fields, "inputs", embedder.Embed("q t1"), "fp-t1", true, ["ana", "ben"], 2)],
+            LocalEmbeddingGenerator.ModelName, 16, 3);
+
+        // Written with both reviewers and the weight; read back equal, and written again byte for byte.
+        var json = JudgeMemoryFile.Create(Quality, memory).ToJson();
+        Assert.Contains("\"reviewers\": [\n        \"ana\",\n        \"ben\"\n      ],\n      \"weight\": 2,", json);
+        var read = JudgeMemoryFile.Parse(json);
+        var example = Assert.Single(read.Examples);
+        Assert.Equal(["ana", "ben"], example.Reviewers);
+        Assert.Equal((2, "Clear.\n\nNames the order.", 0), (example.Weight, example.Rationale, example.Vector.Length));
+        Assert.Equal(json, read.ToJson());
+
+        // A file written before one example per trace: one example per label, each with its "reviewer". It reads unchanged,
+        // and the memory made from it holds the trace once.
+        var old = json.Replace("\"reviewers\": [\n        \"ana\",\n        \"ben\"\n      ],\n      \"weight\": 2,", "\"reviewer\": \"ana\",");
+        var block = old[old.IndexOf("    {\n      \"trace_id\"", StringComparison.Ordinal)..old.LastIndexOf("    }", StringComparison.Ordinal)];
+        var second = block.Replace("\"id\": \"a-t1\"", "\"id\": \"b-t1\"").Replace("\"reviewer\": \"ana\"", "\"reviewer\": \"ben\"");
+        old = old.Replace(block, block + "    },\n" + second);
+        var legacy = JudgeMemoryFile.Parse(old);
+        Assert.Equal([("a-t1", "ana"), ("b-t1", "ben")], legacy.Examples.Select(e => (e.Id, e.Reviewers.Single())));
+        var loaded = Assert.Single((await legacy.ToMemoryAsync(embedder)).Examples);
+        Assert.Equal(["ana", "ben"], loaded.Reviewers);
+        Assert.Equal(("a-t1", 2, "Clear.\n\nNames the order."), (loaded.Id, loaded.Weight, loaded.Rationale)); // the same rationale once
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class MemoryDiffTests
 
         Assert.Equal(["changed", "new"], diff.Fresh.Select(r => r.TraceId));
         Assert.Equal(["same"], diff.KeptExamples.Select(e => e.TraceId));
-        Assert.Equal((2, 1, 0, 1, 1), (diff.Added, diff.Replaced, diff.Removed, diff.Unchanged, diff.GuidelinesDropped));
+        Assert.Equal((1, 1, 0, 1, 1), (diff.Added, diff.Replaced, diff.Removed, diff.Unchanged, diff.GuidelinesDropped)); // counted by trace: one example each
         Assert.Equal(["From both.", "Written by a user."], diff.Guidelines.Select(g => g.Text));
         Assert.Equal(["same"], diff.Guidelines[0].SourceTraceIds);
         Assert.Empty(diff.Retracted);
@@ -44,13 +44,41 @@ public class MemoryDiffTests
     }
 
     [Fact]
-    public void Fewer_assessments_on_a_changed_trace_count_as_removed()
+    public void A_changed_trace_labelled_by_two_replaces_its_one_example()
     {
-        var memory = Memory([Example("t", "f1"), Example("t", "f1")]);
+        var memory = Memory([Example("t", "f1"), Example("u", "f0")]);
 
-        var diff = MemoryDiff.Compute(memory, [Record("t", "f1-edited", assessments: 1)], []);
+        var diff = MemoryDiff.Compute(memory, [Record("t", "f1-edited", assessments: 2), Record("u", "f0")], []);
 
-        Assert.Equal((0, 1, 1, 0), (diff.Added, diff.Replaced, diff.Removed, diff.Unchanged));
-        Assert.Empty(diff.KeptExamples);
+        Assert.Equal((0, 1, 0, 1), (diff.Added, diff.Replaced, diff.Removed, diff.Unchanged));
+        Assert.Equal(["u"], diff.KeptExamples.Select(e => e.TraceId));
+        Assert.Equal(2, Assert.Single(diff.Fresh).ToExample(Vector, isDistilled: false).Weight);
+    }
+
+    [Fact]
+    public void An_older_memorys_examples_of_one_trace_are_one_example_which_an_unchanged_align_gives_its_reviewers_at_no_cost()
+    {
+        // As memories before one example per trace stored them: one per label, no reviewers, one fingerprint for the trace.
+        var memory = Memory([Example("t", "f1"), new("b-t", "t", FeedbackValue.FromBoolean(true), "also why", new Dictionary<string, string> { ["inputs"] = "q" }, "inputs", Vector, "f1", isDistilled: true)]);
+        var merged = Assert.Single(memory.Examples);
+        Assert.Equal(("a-t", 2, "why\n\nalso why", 0), (merged.Id, merged.Weight, merged.Rationale, merged.Reviewers.Count));
+
+        var diff = MemoryDiff.Compute(memory, [Record("t", "f1", assessments: 2)], []);
+
+        Assert.Empty(diff.Fresh); // nothing to embed or distil
+        Assert.Equal((0, 0, 0, 1), (diff.Added, diff.Replaced, diff.Removed, diff.Unchanged));
+        var kept = Assert.Single(diff.KeptExamples);
+        Assert.Equal(["e0", "e1"], kept.Reviewers);
+        Assert.Equal((2, true), (kept.Weight, kept.IsDistilled));
+        Assert.Equal(Vector.ToArray(), kept.Vector.ToArray());
+    }
+
+    [Fact]
+    public void Examples_of_one_trace_with_different_verdicts_are_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Memory([Example("t", "f1"),
+            new("b-t", "t", FeedbackValue.FromBoolean(false), null, new Dictionary<string, string> { ["inputs"] = "q" }, "inputs", Vector, "f1", isDistilled: true)]));
+
+        Assert.Contains("Trace 't' has examples with different verdicts", e.Message);
     }
 }

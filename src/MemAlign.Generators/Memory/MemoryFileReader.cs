@@ -203,7 +203,7 @@ internal sealed class MemoryFileReader
     {
         var at = $"\"examples[{index}]\"";
         Object(example, at);
-        Only(example, at, TraceIdProperty, IdProperty, ValueProperty, RationaleProperty, ReviewerProperty, EmbeddedFieldProperty, FieldsProperty, FingerprintProperty, DistilledProperty);
+        Only(example, at, TraceIdProperty, IdProperty, ValueProperty, RationaleProperty, ReviewerProperty, ReviewersProperty, WeightProperty, EmbeddedFieldProperty, FieldsProperty, FingerprintProperty, DistilledProperty);
         var traceId = Text(Property(example, at, TraceIdProperty), $"\"examples[{index}].trace_id\"");
         var id = Text(Property(example, at, IdProperty), $"\"examples[{index}].id\"");
         var valueNode = Property(example, at, ValueProperty);
@@ -230,9 +230,15 @@ internal sealed class MemoryFileReader
             String(rationale, $"\"examples[{index}].rationale\"");
         }
 
-        if (example.Property(ReviewerProperty) is { } reviewer)
+        var reviewerNode = example.Property(ReviewerProperty);
+        var reviewersNode = example.Property(ReviewersProperty);
+        var weightNode = example.Property(WeightProperty);
+        var reviewers = reviewersNode is not null ? Strings(reviewersNode, $"\"examples[{index}].reviewers\"")
+            : reviewerNode is not null ? [Text(reviewerNode, $"\"examples[{index}].reviewer\"")] : new List<string>();
+        var weight = weightNode is not null ? Integer(weightNode, $"\"examples[{index}].weight\"", minimum: 1) : 1;
+        if (ReviewersProblem(reviewers, weight, reviewerNode is not null && reviewersNode is not null) is { } problem)
         {
-            Text(reviewer, $"\"examples[{index}].reviewer\"");
+            throw Fail(reviewersNode ?? weightNode ?? example, problem);
         }
 
         var embeddedNode = Property(example, at, EmbeddedFieldProperty);

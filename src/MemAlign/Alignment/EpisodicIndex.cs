@@ -3,7 +3,8 @@ using System.Numerics.Tensors;
 namespace MemAlign.Alignment;
 
 /// <summary>
-/// Exact cosine search over L2-normalised vectors stored contiguously, one row per example. Immutable:
+/// Exact cosine search over L2-normalised vectors stored contiguously, one row per example and so one per
+/// trace (a trace labelled by several experts is one example): k results are k distinct traces. Immutable:
 /// built once per memory, read by any number of threads.
 /// </summary>
 internal sealed class EpisodicIndex
@@ -16,8 +17,15 @@ internal sealed class EpisodicIndex
         Dimensions = dimensions;
         _examples = examples;
         _matrix = new float[examples.Count * dimensions];
+        var traces = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < examples.Count; i++)
         {
+            // A trace twice would take two of the k slots with one text: JudgeMemory merges them first.
+            if (!traces.Add(examples[i].TraceId))
+            {
+                throw new ArgumentException($"Trace '{examples[i].TraceId}' has more than one example; the index holds one per trace.", nameof(examples));
+            }
+
             var vector = examples[i].Vector.Span;
             if (vector.Length != dimensions)
             {
@@ -34,8 +42,8 @@ internal sealed class EpisodicIndex
     public int Count => _examples.Count;
 
     /// <summary>
-    /// The <paramref name="k"/> examples most similar to <paramref name="query"/> (normalised here), best
-    /// first; equal scores go to the lower trace id, then the lower example id, so results never depend on
+    /// The <paramref name="k"/> examples (so <paramref name="k"/> distinct traces) most similar to
+    /// <paramref name="query"/> (normalised here), best first; equal scores go to the lower trace id, then the lower example id, so results never depend on
     /// insertion order or timing. Examples of the trace <paramref name="excludedTraceId"/> are never returned:
     /// a trace being judged must not recall its own labels.
     /// </summary>

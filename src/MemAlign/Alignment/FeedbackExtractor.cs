@@ -18,8 +18,8 @@ internal sealed record FeedbackExtraction(List<FeedbackRecord> Records, List<Ski
 /// <summary>
 /// Finds the expert feedback a judge learns from: human assessments whose name equals the judge's
 /// (trimmed, case-insensitive). Several on one trace become one label by the <see cref="LabelResolution"/>
-/// (by default the largest group wins and a tie goes to the group with the most recent assessment); each
-/// winning assessment is an example. Traces missing a field the rubric uses are skipped.
+/// (by default the largest group wins and a tie goes to the group with the most recent assessment); the
+/// winning assessments together are the trace's one example, weighted by how many they are. Traces missing a field the rubric uses are skipped.
 /// </summary>
 internal static class FeedbackExtractor
 {

@@ -12,8 +12,14 @@ public sealed class JudgeMemory
 {
     private readonly Lazy<EpisodicIndex> _index;
 
-    /// <summary>Creates a memory.</summary>
-    /// <exception cref="ArgumentException">Settings are out of range, or an example's vector has the wrong length.</exception>
+    /// <summary>
+    /// Creates a memory. Several examples of one trace (memories stored before one example per trace held one per
+    /// label) are merged into one, in the place of the first: its weight the sum of theirs, their reviewers and
+    /// rationales together.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// Settings are out of range, an example's vector has the wrong length, or examples of one trace disagree on the verdict.
+    /// </exception>
     public JudgeMemory(
         IEnumerable<Guideline> guidelines,
         IEnumerable<EpisodicExample> examples,
@@ -27,7 +33,7 @@ public sealed class JudgeMemory
         ArgumentOutOfRangeException.ThrowIfLessThan(embeddingDimensions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(retrievalK, 1);
         Guidelines = guidelines.ToArray();
-        Examples = examples.ToArray();
+        Examples = OnePerTrace(examples);
         EmbeddingModelId = embeddingModelId;
         EmbeddingDimensions = embeddingDimensions;
         RetrievalK = retrievalK;
@@ -47,7 +53,7 @@ public sealed class JudgeMemory
     /// <summary>The guidelines, in a deterministic order.</summary>
     public IReadOnlyList<Guideline> Guidelines { get; }
 
-    /// <summary>The labelled examples.</summary>
+    /// <summary>The labelled examples, one per trace.</summary>
     public IReadOnlyList<EpisodicExample> Examples { get; }
 
     /// <summary>The embedding model the example vectors come from; queries must be embedded by the same one.</summary>
@@ -66,6 +72,13 @@ public sealed class JudgeMemory
     public IReadOnlySet<string> TraceIds => Examples.Select(e => e.TraceId).ToHashSet(StringComparer.Ordinal);
 
     internal EpisodicIndex Index => _index.Value;
+
+    private static EpisodicExample[] OnePerTrace(IEnumerable<EpisodicExample> examples)
+    {
+        var list = examples.ToList();
+        var byTrace = list.GroupBy(e => e.TraceId, StringComparer.Ordinal).ToList();
+        return byTrace.Count == list.Count ? list.ToArray() : byTrace.Select(g => EpisodicExample.Merge(g.ToList())).ToArray();
+    }
 
     internal JudgeMemory With(IEnumerable<Guideline>? guidelines = null, IEnumerable<EpisodicExample>? examples = null) =>
         new(guidelines ?? Guidelines, examples ?? Examples, EmbeddingModelId, EmbeddingDimensions, RetrievalK);

@@ -36,7 +36,7 @@ public sealed class JudgeMemoryFile
 
     internal JudgeMemoryFile(
         string judgeName, int? version, string rubricHash, FeedbackValueType valueType, string embeddingModelId, int embeddingDimensions, int retrievalK,
-        IReadOnlyList<Guideline> guidelines, IReadOnlyList<JudgeMemoryFileExample> examples, string? filePath)
+        IReadOnlyList<Guideline> guidelines, IReadOnlyList<EpisodicExample> examples, string? filePath)
     {
         JudgeName = judgeName;
         Version = version;
@@ -80,8 +80,12 @@ public sealed class JudgeMemoryFile
     /// <summary>The guidelines, in memory order.</summary>
     public IReadOnlyList<Guideline> Guidelines { get; }
 
-    /// <summary>The labelled examples, by trace id and then id (ordinal).</summary>
-    public IReadOnlyList<JudgeMemoryFileExample> Examples { get; }
+    /// <summary>
+    /// The labelled examples, by trace id and then id (ordinal), without vectors (the judge embeds
+    /// <see cref="EpisodicExample.EmbeddedText"/> again at first use). Files written before one example per trace
+    /// may hold several examples of one trace; the memory made from them holds one (<see cref="ToMemoryAsync"/>).
+    /// </summary>
+    public IReadOnlyList<EpisodicExample> Examples { get; }
 
     /// <summary>The file it was read from, when it was read from one.</summary>
     public string? FilePath { get; }
@@ -92,7 +96,10 @@ public sealed class JudgeMemoryFile
     /// <param name="definition">The definition the memory was aligned for (its rubric is hashed, its value type recorded).</param>
     /// <param name="memory">The memory; its vectors are left out.</param>
     /// <param name="version">The registry version, if it has one.</param>
-    /// <param name="reviewers">Who gave each example's verdict, by example (assessment) id, where known.</param>
+    /// <param name="reviewers">
+    /// Who gave each example's verdict, by example (assessment) id: for examples that do not list their reviewers
+    /// (stored before reviewers were kept), where known.
+    /// </param>
     public static JudgeMemoryFile Create(JudgeDefinition definition, JudgeMemory memory, int? version = null, IReadOnlyDictionary<string, string>? reviewers = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -102,7 +109,10 @@ public sealed class JudgeMemoryFile
             throw new ArgumentOutOfRangeException(nameof(version), version, "A registry version starts at 1.");
         }
 
-        var examples = memory.Examples.Select(e => JudgeMemoryFileExample.From(e, reviewers is not null && reviewers.TryGetValue(e.Id, out var r) ? r : null)).ToList();
+        var examples = memory.Examples
+            .Select(e => e.Reviewers.Count == 0 && reviewers is not null && reviewers.TryGetValue(e.Id, out var r) ? e.WithReviewers([r]) : e)
+            .Select(e => e.WithoutVector())
+            .ToList();
         return new JudgeMemoryFile(definition.Name, version, MemoryFileContract.RubricHash(definition.Instructions), definition.ValueType,
             memory.EmbeddingModelId, memory.EmbeddingDimensions, memory.RetrievalK, memory.Guidelines, examples, null);
     }
@@ -227,7 +237,7 @@ public sealed class JudgeMemoryFile
             }
         }
 
-        examples.AddRange(Examples.Select(e => e.ToEpisodic(vectors[EmbeddingInput(e.EmbeddedText)])));
+        examples.AddRange(Examples.Select(e => e.WithVector(vectors[EmbeddingInput(e.EmbeddedText)])));
         return new JudgeMemory(Guidelines, examples, EmbeddingModelId, EmbeddingDimensions, RetrievalK);
     }
 
@@ -313,7 +323,7 @@ public sealed class JudgeMemoryFile
             examples.Count(e => !e.IsDistilled && redistill.Contains(e.TraceId)));
     }
 
-    internal JudgeMemoryFile With(IReadOnlyList<Guideline> guidelines, IReadOnlyList<JudgeMemoryFileExample> examples) =>
+    internal JudgeMemoryFile With(IReadOnlyList<Guideline> guidelines, IReadOnlyList<EpisodicExample> examples) =>
         new(JudgeName, Version, RubricHash, ValueType, EmbeddingModelId, EmbeddingDimensions, RetrievalK, guidelines, examples, FilePath);
 
     private string Where => FilePath is null ? $"The memory file of judge '{JudgeName}' " : $"The memory file '{FilePath}' ";

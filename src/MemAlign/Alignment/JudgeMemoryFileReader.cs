@@ -106,7 +106,7 @@ internal sealed class JudgeMemoryFileReader
             guidelines.Add(new Guideline(text, sources));
         }
 
-        var examples = new List<JudgeMemoryFileExample>();
+        var examples = new List<EpisodicExample>();
         var seen = new HashSet<(string, string)>();
         i = 0;
         foreach (var e in Array(root, [], ExamplesProperty).EnumerateArray())
@@ -156,10 +156,10 @@ internal sealed class JudgeMemoryFileReader
         }
     }
 
-    private JudgeMemoryFileExample ReadExample(JsonElement e, object[] at, FeedbackValueType valueType)
+    private EpisodicExample ReadExample(JsonElement e, object[] at, FeedbackValueType valueType)
     {
         Object(e, at);
-        Only(e, at, TraceIdProperty, IdProperty, ValueProperty, RationaleProperty, ReviewerProperty, EmbeddedFieldProperty, FieldsProperty, FingerprintProperty, DistilledProperty);
+        Only(e, at, TraceIdProperty, IdProperty, ValueProperty, RationaleProperty, ReviewerProperty, ReviewersProperty, WeightProperty, EmbeddedFieldProperty, FieldsProperty, FingerprintProperty, DistilledProperty);
         var traceId = Text(e, at, TraceIdProperty);
         var id = Text(e, at, IdProperty);
         var rawValue = Property(e, at, ValueProperty);
@@ -180,7 +180,13 @@ internal sealed class JudgeMemoryFileReader
         }
 
         var rationale = e.TryGetProperty(RationaleProperty, out var r) && r.ValueKind != JsonValueKind.Null ? String(r, [.. at, RationaleProperty]) : null;
-        var reviewer = e.TryGetProperty(ReviewerProperty, out _) ? Text(e, at, ReviewerProperty) : null;
+        var reviewers = e.TryGetProperty(ReviewersProperty, out _) ? Strings(e, at, ReviewersProperty)
+            : e.TryGetProperty(ReviewerProperty, out _) ? [Text(e, at, ReviewerProperty)] : System.Array.Empty<string>();
+        var weight = e.TryGetProperty(WeightProperty, out _) ? Integer(e, at, WeightProperty, minimum: 1) : 1;
+        if (ReviewersProblem(reviewers, weight, e.TryGetProperty(ReviewerProperty, out _) && e.TryGetProperty(ReviewersProperty, out _)) is { } problem)
+        {
+            throw Fail([.. at, e.TryGetProperty(ReviewersProperty, out _) ? ReviewersProperty : WeightProperty], problem);
+        }
         var embeddedField = Text(e, at, EmbeddedFieldProperty);
         var fieldsElement = Property(e, at, FieldsProperty);
         Object(fieldsElement, [.. at, FieldsProperty]);
@@ -202,7 +208,7 @@ internal sealed class JudgeMemoryFileReader
             throw Fail([.. at, DistilledProperty], $"\"{DistilledProperty}\" must be true or false.");
         }
 
-        return new JudgeMemoryFileExample(traceId, id, value, rationale, reviewer, embeddedField, fields, fingerprint, distilled.GetBoolean());
+        return new EpisodicExample(id, traceId, value, rationale, fields, embeddedField, ReadOnlyMemory<float>.Empty, fingerprint, distilled.GetBoolean(), reviewers, weight);
     }
 
     private void Object(JsonElement element, object[] at)

@@ -98,7 +98,7 @@ internal static class JudgeMemoryFileWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteExample(Utf8JsonWriter writer, JudgeMemoryFileExample example)
+    private static void WriteExample(Utf8JsonWriter writer, EpisodicExample example)
     {
         writer.WriteStartObject();
         writer.WriteString(TraceIdProperty, example.TraceId);
@@ -114,9 +114,25 @@ internal static class JudgeMemoryFileWriter
             writer.WriteNull(RationaleProperty);
         }
 
-        if (example.Reviewer is { } reviewer)
+        // One label of one known reviewer is written as files always were; several as a list, with their count.
+        if (example.Reviewers.Count == 1 && example.Weight == 1)
         {
-            writer.WriteString(ReviewerProperty, reviewer);
+            writer.WriteString(ReviewerProperty, example.Reviewers[0]);
+        }
+        else if (example.Reviewers.Count > 0)
+        {
+            writer.WriteStartArray(ReviewersProperty);
+            foreach (var reviewer in example.Reviewers)
+            {
+                writer.WriteStringValue(reviewer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (example.Weight != 1)
+        {
+            writer.WriteNumber(WeightProperty, example.Weight);
         }
 
         writer.WriteString(EmbeddedFieldProperty, example.EmbeddedField);

@@ -10,7 +10,8 @@ namespace MemAlign;
 /// <summary>
 /// MemAlign: aligns a judge with expert feedback through two memories. Semantic memory holds guidelines
 /// distilled from the experts' rationales (each citing its source traces); episodic memory holds the
-/// labelled examples, retrieved by embedding similarity each time the judge scores. Alignment is
+/// labelled examples (one per trace, however many experts agreed on it), retrieved by embedding similarity
+/// each time the judge scores. Alignment is
 /// incremental: unchanged feedback costs nothing, changed feedback replaces its example and is
 /// re-distilled alone, and a failed distillation batch is reported and retried on the next align.
 /// </summary>
@@ -95,14 +96,13 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
                 + $"Ensure traces contain human assessments with name '{definition.Name}' (source HUMAN) and every field the rubric uses.");
         }
 
-        var remembered = memory.Examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var remembered = memory.Examples.ToDictionary(e => e.TraceId, StringComparer.Ordinal);
         var embedding = await EmbedAsync(diff.Fresh, remembered, memory, cancellationToken).ConfigureAwait(false);
         var examples = diff.KeptExamples.ToList();
         foreach (var record in diff.Fresh)
         {
             var vector = embedding.Vectors[record.TraceId];
-            examples.AddRange(record.Assessments.Select(a => new EpisodicExample(
-                a.Id, record.TraceId, record.Value, a.Rationale, record.Fields, record.EmbeddedField, vector, record.Fingerprint, isDistilled: false)));
+            examples.Add(record.ToExample(vector, isDistilled: false));
         }
 
         var dimensions = embedding.Dimensions ?? memory.EmbeddingDimensions;
@@ -217,16 +217,16 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     }
 
     private async Task<EmbeddingRun> EmbedAsync(
-        IReadOnlyList<FeedbackRecord> fresh, Dictionary<string, List<EpisodicExample>> remembered, JudgeMemory memory, CancellationToken cancellationToken)
+        IReadOnlyList<FeedbackRecord> fresh, Dictionary<string, EpisodicExample> remembered, JudgeMemory memory, CancellationToken cancellationToken)
     {
         var vectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         var pending = new List<FeedbackRecord>();
         foreach (var record in fresh)
         {
             // A changed verdict on the same text keeps its vector: only new text is embedded.
-            if (remembered.TryGetValue(record.TraceId, out var old) && old[0].EmbeddedField == record.EmbeddedField && old[0].EmbeddedText == record.EmbeddedText)
+            if (remembered.TryGetValue(record.TraceId, out var old) && old.EmbeddedField == record.EmbeddedField && old.EmbeddedText == record.EmbeddedText)
             {
-                vectors[record.TraceId] = old[0].Vector;
+                vectors[record.TraceId] = old.Vector;
             }
             else
             {

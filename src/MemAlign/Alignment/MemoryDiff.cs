@@ -1,9 +1,9 @@
 namespace MemAlign.Alignment;
 
 /// <summary>
-/// How feedback differs from what a judge remembers, by trace: new traces and traces whose feedback
-/// changed need examples (<see cref="Fresh"/>); unchanged ones cost nothing; a changed trace's old
-/// examples go, and so does its support for guidelines. A remembered trace that yields no feedback any
+/// How feedback differs from what a judge remembers, by trace (one example each): new traces and traces
+/// whose feedback changed need examples (<see cref="Fresh"/>); unchanged ones cost nothing; a changed
+/// trace's old example goes, and so does its support for guidelines. A remembered trace that yields no feedback any
 /// more is <see cref="Retracted"/>: align cannot drop it silently. Pure: no model or embedder involved.
 /// </summary>
 internal sealed record MemoryDiff(
@@ -19,38 +19,43 @@ internal sealed record MemoryDiff(
 {
     public static MemoryDiff Compute(JudgeMemory memory, IReadOnlyList<FeedbackRecord> records, IReadOnlyList<SkippedTrace> skipped)
     {
-        var remembered = memory.Examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // A memory holds one example per trace (JudgeMemory merges the one-per-label examples of older memories).
+        var remembered = memory.Examples.Select((e, i) => (e, i)).ToDictionary(p => p.e.TraceId, p => p.i, StringComparer.Ordinal);
         var recorded = records.Select(r => r.TraceId).ToHashSet(StringComparer.Ordinal);
         var retracted = skipped.Where(s => remembered.ContainsKey(s.TraceId) && !recorded.Contains(s.TraceId)).ToList();
 
         var examples = memory.Examples.ToList();
         var guidelines = memory.Guidelines.ToList();
         var fresh = new List<FeedbackRecord>();
-        int added = 0, replaced = 0, removed = 0, unchanged = 0, dropped = 0;
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        int added = 0, replaced = 0, unchanged = 0, dropped = 0;
         foreach (var record in records)
         {
-            if (!remembered.TryGetValue(record.TraceId, out var old))
+            if (!remembered.TryGetValue(record.TraceId, out var position))
             {
                 fresh.Add(record);
-                added += record.Assessments.Count;
+                added++;
                 continue;
             }
 
-            if (old.All(e => e.Fingerprint == record.Fingerprint))
+            var old = examples[position];
+            if (old.Fingerprint == record.Fingerprint)
             {
-                unchanged += old.Count;
+                // Unchanged feedback keeps its vector and distillation; rebuilt from the labels, so an example merged
+                // from an older memory gets back who gave them.
+                examples[position] = record.ToExample(old.Vector, old.IsDistilled);
+                unchanged++;
                 continue;
             }
 
-            examples.RemoveAll(e => e.TraceId == record.TraceId);
-            replaced += Math.Min(old.Count, record.Assessments.Count);
-            added += Math.Max(0, record.Assessments.Count - old.Count);
-            removed += Math.Max(0, old.Count - record.Assessments.Count);
+            changed.Add(record.TraceId);
+            replaced++;
             dropped += PruneSources(guidelines, new HashSet<string>(StringComparer.Ordinal) { record.TraceId });
             fresh.Add(record);
         }
 
-        return new MemoryDiff(examples, guidelines, fresh, retracted, added, replaced, removed, unchanged, dropped);
+        examples.RemoveAll(e => changed.Contains(e.TraceId));
+        return new MemoryDiff(examples, guidelines, fresh, retracted, added, replaced, 0, unchanged, dropped);
     }
 
     /// <summary>Removes the given traces from every guideline's sources; drops distilled guidelines left with none. Returns how many were dropped.</summary>

@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace MemAlign.Models;
 
 /// <summary>
-/// What the local judge knows about a whole memory: the label counts (the class priors) and how much
+/// What the local judge knows about a whole memory: the label counts (the class priors, each example counted
+/// by its <see cref="EpisodicExample.Weight"/>, the labels it stands for) and how much
 /// weight the prior gets against the retrieved neighbours. That weight is chosen by leave-one-trace-out
 /// on the memory itself: each remembered trace is judged by its k nearest examples of other traces, for
 /// every candidate weight, and the weight with the most correct verdicts wins (ties go to the larger
@@ -38,10 +39,10 @@ internal sealed class LocalCalibration
         PriorWeight = priorWeight;
     }
 
-    /// <summary>Every label in memory with its count, most frequent first (then ordinal), so ties in a vote go to the more common label.</summary>
+    /// <summary>Every label in memory with its count of labels (examples by weight), most frequent first (then ordinal), so ties in a vote go to the more common label.</summary>
     public IReadOnlyList<ClassCount> Classes { get; }
 
-    /// <summary>Examples in memory.</summary>
+    /// <summary>Labels in memory: the examples' weights added up.</summary>
     public int Total { get; }
 
     /// <summary>The mean label, for numeric judges (0 otherwise).</summary>
@@ -56,44 +57,48 @@ internal sealed class LocalCalibration
     public static LocalCalibration FromExamples(IEnumerable<EpisodicExample> examples)
     {
         var list = examples.ToList();
-        return new LocalCalibration(Count(list), list.Count, SmallMemoryPriorWeight(list.Count));
+        var labels = list.Sum(e => e.Weight);
+        return new LocalCalibration(Count(list), labels, SmallMemoryPriorWeight(labels));
     }
 
-    /// <summary>The prior's weight for a memory too small to calibrate: one identical neighbour per example it holds.</summary>
-    private static double SmallMemoryPriorWeight(int examples) => Math.Max(DefaultPriorWeight, examples);
+    /// <summary>The prior's weight for a memory too small to calibrate: one identical neighbour per label it holds.</summary>
+    private static double SmallMemoryPriorWeight(int labels) => Math.Max(DefaultPriorWeight, labels);
 
     private static LocalCalibration Compute(JudgeMemory memory)
     {
         var examples = memory.Examples;
         var classes = Count(examples);
-        var traces = examples.GroupBy(e => e.TraceId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var labels = examples.Sum(e => e.Weight);
+
+        // One example per trace (JudgeMemory merges older memories' one-per-label examples).
+        var traces = examples.OrderBy(e => e.TraceId, StringComparer.Ordinal).ToList();
 
         // Numeric judges shrink by similarity instead (LocalNumericVote): only the mean is needed.
         if (examples[0].Value.Kind == FeedbackValueKind.Number)
         {
-            return new LocalCalibration(classes, examples.Count, DefaultPriorWeight);
+            return new LocalCalibration(classes, labels, DefaultPriorWeight);
         }
 
         // Too few traces to choose a weight from: every remembered label counts as a pseudo-count, so with a
         // handful of examples the judge answers their most common label unless the neighbours all but agree.
         if (traces.Count < MinTracesToCalibrate || classes.Count < 2)
         {
-            return new LocalCalibration(classes, examples.Count, SmallMemoryPriorWeight(examples.Count));
+            return new LocalCalibration(classes, labels, SmallMemoryPriorWeight(labels));
         }
 
         var stride = Math.Max(1, (traces.Count + MaxQueries - 1) / MaxQueries);
         var correct = new int[Candidates.Length];
         for (var q = 0; q < traces.Count; q += stride)
         {
-            var own = traces[q].ToList();
-            var neighbours = memory.Index.Search(own[0].Vector.Span, memory.RetrievalK, excludedTraceId: traces[q].Key);
+            var own = traces[q];
+            var neighbours = memory.Index.Search(own.Vector.Span, memory.RetrievalK, excludedTraceId: own.TraceId);
 
             // The prior without the held-out trace, as it would be had the trace never been labelled.
-            var held = new ClassCounts(classes, own.Select(e => e.Value));
+            var held = new ClassCounts(classes, own);
             for (var c = 0; c < Candidates.Length; c++)
             {
                 var verdict = LocalClassVote.Decide(neighbours, held.Classes, held.Total, Candidates[c]).Value;
-                correct[c] += own.Count(e => e.Value.Equals(verdict));
+                correct[c] += own.Value.Equals(verdict) ? own.Weight : 0;
             }
         }
 
@@ -106,23 +111,22 @@ internal sealed class LocalCalibration
             }
         }
 
-        return new LocalCalibration(classes, examples.Count, Candidates[best]);
+        return new LocalCalibration(classes, labels, Candidates[best]);
     }
 
     private static List<ClassCount> Count(IReadOnlyList<EpisodicExample> examples) =>
         examples.GroupBy(e => e.Value)
-            .Select(g => new ClassCount(g.Key, g.Count()))
+            .Select(g => new ClassCount(g.Key, g.Sum(e => e.Weight)))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.Value.ToString(), StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The label counts with some examples taken out.</summary>
+    /// <summary>The label counts with one example (all the labels it stands for) taken out.</summary>
     private sealed class ClassCounts
     {
-        public ClassCounts(IReadOnlyList<ClassCount> all, IEnumerable<FeedbackValue> removed)
+        public ClassCounts(IReadOnlyList<ClassCount> all, EpisodicExample removed)
         {
-            var less = removed.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
-            Classes = all.Select(c => new ClassCount(c.Value, c.Count - less.GetValueOrDefault(c.Value))).ToList();
+            Classes = all.Select(c => new ClassCount(c.Value, c.Count - (c.Value.Equals(removed.Value) ? removed.Weight : 0))).ToList();
             Total = Classes.Sum(c => c.Count);
         }
 

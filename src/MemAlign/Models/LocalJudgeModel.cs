@@ -4,8 +4,8 @@ namespace MemAlign.Models;
 
 /// <summary>
 /// Judges without a model, from the examples retrieved from episodic memory. Pass/fail and categorical
-/// judges: the most probable label, the neighbours' similarity-weighted vote shrunk toward the labels'
-/// shares of the whole memory by a prior weight chosen by leave-one-out on the memory
+/// judges: the most probable label, the neighbours' vote (each trace by its similarity times its weight, the
+/// agreeing labels it stands for) shrunk toward the labels' shares of the whole memory by a prior weight chosen by leave-one-out on the memory
 /// (<see cref="LocalClassVote"/>, <see cref="LocalCalibration"/>); the confidence is that label's
 /// probability. Numeric judges: the weighted mean, pulled toward the memory's mean when the neighbours are
 /// dissimilar (<see cref="LocalNumericVote"/>). With no examples it has nothing to go on and says so.
@@ -35,7 +35,7 @@ internal sealed class LocalJudgeModel : IJudgeModel
 
         var calibration = prompt.Memory is { Examples.Count: > 0 } memory ? LocalCalibration.For(memory) : LocalCalibration.FromExamples(examples.Select(e => e.Example));
         var valueType = prompt.Definition.ValueType;
-        var votes = string.Join(", ", examples.Select(e => Invariant($"{e.Example.TraceId} ({e.Example.Value}, similarity {e.Similarity:0.00})")));
+        var votes = string.Join(", ", examples.Select(e => Invariant($"{e.Example.TraceId} ({e.Example.Value}, similarity {e.Similarity:0.00}{Labels(e.Example)})")));
         if (valueType.Kind is FeedbackTypeKind.Integer or FeedbackTypeKind.Number)
         {
             var estimate = LocalNumericVote.Decide(examples, calibration.Mean, valueType);
@@ -66,6 +66,9 @@ internal sealed class LocalJudgeModel : IJudgeModel
 
     private static IEnumerable<(FeedbackValue Value, double Probability, double Prior)> Shown(LocalClassVote.Decision decision) =>
         decision.Probabilities.OrderByDescending(p => p.Probability).ThenByDescending(p => p.Prior).Take(MaxLabelsShown);
+
+    // A trace several experts agreed on votes by its weight: the rationale says so.
+    private static string Labels(EpisodicExample example) => example.Weight == 1 ? "" : Invariant($", {example.Weight} labels");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

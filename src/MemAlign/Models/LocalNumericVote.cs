@@ -1,7 +1,8 @@
 namespace MemAlign.Models;
 
 /// <summary>
-/// The local judge's estimate for numeric judges: the neighbours' similarity-weighted mean, pulled toward
+/// The local judge's estimate for numeric judges: the neighbours' weighted mean (each neighbour weighs its
+/// similarity times its <see cref="EpisodicExample.Weight"/>: a trace counts once per agreeing label), pulled toward
 /// the mean of the whole memory by how dissimilar the neighbours are,
 /// estimate = memory mean + s * (weighted mean - memory mean), with s the neighbours' weighted mean
 /// similarity (0 to 1). Identical neighbours (s = 1) give their weighted mean unchanged; unrelated ones
@@ -13,8 +14,9 @@ internal static class LocalNumericVote
 {
     public static Estimate Decide(IReadOnlyList<RetrievedExample> neighbours, double memoryMean, FeedbackValueType valueType)
     {
-        // Similarities can be zero or negative; every retrieved example keeps a small say in the mean.
-        var weights = neighbours.Select(n => Math.Max(n.Similarity, 0f) + 1e-3).ToList();
+        // Similarities can be zero or negative; every retrieved example keeps a small say in the mean. A trace
+        // weighs once per agreeing label it stands for.
+        var weights = neighbours.Select(n => (Math.Max(n.Similarity, 0f) + 1e-3) * n.Example.Weight).ToList();
         var total = weights.Sum();
         var mean = neighbours.Select((n, i) => weights[i] * n.Example.Value.AsNumber()).Sum() / total;
         var similarity = Math.Clamp(neighbours.Select((n, i) => weights[i] * Math.Max(n.Similarity, 0f)).Sum() / total, 0, 1);

@@ -94,16 +94,7 @@ public class LearningCurveEvidenceTests(ITestOutputHelper output)
     }
 
     /// <summary>The VADER tokens as a three-way polarity, one human label per rating slot (shared with the cascade evidence).</summary>
-    internal static List<Trace> VaderPolarity(string judge)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "vader-every-15th");
-        var tokens = File.ReadLines(Path.Combine(folder, "items.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        return File.ReadLines(Path.Combine(folder, "labels.csv")).Skip(1).Select(l => l.Split(','))
-            .GroupBy(f => f[0], StringComparer.Ordinal)
-            .Select(ratings => ratings.Aggregate(Trace.Create(ratings.Key, tokens[ratings.Key], null), (trace, f) =>
-                trace.WithAssessment(new Assessment(judge, Polarity(int.Parse(f[2], CultureInfo.InvariantCulture)), AssessmentSource.Human(f[1])))))
-            .ToList();
-    }
+    internal static List<Trace> VaderPolarity(string judge) => VaderTraces.Load(judge, rating => Polarity(rating));
 
     private static string Polarity(int rating) => rating switch { < 0 => "negative", 0 => "neutral", _ => "positive" };
 

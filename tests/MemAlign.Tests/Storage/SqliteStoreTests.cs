@@ -48,6 +48,7 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
     [Fact] public Task Schema_4_upgrade() => A_schema_4_store_upgrades_and_never_gives_a_deleted_version_number_again();
     [Fact] public Task Schema_5_upgrade() => A_schema_5_store_upgrades_keeping_its_results_which_then_hold_cached_tokens_and_the_cascade_stage();
+    [Fact] public Task Schema_5_examples_compacted() => A_schema_5_judge_version_of_one_example_per_label_loads_and_is_stored_as_one_per_trace_on_the_next_alignment();
     [Fact] public Task Registration_after_a_forget() => A_judge_version_built_before_a_forget_is_registered_without_the_forgotten_trace();
     [Fact] public Task Forget_racing_another_process() => A_forget_wins_over_a_registration_racing_it_in_another_process(_path);
     [Fact] public Task Several_tags() => Every_tag_of_a_query_must_hold_in_any_order();

@@ -46,7 +46,8 @@ public abstract partial class StoreContract
         }
 
         var aligned = (await store.GetJudgeAsync(Fixture, "helpfulness", 2))!;
-        Assert.Equal((4, 10, 1), (aligned.Memory.Guidelines.Count, aligned.Memory.Examples.Count, aligned.Info.BaseVersion));
+        // Ten examples stored, one per label: seven traces, so seven examples once loaded.
+        Assert.Equal((4, 7, 10, 1), (aligned.Memory.Guidelines.Count, aligned.Memory.Examples.Count, aligned.Info.Examples, aligned.Info.BaseVersion));
         Assert.DoesNotContain(aligned.Memory.Examples, e => e.TraceId == "fx-05");
 
         // The runs: kind, judge, version and the forgotten count in columns, nothing left in their settings.

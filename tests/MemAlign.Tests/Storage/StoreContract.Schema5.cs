@@ -1,4 +1,5 @@
 using MemAlign.Evaluation;
+using MemAlign.MiniLM;
 using MemAlign.Storage;
 using MemAlign.Testing;
 
@@ -40,5 +41,49 @@ public abstract partial class StoreContract
         Assert.Equal(32L, after[first.TraceId].Usage.ReasoningTokens);
         Assert.Equal(((CascadeStage?)CascadeStage.Local, 0L), (after["fx-14"].AnsweredBy, after["fx-14"].Usage.CachedInputTokens));
         Assert.Equal(before.Count + (before.Any(r => r.TraceId == "fx-14") ? 0 : 1), after.Count);
+    }
+
+    /// <summary>
+    /// Issue 26: the fixture's version 2 was aligned when every agreeing label was an example (fx-01, fx-03 and fx-07 have two
+    /// each, by ann and bob: ten rows for seven traces). It loads as one example per trace, and the next alignment stores it so,
+    /// with the reviewers back, without embedding or distilling anything again.
+    /// </summary>
+    protected async Task A_schema_5_judge_version_of_one_example_per_label_loads_and_is_stored_as_one_per_trace_on_the_next_alignment()
+    {
+        await using var fixture = await RestoreSchema5Async();
+        await using var store = await TestStores.OpenAsync(fixture.Setting);
+        Assert.Equal(10, (await store.ListJudgeVersionsAsync(Fixture, "helpfulness")).Single(v => v.Version == 2).Examples); // rows as schema 5 wrote them
+
+        var old = (await store.GetJudgeAsync(Fixture, "helpfulness", 2))!;
+        Assert.Equal(["fx-01", "fx-02", "fx-03", "fx-04", "fx-06", "fx-07", "fx-08"], old.Memory.Examples.Select(e => e.TraceId).Order(StringComparer.Ordinal));
+        var merged = old.Memory.Examples.Single(e => e.TraceId == "fx-01");
+        Assert.Equal((2, 0), (merged.Weight, merged.Reviewers.Count)); // schema 5 did not keep who labelled
+
+        var traces = await store.SearchTracesAsync(Fixture, new TraceQuery { Tag = new("split", "align") }).ToListAsync();
+        using var embedder = new MiniLMEmbeddingGenerator();
+        var optimizer = new MemAlignOptimizer(new MemAlignOptions { EmbeddingGenerator = embedder, RetrievalK = old.Memory.RetrievalK });
+        var aligned = await optimizer.AlignAsync(old.Definition, old.Memory, traces);
+        Assert.Equal((0, 0, 7, 0), (aligned.Report.ExamplesAdded, aligned.Report.ExamplesReplaced, aligned.Report.ExamplesUnchanged, aligned.Report.TextsEmbedded));
+        Assert.Equal(0, aligned.Report.ModelCalls);
+
+        var next = await store.RegisterJudgeAsync(Fixture, old.Definition, aligned.Memory, baseVersion: 2, labelSchema: old.LabelSchema);
+        Assert.Equal(7, (await store.ListJudgeVersionsAsync(Fixture, "helpfulness")).Single(v => v.Version == next.Version).Examples); // one row per trace
+
+        var compacted = (await store.GetJudgeAsync(Fixture, "helpfulness", next.Version))!.Memory;
+        var fx01 = compacted.Examples.Single(e => e.TraceId == "fx-01");
+        Assert.Equal(["ann", "bob"], fx01.Reviewers);
+        Assert.Equal((2, merged.Id), (fx01.Weight, fx01.Id));
+        Assert.Equal(merged.Vector.ToArray(), fx01.Vector.ToArray());
+        Assert.Contains("ann on fx-01", fx01.Rationale);
+        Assert.Contains("bob on fx-01", fx01.Rationale);
+        var single = compacted.Examples.Single(e => e.TraceId == "fx-02");
+        Assert.Equal(["ann"], single.Reviewers);
+        Assert.Equal(1, single.Weight);
+
+        // Forgetting a trace removes its one example.
+        await store.ForgetAsync(Fixture, ["fx-01"]);
+        var after = (await store.GetJudgeAsync(Fixture, "helpfulness", next.Version))!.Memory;
+        Assert.Equal(6, after.Examples.Count);
+        Assert.DoesNotContain(after.Examples, e => e.TraceId == "fx-01");
     }
 }

@@ -43,6 +43,11 @@ internal static class MemoryFileContract
     public const string IdProperty = "id";
     public const string RationaleProperty = "rationale";
     public const string ReviewerProperty = "reviewer";
+
+    // One example per trace: who gave its agreeing labels (instead of "reviewer" when not exactly one label of one
+    // known reviewer) and how many labels it stands for (absent when 1). Optional, so older files read unchanged.
+    public const string ReviewersProperty = "reviewers";
+    public const string WeightProperty = "weight";
     public const string EmbeddedFieldProperty = "embedded_field";
     public const string FieldsProperty = "fields";
     public const string FingerprintProperty = "fingerprint";
@@ -68,6 +73,38 @@ internal static class MemoryFileContract
         }
 
         return hex.ToString();
+    }
+
+    /// <summary>
+    /// What is wrong with an example's reviewers and weight, or <see langword="null"/>: both readers apply this
+    /// one rule. <paramref name="reviewers"/> is what "reviewer" or "reviewers" held (empty when neither).
+    /// </summary>
+    public static string? ReviewersProblem(System.Collections.Generic.IReadOnlyList<string> reviewers, int weight, bool both)
+    {
+        if (both)
+        {
+            return $"an example has \"{ReviewerProperty}\" or \"{ReviewersProperty}\", not both.";
+        }
+
+        for (var i = 0; i < reviewers.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(reviewers[i]))
+            {
+                return $"\"{ReviewersProperty}\" must not hold a blank reviewer.";
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(reviewers[i], reviewers[j], StringComparison.Ordinal))
+                {
+                    return $"the reviewer '{reviewers[i]}' is listed twice.";
+                }
+            }
+        }
+
+        return weight < reviewers.Count
+            ? $"\"{WeightProperty}\" is {weight}, but the example lists {reviewers.Count} reviewers: it stands for at least as many labels as reviewers."
+            : null;
     }
 
     /// <summary>How a value kind is spelled in <c>aligned_for.value.kind</c>.</summary>
