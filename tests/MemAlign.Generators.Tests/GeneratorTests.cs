@@ -91,9 +91,12 @@ public class GeneratorTests
             var seen = await (Task<List<string>>)usage.Invoke(null, [client])!;
 
             // ProductQualityJudge's rubric names outputs before inputs: positional arguments still mean (inputs, outputs).
-            Assert.Contains(client.Prompts, p => p.Contains("Rate the description in \"Warm and soft.\" for \"A sweater\".", StringComparison.Ordinal));
-            Assert.Contains(client.Prompts, p => p.Contains("Rate \"an answer\" for \"a question\" from 1 to 5.", StringComparison.Ordinal));
-            Assert.Contains(client.Prompts, p => p.Contains("User query: \"Where is my order?\"\nAssistant response: \"It ships tomorrow.\"", StringComparison.Ordinal));
+            // The trace's fields reach the prompt under their own names (after the cached rubric), whatever order the rubric names them in.
+            static bool Binds(string prompt, string rubric, string inputs, string outputs) =>
+                prompt.Contains(rubric, StringComparison.Ordinal) && prompt.Split('\n').Contains($"inputs: \"{inputs}\"") && prompt.Split('\n').Contains($"outputs: \"{outputs}\"");
+            Assert.True(client.Prompts.Any(p => Binds(p, "Rate the description in", "A sweater", "Warm and soft.")), string.Join("\n----\n", client.Prompts.Take(3)));
+            Assert.True(client.Prompts.Any(p => Binds(p, "from 1 to 5.", "a question", "an answer")), string.Join("\n----\n", client.Prompts.Take(3)));
+            Assert.True(client.Prompts.Any(p => Binds(p, "User query:", "Where is my order?", "It ships tomorrow.")), string.Join("\n----\n", client.Prompts.Take(3)));
             Assert.Equal(
             [
                 "helpfulness", "helpfulness", "True Good 4",
