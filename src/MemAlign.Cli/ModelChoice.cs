@@ -15,6 +15,7 @@ internal sealed class ModelChoice
     private readonly string? _model;
     private readonly OpenAISettings _settings;
     private readonly CliOutput _output;
+    private readonly IReadOnlyDictionary<string, ModelSettings> _models;
     private bool _noticed;
 
     // Loaded on first use and shared by every judge and optimizer of the command, so a text is embedded once.
@@ -27,6 +28,7 @@ internal sealed class ModelChoice
     {
         _model = model;
         _output = output;
+        _models = file.Models;
         var environment = Environment.GetEnvironmentVariable(OpenAISettings.BaseUrlVariable);
         var fromFile = string.IsNullOrWhiteSpace(environment) && file.BaseUrl is not null;
         try
@@ -50,7 +52,7 @@ internal sealed class ModelChoice
     {
         if (ModelFor(definition) is { } model)
         {
-            return MemAlign.Judge.Create(definition, ModelProviders.CreateChatClient(model, _settings));
+            return MemAlign.Judge.Create(definition, ModelProviders.CreateChatClient(model, _settings), Options(model));
         }
 
         Offline();
@@ -89,9 +91,15 @@ internal sealed class ModelChoice
         var id => ModelProviders.CreateEmbeddingGenerator(id.Contains(":/", StringComparison.Ordinal) ? id : "openai:/" + id, _settings, dimensions),
     };
 
+    /// <summary>How a judge calls <paramref name="model"/>: the defaults, with what the settings file's <c>models</c> sets for it.</summary>
+    private JudgeOptions Options(string model) =>
+        _models.TryGetValue(WithoutProvider(model), out var settings) ? settings.ApplyTo(JudgeOptions.Default) : JudgeOptions.Default;
+
+    private static string WithoutProvider(string model) => model[(model.IndexOf(":/", StringComparison.Ordinal) is var at and >= 0 ? at + 2 : 0)..];
+
     /// <summary>The model a command runs <paramref name="definition"/> on, as prices name it (without its provider, such as gpt-4.1-mini), or null offline.</summary>
     public string? ModelName(JudgeDefinition definition) =>
-        ModelFor(definition) is { } model ? model[(model.IndexOf(":/", StringComparison.Ordinal) is var at and >= 0 ? at + 2 : 0)..] : null;
+        ModelFor(definition) is { } model ? WithoutProvider(model) : null;
 
     private string? ModelFor(JudgeDefinition definition)
     {

@@ -13,9 +13,9 @@ namespace MemAlign.Cli;
 /// </summary>
 internal static class SettingsFile
 {
-    private const string Store = "store", Experiment = "experiment", Model = "model", BaseUrl = "baseUrl", Json = "json", Verbose = "verbose", Prices = "prices";
+    private const string Store = "store", Experiment = "experiment", Model = "model", BaseUrl = "baseUrl", Json = "json", Verbose = "verbose", Prices = "prices", Models = "models";
 
-    private static readonly string[] Keys = [Store, Experiment, Model, BaseUrl, Json, Verbose, Prices];
+    private static readonly string[] Keys = [Store, Experiment, Model, BaseUrl, Json, Verbose, Prices, Models];
     private static readonly string[] PriceKeys = [.. ModelPrice.Keys, ModelPrice.CachedInputAlias];
 
     // Words of key names that would hold a secret (after lowercasing and dropping '_', '-' and '.': apiKey, api_key, OPENAI_API_KEY).
@@ -109,6 +109,7 @@ internal static class SettingsFile
             Json = Flag(Json),
             Verbose = Flag(Verbose),
             Prices = values.TryGetValue(Prices, out var prices) && prices.Value.ValueKind == JsonValueKind.Object ? ReadPrices(prices.Value) : ToolSettings.None.Prices,
+            Models = values.TryGetValue(Models, out var models) && models.Value.ValueKind == JsonValueKind.Object ? ReadModels(models.Value) : ToolSettings.None.Models,
         };
     }
 
@@ -122,6 +123,85 @@ internal static class SettingsFile
             model => new ModelPrice(Price(model.Value, ModelPrice.InputKey)!.Value, Price(model.Value, ModelPrice.OutputKey)!.Value,
                 Price(model.Value, ModelPrice.CachedKey) ?? Price(model.Value, ModelPrice.CachedInputAlias), Price(model.Value, ModelPrice.BatchInputKey), Price(model.Value, ModelPrice.BatchOutputKey)),
             StringComparer.OrdinalIgnoreCase);
+    }
+
+    // Already checked by ModelsProblem.
+    private static Dictionary<string, ModelSettings> ReadModels(JsonElement models) =>
+        models.EnumerateObject().ToDictionary(model => model.Name, model => ReadModel(model.Value), StringComparer.OrdinalIgnoreCase);
+
+    private static ModelSettings ReadModel(JsonElement entry)
+    {
+        JsonElement? Setting(string key) =>
+            entry.EnumerateObject().Where(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
+        int? Tokens(string key) => Setting(key) is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var tokens) ? tokens : null;
+        var temperature = Setting(ModelSettings.TemperatureKey);
+        return new ModelSettings
+        {
+            SetsTemperature = temperature is not null,
+            Temperature = temperature is { ValueKind: JsonValueKind.Number } t && t.TryGetSingle(out var value) ? value : null,
+            MaxOutputTokens = Tokens(ModelSettings.MaxOutputTokensKey),
+            MaxOutputTokensOnTruncation = Tokens(ModelSettings.MaxOutputTokensOnTruncationKey),
+        };
+    }
+
+    // What is wrong with the models object, or null: { "MODEL": { "temperature": N|null, "maxOutputTokens": N, "maxOutputTokensOnTruncation": N }, ... }.
+    private static string? ModelsProblem(string name, JsonElement value, string at)
+    {
+        const string Example = "such as \"models\": { \"o4-mini\": { \"temperature\": null, \"maxOutputTokens\": 4000, \"maxOutputTokensOnTruncation\": 16000 } }";
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return $"{at}: '{name}' is an object of how to call each model, {Example}; not {Describe(value)}.";
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in value.EnumerateObject())
+        {
+            var entry = $"{name}.{model.Name}";
+            if (!seen.Add(model.Name))
+            {
+                return $"{at}: '{name}' sets model '{model.Name}' twice; keep one.";
+            }
+
+            if (model.Value.ValueKind != JsonValueKind.Object)
+            {
+                return $"{at}: '{entry}' is an object of settings, {Example}; not {Describe(model.Value)}.";
+            }
+
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var setting in model.Value.EnumerateObject())
+            {
+                var key = Array.Find(ModelSettings.Keys, k => string.Equals(k, setting.Name, StringComparison.OrdinalIgnoreCase));
+                if (key is null)
+                {
+                    var closest = NameRules.Closest(setting.Name, ModelSettings.Keys);
+                    return $"{at}: '{entry}' has an unknown setting '{setting.Name}'{(closest is null ? "" : $"; did you mean '{closest}'?")} (a model takes {string.Join(", ", ModelSettings.Keys)}).";
+                }
+
+                if (!keys.Add(key))
+                {
+                    return $"{at}: '{entry}' sets '{key}' twice; keep one.";
+                }
+
+                var problem = key == ModelSettings.TemperatureKey
+                    ? setting.Value.ValueKind == JsonValueKind.Null || (setting.Value.ValueKind == JsonValueKind.Number && setting.Value.TryGetSingle(out var t) && float.IsFinite(t) && t >= 0)
+                        ? null
+                        : "a number of at least 0, or null to send none (for models that accept only their default)"
+                    : setting.Value.ValueKind == JsonValueKind.Number && setting.Value.TryGetInt32(out var tokens) && tokens > 0
+                        ? null
+                        : "a whole number of tokens, at least 1";
+                if (problem is not null)
+                {
+                    return $"{at}: '{entry}.{setting.Name}' is {problem}, not {(setting.Value.ValueKind == JsonValueKind.Number ? setting.Value.GetRawText() : Describe(setting.Value))}.";
+                }
+            }
+
+            if (ReadModel(model.Value) is { MaxOutputTokens: { } budget, MaxOutputTokensOnTruncation: { } larger } && larger <= budget)
+            {
+                return $"{at}: '{entry}.{ModelSettings.MaxOutputTokensOnTruncationKey}' ({larger}) is the budget asked for when a reply is cut off at {ModelSettings.MaxOutputTokensKey} ({budget}), so it must be larger.";
+            }
+        }
+
+        return null;
     }
 
     // What is wrong with the prices object, or null: { "MODEL": { "input": N, "cached": N, "output": N, "batchInput": N, "batchOutput": N }, ... } per million tokens.
@@ -205,6 +285,11 @@ internal static class SettingsFile
         if (key is Prices)
         {
             return value.ValueKind == JsonValueKind.Null ? null : PriceProblem(name, value, at);
+        }
+
+        if (key is Models)
+        {
+            return value.ValueKind == JsonValueKind.Null ? null : ModelsProblem(name, value, at);
         }
 
         if (key is Json or Verbose)

@@ -2,7 +2,7 @@ namespace MemAlign.Cli;
 
 /// <summary>
 /// The settings of a settings file (memalign.json in the working directory, or --config FILE): the global options'
-/// values, OPENAI_BASE_URL's and the models' token prices. Every value is optional; a flag beats an environment variable, which beats the file.
+/// values, OPENAI_BASE_URL's, the models' token prices and how to call each model. Every value is optional; a flag beats an environment variable, which beats the file.
 /// Never a secret: the file is refused when it holds one (<see cref="SettingsFile"/>).
 /// </summary>
 internal sealed record ToolSettings
@@ -32,4 +32,7 @@ internal sealed record ToolSettings
 
     /// <summary>Token prices per million by model id (case-insensitive), for the cost lines of evaluate; empty when the file sets none.</summary>
     public IReadOnlyDictionary<string, ModelPrice> Prices { get; init; } = new Dictionary<string, ModelPrice>();
+
+    /// <summary>How to call each model, by model id without its provider (case-insensitive); empty when the file sets none.</summary>
+    public IReadOnlyDictionary<string, ModelSettings> Models { get; init; } = new Dictionary<string, ModelSettings>();
 }

@@ -142,7 +142,7 @@ public class SettingsFileCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("memalign.json:2:3: unknown setting 'experimnt'; did you mean 'experiment'?", result.Errors);
-        Assert.Contains("memalign.json:3:3: unknown setting 'colour' (memalign.json takes store, experiment, model, baseUrl, json, verbose, prices)", result.Errors);
+        Assert.Contains("memalign.json:3:3: unknown setting 'colour' (memalign.json takes store, experiment, model, baseUrl, json, verbose, prices, models)", result.Errors);
         Assert.Contains("memalign.json:4:3: 'verbose' is true or false, not a string.", result.Errors);
         Assert.Contains("memalign.json:5:3: 'baseUrl' is not an absolute http(s) URL", result.Errors);
     }
@@ -207,6 +207,52 @@ public class SettingsFileCliTests
         Assert.Equal(0.003552, (double)fromFile["cost"]!, 10);
         Assert.EndsWith("memalign.json", (string?)fromFile["price_source"]);
         Assert.Contains("Tokens: 4 model call(s), 8,000 input (6,144 cached), 40 output (cache-model); no cost: no prices given", unpriced.Output);
+    }
+
+    [Fact]
+    public async Task A_models_settings_set_how_the_tool_calls_it_no_temperature_and_the_output_budgets_of_a_reasoning_model()
+    {
+        await using var model = await LoopbackOpenAIServer.StartAsync();
+        var cli = new CliRunner();
+        cli.ExtraEnvironment["OPENAI_BASE_URL"] = model.BaseUrl.ToString();
+        Assert.Equal(0, (await cli.RunAsync("import", cli.WriteFile("traces.jsonl", ["""{"trace_id": "r1", "inputs": "q", "outputs": "a"}"""]))).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("judges", "register", "--assembly", CliRunner.SampleAssembly)).ExitCode);
+        cli.WriteFile("memalign.json", ["""{ "models": { "Loopback-Reasoner": { "temperature": null, "maxOutputTokens": 500, "maxOutputTokensOnTruncation": 4000 } } }"""]);
+        model.Enqueue(ReasoningReplies.Completion("", finishReason: "length", completionTokens: 500, reasoningTokens: 500))
+             .Enqueue(ReasoningReplies.Completion("""{"rationale": "answers it", "result": true}""", completionTokens: 900, reasoningTokens: 860))
+             .Enqueue(ServerReply.Completion("""{"rationale": "answers it", "result": true}"""));
+
+        var reasoner = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--model", "openai:/loopback-reasoner", "--json");
+        var other = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--model", "openai:/another-model");
+
+        Assert.Equal(0, reasoner.ExitCode);
+        Assert.Equal(0, other.ExitCode);
+        var calls = model.Requests.Select(r => r.Json).ToList();
+        Assert.Equal(3, calls.Count);
+        // The reasoner: no temperature, the file's budget, then the larger one after the empty reply cut off at the limit.
+        Assert.All(calls.Take(2), call => Assert.False(call.AsObject().ContainsKey("temperature")));
+        Assert.Equal([500, 4_000], calls.Take(2).Select(call => (int)call["max_completion_tokens"]!));
+        Assert.Equal(1_360, (int)reasoner.Json["usage"]!["reasoning_tokens"]!);
+        // A model the file does not name keeps the defaults: temperature 0 and the provider's budget.
+        Assert.Equal(0, (double)calls[2]["temperature"]!);
+        Assert.False(calls[2].AsObject().ContainsKey("max_completion_tokens"));
+    }
+
+    [Theory]
+    [InlineData("""{ "models": { "o4-mini": { "temprature": null } } }""", "memalign.json:1:3: 'models.o4-mini' has an unknown setting 'temprature'; did you mean 'temperature'?")]
+    [InlineData("""{ "models": { "o4-mini": { "temperature": -1 } } }""", "'models.o4-mini.temperature' is a number of at least 0, or null to send none (for models that accept only their default), not -1.")]
+    [InlineData("""{ "models": { "o4-mini": { "maxOutputTokens": 2.5 } } }""", "'models.o4-mini.maxOutputTokens' is a whole number of tokens, at least 1, not 2.5.")]
+    [InlineData("""{ "models": { "o4-mini": { "maxOutputTokens": 4000, "maxOutputTokensOnTruncation": 1000 } } }""", "'models.o4-mini.maxOutputTokensOnTruncation' (1000) is the budget asked for when a reply is cut off at maxOutputTokens (4000), so it must be larger.")]
+    [InlineData("""{ "models": { "o4-mini": 3 } }""", "'models.o4-mini' is an object of settings")]
+    public async Task A_malformed_models_entry_is_a_usage_error_at_its_place(string file, string message)
+    {
+        var cli = new CliRunner();
+        cli.WriteFile("memalign.json", [file]);
+
+        var result = await cli.RunAsync("judges", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Errors);
     }
 
     [Theory]

@@ -34,10 +34,10 @@ public sealed class HostedAppTests(Browser browser)
         await Expect(page.Locator("#reviewer")).ToHaveTextAsync("maria");
         Assert.Equal("/labeling/", new Uri(page.Url).AbsolutePath);
         await Expect(page.Locator("#verdict")).ToBeHiddenAsync(); // blind until she answers
-        var first = await page.Locator("#trace-id").TextContentAsync();
-        await LabelAsync(page, first!, "y");
-        var second = await page.Locator("#trace-id").TextContentAsync();
-        await LabelAsync(page, second!, "n", "Too vague.");
+        var first = await ShownItemAsync(page);
+        await LabelAsync(page, first, "y");
+        var second = await ShownItemAsync(page);
+        await LabelAsync(page, second, "n", "Too vague.");
 
         var labels = await scenario.LabelsAsync();
         Assert.Equal(2, labels.Count);

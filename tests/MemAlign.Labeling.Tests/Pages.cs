@@ -13,6 +13,14 @@ internal static class Pages
         await Expect(page.Locator("#trace-id")).ToHaveTextAsync(traceId);
     }
 
+    /// <summary>The trace id of the item shown, once the page shows one (the id is filled in after the item loads).</summary>
+    public static async Task<string> ShownItemAsync(IPage page)
+    {
+        await Expect(page.Locator("#item-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#trace-id")).Not.ToBeEmptyAsync();
+        return (await page.Locator("#trace-id").TextContentAsync())!;
+    }
+
     public static Task ShowsCompleteAsync(IPage page) => Expect(page.Locator("#complete-view")).ToBeVisibleAsync();
 
     /// <summary>Presses <paramref name="keys"/> in turn, as a reviewer types them.</summary>

@@ -114,8 +114,12 @@ public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, st
 /// <summary>What the server answers.</summary>
 public sealed record ServerReply(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
-    /// <summary>An OpenAI-shaped completion; <paramref name="cachedTokens"/> &gt; 0 reports that many prompt tokens read from the provider's prompt cache.</summary>
-    public static ServerReply Completion(string content, string model = "loopback-model", int promptTokens = 42, int completionTokens = 7, int cachedTokens = 0)
+    /// <summary>
+    /// An OpenAI-shaped completion; <paramref name="cachedTokens"/> &gt; 0 reports that many prompt tokens read from the
+    /// provider's prompt cache, <paramref name="reasoningTokens"/> &gt; 0 that many output tokens of hidden reasoning.
+    /// </summary>
+    public static ServerReply Completion(string content, string model = "loopback-model", int promptTokens = 42, int completionTokens = 7, int cachedTokens = 0,
+        string finishReason = "stop", int reasoningTokens = 0)
     {
         var usage = new JsonObject
         {
@@ -128,6 +132,11 @@ public sealed record ServerReply(int Status, string Body, IReadOnlyDictionary<st
             usage["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = cachedTokens };
         }
 
+        if (reasoningTokens > 0)
+        {
+            usage["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = reasoningTokens };
+        }
+
         var body = new JsonObject
         {
             ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
@@ -138,7 +147,7 @@ public sealed record ServerReply(int Status, string Body, IReadOnlyDictionary<st
             {
                 ["index"] = 0,
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
-                ["finish_reason"] = "stop",
+                ["finish_reason"] = finishReason,
             }),
             ["usage"] = usage,
         };

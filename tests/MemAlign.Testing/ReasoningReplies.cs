@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MemAlign.Testing;
 
 /// <summary>Replies as a reasoning model gives them: hidden reasoning counted in the output tokens, and sometimes no answer left.</summary>
@@ -7,29 +5,7 @@ public static class ReasoningReplies
 {
     /// <summary>A completion with <paramref name="content"/> (empty for none), its finish reason and its reasoning tokens.</summary>
     public static ServerReply Completion(string content, string finishReason = "stop", int completionTokens = 300, int reasoningTokens = 256, string model = "loopback-reasoner")
-    {
-        var body = new JsonObject
-        {
-            ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
-            ["object"] = "chat.completion",
-            ["created"] = 1_700_000_000,
-            ["model"] = model,
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
-                ["finish_reason"] = finishReason,
-            }),
-            ["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = 120,
-                ["completion_tokens"] = completionTokens,
-                ["total_tokens"] = 120 + completionTokens,
-                ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = reasoningTokens },
-            },
-        };
-        return new ServerReply(200, body.ToJsonString(), new Dictionary<string, string>());
-    }
+        => ServerReply.Completion(content, model, promptTokens: 120, completionTokens, finishReason: finishReason, reasoningTokens: reasoningTokens);
 
     /// <summary>The refusal OpenAI's reasoning models give a temperature other than their default.</summary>
     public static ServerReply TemperatureRefused() => new(400,

@@ -12,20 +12,9 @@ internal sealed record ExampleRow(
 {
     public const string Columns = "example_id, trace_id, value, rationale, fields, embedded_field, vector, fingerprint, distilled, reviewers, weight";
 
-    /// <summary>The parameters of <see cref="Columns"/>, in order, for an INSERT.</summary>
-    public const string Parameters = "@x, @t, @va, @r, @f, @ef, @vec, @fp, @di, @rv, @w";
-
     public static ExampleRow Read(DbDataReader row) => new(
         row.Text("example_id"), row.Text("trace_id"), row.Text("value"), row.NullableText("rationale"), row.Text("fields"),
         row.Text("embedded_field"), row.Bytes("vector"), row.Text("fingerprint"), row.Int("distilled") != 0, row.NullableText("reviewers"), row.Int("weight"));
-
-    /// <summary>The values of <see cref="Parameters"/> for <paramref name="example"/>.</summary>
-    public static IEnumerable<(string, object?)> Values(EpisodicExample example) =>
-    [
-        ("@x", example.Id), ("@t", example.TraceId), ("@va", StoredJson.Value(example.Value)), ("@r", example.Rationale), ("@f", StoredJson.Strings(example.Fields)),
-        ("@ef", example.EmbeddedField), ("@vec", StoredJson.Vector(example.Vector)), ("@fp", example.Fingerprint), ("@di", example.IsDistilled ? 1 : 0),
-        ("@rv", StoredJson.List(example.Reviewers)), ("@w", example.Weight),
-    ];
 
     public EpisodicExample ToExample() => new(
         ExampleId, TraceId, StoredJson.ReadValue(Value), Rationale, StoredJson.ReadStrings(Fields), EmbeddedField, StoredJson.ReadVector(Vector), Fingerprint, Distilled,

@@ -17,13 +17,13 @@ internal sealed record JudgeRow(int Version, long CreatedAt, string Definition, 
         : new(definition.Name, definition.ValueType, LabelTitle, LabelInstruction, Enum.Parse<LabelComment>(LabelComment));
 }
 
-/// <summary>A judge version's summary: its row's name, version, time and definition, and counts of its memory.</summary>
+/// <summary>A judge version's summary: its row's name, version, time and definition, and counts of its memory (examples by trace: rows written before schema 6 hold one per label, and load as one per trace).</summary>
 internal sealed record JudgeSummaryRow(string Name, int Version, long CreatedAt, string Definition, int Guidelines, int Examples, int? BaseVersion)
 {
     public const string Columns =
         "j.name, j.version, j.created_at, j.definition, j.base_version, " +
         "(SELECT COUNT(*) FROM judge_guidelines g WHERE g.experiment = j.experiment AND g.name = j.name AND g.version = j.version) AS guideline_count, " +
-        "(SELECT COUNT(*) FROM judge_examples x WHERE x.experiment = j.experiment AND x.name = j.name AND x.version = j.version) AS example_count";
+        "(SELECT COUNT(DISTINCT x.trace_id) FROM judge_examples x WHERE x.experiment = j.experiment AND x.name = j.name AND x.version = j.version) AS example_count";
 
     public static JudgeSummaryRow Read(DbDataReader row) =>
         new(row.Text("name"), row.Int("version"), row.Long("created_at"), row.Text("definition"), row.Int("guideline_count"), row.Int("example_count"), row.NullableInt("base_version"));
