@@ -224,7 +224,11 @@ public class GeneratorTests
             public partial class Resolution : Judge<bool>;
             public static class Use
             {
-                public static async Task<string> RunAsync(IChatClient c, Trace[] traces) => (await new Resolution(c).AlignAsync(traces)).Name;
+                public static async Task<string> RunAsync(IChatClient c, Trace[] traces)
+                {
+                    Resolution aligned = await new Resolution(c).AlignAsync(traces);
+                    return aligned.Name;
+                }
             }
             """;
 
