@@ -50,10 +50,6 @@ internal static class DiagnosticDescriptors
         "Invalid value type or scale",
         "'{0}': {1}");
 
-    public static readonly DiagnosticDescriptor SessionJudgeAlignment = Create(JudgeRuleIds.SessionJudgeAlignment,
-        "Session-level judges cannot be aligned",
-        "Judge '{0}' uses {{{{ conversation }}}}, so it judges whole sessions; session-level judges cannot be aligned");
-
     public static readonly DiagnosticDescriptor MemoryWithoutJudge = Create(Memory.MemoryRuleIds.MemoryWithoutJudge,
         "Memory file for a judge that does not exist",
         "Memory file '{0}' is for judge '{1}', which is not declared in this compilation{2}; correct \"judge\" in the file, or declare the judge");
@@ -71,7 +67,7 @@ internal static class DiagnosticDescriptors
     public static readonly System.Collections.Generic.IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         LabelSchemaWithoutJudge, LabelSchemaTypeMismatch, UnknownVariable, TemplateSyntax, NoVariable, ConversationCombination,
-        DuplicateJudgeName, InvalidDeclaration, NameNotSnakeCase, InvalidValueType, SessionJudgeAlignment,
+        DuplicateJudgeName, InvalidDeclaration, NameNotSnakeCase, InvalidValueType,
         MemoryWithoutJudge, StaleMemory, InvalidMemoryFile,
     }.ToDictionary(d => d.Id);
 

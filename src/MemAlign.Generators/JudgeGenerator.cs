@@ -8,7 +8,6 @@ using MemAlign.Generators.Model;
 using MemAlign.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace MemAlign.Generators;
 
@@ -32,7 +31,6 @@ public sealed class JudgeGenerator : IIncrementalGenerator
         public const string Judges = "Judges";
         public const string LabelSchemas = "LabelSchemas";
         public const string ResolvedLabelSchemas = "ResolvedLabelSchemas";
-        public const string Alignments = "Alignments";
         public const string MemoryFiles = "MemoryFiles";
         public const string JudgesWithMemory = "JudgesWithMemory";
     }
@@ -56,13 +54,6 @@ public sealed class JudgeGenerator : IIncrementalGenerator
         var resolvedLabels = labels.Combine(judgeKeys)
             .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
             .WithTrackingName(Steps.ResolvedLabelSchemas);
-
-        var alignments = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SessionAlignmentCheck.MethodName } },
-                static (c, ct) => c.SemanticModel.GetOperation(c.Node, ct) is IInvocationOperation invocation ? SessionAlignmentCheck.Check(invocation, ct) : null)
-            .Where(static d => d is not null)
-            .WithTrackingName(Steps.Alignments);
 
         // Memory files are read one by one (editing one re-reads only it) and joined to their judges by name:
         // every judge looks its file up again, but only the judge whose file changed gets a new model, so
@@ -95,8 +86,8 @@ public sealed class JudgeGenerator : IIncrementalGenerator
                 .Concat(MemoryChecks.Duplicates(pair.Left))))
             .Combine(judgesWithMemory.Select(static (j, _) => j.Findings).Collect())
             .Select(static (pair, _) => pair.Left.Concat(pair.Right.SelectMany(f => f)).ToImmutableArray());
-        var findings = judgeFindings.Combine(duplicateFindings).Combine(labelFindings).Combine(alignments.Collect()).Combine(memoryFindings)
-            .Select(static (all, _) => all.Left.Left.Left.Left.SelectMany(f => f).Concat(all.Left.Left.Left.Right).Concat(all.Left.Left.Right.SelectMany(f => f)).Concat(all.Left.Right!).Concat(all.Right).ToImmutableArray());
+        var findings = judgeFindings.Combine(duplicateFindings).Combine(labelFindings).Combine(memoryFindings)
+            .Select(static (all, _) => all.Left.Left.Left.SelectMany(f => f).Concat(all.Left.Left.Right).Concat(all.Left.Right.SelectMany(f => f)).Concat(all.Right).ToImmutableArray());
         context.RegisterSourceOutput(findings.Combine(context.CompilationProvider), static (output, pair) =>
         {
             if (pair.Left.IsDefaultOrEmpty)

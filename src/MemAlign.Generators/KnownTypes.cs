@@ -15,7 +15,6 @@ internal static class KnownTypes
     public const string LabelSchemaAttribute = "MemAlign.LabelSchemaAttribute";
     public const string JudgeBase = "MemAlign.Judge`1";
     public const string LabelBase = "MemAlign.Label`1";
-    public const string AlignmentExtensions = "MemAlign.JudgeAlignmentExtensions";
 
     private const string Namespace = "MemAlign";
 

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace MemAlign.Labeling;
 
-/// <summary>How a trace's inputs, outputs and expectations are shown: text as safe Markdown, anything else as pretty JSON, long ones folded.</summary>
+/// <summary>
+/// How a trace's inputs, outputs and expectations are shown: text as safe Markdown, a conversation (inputs that are a
+/// message list) as its turns, anything else as pretty JSON, long ones folded.
+/// </summary>
 internal static class TraceFieldViews
 {
     // Longer than this (characters or lines) starts folded, with its beginning as the summary.
@@ -18,11 +21,56 @@ internal static class TraceFieldViews
     public static IReadOnlyList<FieldView> Of(Trace trace) =>
         new (string Name, JsonElement? Value)[] { ("Inputs", trace.Inputs), ("Outputs", trace.Outputs), ("Expectations", trace.Expectations) }
             .Where(f => f.Value is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined })
-            .Select(f => Field(f.Name, f.Value!.Value))
+            .Select(f => f.Name == "Inputs" && Turns(f.Value!.Value) is { } turns ? Conversation(turns) : Field(f.Name, f.Value!.Value))
             .ToList();
 
-    /// <summary>The first words of a trace's inputs, for lists of traces (retrieved examples).</summary>
-    public static string Summary(Trace trace) => trace.Inputs is { } inputs ? Shorten(PlainText(inputs)) : trace.Id;
+    /// <summary>The first words of a trace's inputs (of its first user turn, for a conversation), for lists of traces (retrieved examples).</summary>
+    public static string Summary(Trace trace) => trace.Inputs is not { } inputs ? trace.Id
+        : Turns(inputs) is { } turns ? Shorten(turns.FirstOrDefault(t => t.Role == "user").Text ?? turns[0].Text)
+        : Shorten(PlainText(inputs));
+
+    /// <summary>The turns of a message list (objects with a string <c>role</c>), or <see langword="null"/> when the value is not one.</summary>
+    private static List<(string Role, string Text)>? Turns(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var turns = new List<(string Role, string Text)>();
+        foreach (var message in value.EnumerateArray())
+        {
+            if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var content = message.TryGetProperty("content", out var c) ? PlainText(c) : PlainText(message);
+            turns.Add((role.GetString()!, content));
+        }
+
+        return turns;
+    }
+
+    // One block per turn: the role HTML-encoded, the text as safe Markdown (raw HTML disabled), so a conversation reads
+    // as a transcript and nothing in it can become markup.
+    private static FieldView Conversation(List<(string Role, string Text)> turns)
+    {
+        var html = new System.Text.StringBuilder("<ol class=\"conversation\">");
+        var characters = 0;
+        foreach (var (role, text) in turns)
+        {
+            var shown = characters >= MaxShownCharacters ? "…" : Capped(text);
+            characters += text.Length;
+            html.Append("<li class=\"turn\"><span class=\"role\">").Append(System.Net.WebUtility.HtmlEncode(role)).Append("</span>")
+                .Append(SafeMarkdown.ToHtml(shown)).Append("</li>");
+        }
+
+        html.Append("</ol>");
+        var summary = string.Join(" · ", turns.Take(2).Select(t => $"{t.Role}: {t.Text}"));
+        var isLong = characters > LongCharacters || turns.Count > LongLines / 2;
+        return new FieldView($"Conversation ({turns.Count} turns)", html.ToString(), null, isLong, Shorten(summary));
+    }
 
     private static FieldView Field(string name, JsonElement value)
     {

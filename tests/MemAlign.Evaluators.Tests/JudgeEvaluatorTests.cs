@@ -252,6 +252,32 @@ public class JudgeEvaluatorTests
         Assert.DoesNotContain("the label is on its way", prompt);
     }
 
+    [Fact]
+    public async Task An_aligned_conversation_judge_recalls_the_conversation_like_the_one_evaluated()
+    {
+        var definition = JudgeDefinition.Create("resolution", "Was the problem resolved? {{ conversation }}", FeedbackValueType.Boolean);
+        static Trace Chat(string id, string first, string last, string reply, bool resolved) =>
+            Trace.Create(id, new[] { new { role = "user", content = first }, new { role = "assistant", content = "Let me check." }, new { role = "user", content = last } }, reply)
+                .WithAssessment(new Assessment("resolution", resolved, AssessmentSource.Human("expert"), resolved ? "Solved." : "Left unsolved."));
+        var aligned = await Judge.CreateLocal<bool>(definition).AlignAsync(
+        [
+            Chat("sweater", "I want to return a sweater that does not fit.", "The order number is 4711.", "Your return label for the sweater is on its way.", true),
+            Chat("locked", "My account is locked after too many password attempts.", "Please unlock my account.", "I cannot help with account access.", false),
+        ], new MemAlignOptimizer(new MemAlignOptions { RetrievalK = 1 }));
+        ChatMessage[] conversation =
+        [
+            new(ChatRole.User, "I would like to return a sweater, it does not fit."),
+            new(ChatRole.Assistant, "Sure: what is the order number?"),
+            new(ChatRole.User, "It is 5150."),
+        ];
+
+        var result = await aligned.AsEvaluator().EvaluateAsync(conversation, new ChatResponse(new ChatMessage(ChatRole.Assistant, "The return label for your sweater is on its way.")));
+
+        var metric = result.Get<BooleanMetric>("resolution");
+        Assert.Equal("sweater", metric.Metadata![JudgeEvaluatorMetadata.RetrievedExamples]);
+        Assert.True(metric.Value);
+    }
+
     private static Trace Labelled(string id, string inputs, string outputs, bool helpful, string rationale) =>
         Trace.Create(id, inputs, outputs).WithAssessment(new Assessment("helpfulness", helpful, AssessmentSource.Human("expert"), rationale));
 }

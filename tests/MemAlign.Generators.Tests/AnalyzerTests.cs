@@ -171,20 +171,14 @@ public class AnalyzerTests
             """);
 
     [Fact]
-    public Task Aligning_a_session_level_judge_is_flagged_at_the_call() =>
-        Verify.AnalyzerAsync<AlignInvocationAnalyzer>("""
+    public Task Aligning_a_conversation_judge_is_not_flagged() =>
+        Verify.DeclarationsAsync("""
             using System.Threading.Tasks;
             [Judge("completeness"), Rubric("{{ conversation }}")]
             public partial class Completeness : Judge<bool> { public Completeness() : base(null!, (Microsoft.Extensions.AI.IChatClient)null!) { } }
-            [Judge("helpfulness"), Rubric("{{ inputs }}")]
-            public partial class Helpfulness : Judge<bool> { public Helpfulness() : base(null!, (Microsoft.Extensions.AI.IChatClient)null!) { } }
             public static class Use
             {
-                public static async Task Run(Trace[] traces)
-                {
-                    await {|MAJ011:new Completeness().AlignAsync(traces)|};
-                    await new Helpfulness().AlignAsync(traces);
-                }
+                public static async Task Run(Trace[] traces) => await new Completeness().AlignAsync(traces);
             }
             """);
 }

@@ -215,16 +215,6 @@ public class AlignmentTests
     }
 
     [Fact]
-    public async Task Session_level_judges_cannot_be_aligned()
-    {
-        var judge = new Judge<bool>(JudgeDefinition.Create("completeness", "{{ conversation }}", FeedbackValueType.Boolean), new ScriptedChatClient());
-
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => judge.AlignAsync(SeedFeedback.Alignment));
-
-        Assert.Contains("MAJ011", e.Message);
-    }
-
-    [Fact]
     public async Task A_failed_distillation_is_reported_and_logged_with_the_reflection_settings_secret_masked()
     {
         const string Key = "sk-reflection-secret-0123456789";

@@ -1,5 +1,8 @@
-using MemAlign.OpenAI;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using MemAlign.MiniLM;
+using MemAlign.OpenAI;
+using MemAlign.Prompting;
 using MemAlign.Testing;
 
 namespace MemAlign.Tests;
@@ -136,5 +139,39 @@ public sealed class OpenAIEndToEndTests : IAsyncLifetime
 
         Assert.True((await judge.EvaluateAsync(Sample)).Value);
         Assert.Equal("llama3", (string?)_server.Requests[0].Json["model"]);
+    }
+
+    [Fact]
+    public async Task A_conversation_judge_aligned_through_the_client_shows_its_guidelines_and_shortened_conversation_examples_as_data()
+    {
+        const string Guideline = "Resolved means the agent acted on the request and gave a concrete next step or timeline.";
+        var align = ConversationData.Align.Select((t, i) => i == 0 ? ConversationData.WithLongMiddle(t, 60, t.Id) : t).ToList();
+        // Distillation: one guideline citing every record; then the aligned judge's verdict.
+        _server.Enqueue(_ => ServerReply.Completion(JsonSerializer.Serialize(new { guidelines = new[] { new { guideline_text = Guideline, source_trace_ids = align.Select(t => t.Id) } } })))
+               .Enqueue(ServerReply.Completion("{\"rationale\": \"Refund released with a timeline.\", \"result\": true}"));
+        var client = ModelProviders.CreateChatClient("openai:/gpt-4.1-mini", new OpenAISettings(ApiKey, _server.BaseUrl));
+        var optimizer = new MemAlignOptimizer(new MemAlignOptions { ReflectionModel = client, EmbeddingGenerator = MiniLMEmbeddingGenerator.CreateMemoised(), RetrievalK = 2 });
+
+        var (aligned, report) = await new Judge<bool>(ConversationData.Resolution, client).AlignAsync(align, optimizer);
+        var verdict = await aligned.EvaluateAsync(ConversationData.WithLongMiddle(ConversationData.Test[0], 60));
+
+        Assert.Equal((1, 8), (report.ModelCalls, report.ExamplesAdded));
+        Assert.True(verdict.IsSuccess, verdict.Error?.Message);
+        Assert.Equal(align[0].Id, verdict.RetrievedExampleIds[0]);
+        Assert.Equal(2, _server.Requests.Count);
+        var distillation = Prompt(_server.Requests[0]);
+        var judging = Prompt(_server.Requests[1]);
+        var longExample = aligned.Memory.Examples.Single(e => e.TraceId == align[0].Id).Fields[TraceField.Conversation];
+        Assert.Contains("turns left out ...]", longExample, StringComparison.Ordinal);
+        // Distillation saw the shortened conversation, never the elided middle.
+        Assert.Contains("turns left out ...]", distillation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Filler remark 30", distillation, StringComparison.Ordinal);
+        // The aligned prompt: the guideline, and the shortened conversation as one quoted JSON string (data, not instructions).
+        Assert.Contains(Guideline, judging, StringComparison.Ordinal);
+        Assert.Contains("Example Judgements (2)", judging, StringComparison.Ordinal);
+        Assert.Contains("  conversation: " + PromptJson.Quote(longExample) + "\n", judging, StringComparison.Ordinal);
+        Assert.Contains("Filler remark 30", judging, StringComparison.Ordinal); // the conversation being judged is shown whole
+
+        static string Prompt(ReceivedRequest request) => string.Join("\n", request.Json["messages"]!.AsArray().Select(m => (string?)m!["content"]));
     }
 }

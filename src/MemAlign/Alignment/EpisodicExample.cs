@@ -3,7 +3,9 @@ namespace MemAlign;
 /// <summary>
 /// One labelled trace in a judge's episodic memory: the experts' verdict and rationales on it, the trace
 /// fields the rubric uses (as the prompt shows them), and the embedding of the one field retrieval compares
-/// (the first of inputs, outputs, expectations, conversation, trace that the rubric uses). A trace is one
+/// (the conversation for a conversation judge, otherwise the first of inputs, outputs, expectations, trace that the
+/// rubric uses). A conversation is kept as a transcript shortened to the embedder's token budget
+/// (<see cref="EmbeddingTokenLimit"/>): the first user turn, the last turns, and a marker for the turns left out. A trace is one
 /// example however many experts labelled it: the agreeing labels (as <see cref="LabelResolution"/> decides)
 /// are listed in <see cref="Reviewers"/> and counted in <see cref="Weight"/>, their rationales kept together
 /// in <see cref="Rationale"/>. A <see cref="JudgeMemoryFile"/>'s examples are the same, without a vector.

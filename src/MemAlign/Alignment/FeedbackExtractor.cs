@@ -23,8 +23,13 @@ internal sealed record FeedbackExtraction(List<FeedbackRecord> Records, List<Ski
 /// </summary>
 internal static class FeedbackExtractor
 {
-    public static FeedbackExtraction Extract(JudgeDefinition definition, IReadOnlyList<Trace> traces, LabelResolution? resolution = null)
+    /// <param name="definition">The judge.</param>
+    /// <param name="traces">The traces.</param>
+    /// <param name="resolution">How several labels on one trace become one.</param>
+    /// <param name="limit">The embedder's budget a conversation is shortened to (<see cref="ConversationText"/>); by default <see cref="EmbeddingTokenLimit.Default"/>.</param>
+    public static FeedbackExtraction Extract(JudgeDefinition definition, IReadOnlyList<Trace> traces, LabelResolution? resolution = null, EmbeddingTokenLimit? limit = null)
     {
+        limit ??= EmbeddingTokenLimit.Default;
         resolution ??= LabelResolution.Default;
         resolution.Validate();
         int single = 0, unanimous = 0, majority = 0, recent = 0, adjudicated = 0, droppedTies = 0, droppedDisagreements = 0;
@@ -119,7 +124,7 @@ internal static class FeedbackExtractor
                       + (how == Decision.MostRecent ? " (a tie, settled by the most recent label)" : "")));
             }
 
-            var fields = definition.Variables.ToDictionary(v => v, v => Rubrics.JsonData.ToPromptText(trace.GetField(v)!.Value), StringComparer.Ordinal);
+            var fields = definition.Variables.ToDictionary(v => v, v => FieldText(trace, v, limit), StringComparer.Ordinal);
             var assessments = winner.Select(r => r.Assessment).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
             records.Add(new FeedbackRecord(trace.Id, winner.Key, assessments, fields, embeddedField, Fingerprint(winner.Key, assessments, fields)));
         }
@@ -176,10 +181,24 @@ internal static class FeedbackExtractor
     private static string Tally(IEnumerable<IGrouping<FeedbackValue, (Assessment Assessment, FeedbackValue Value)>> groups) =>
         string.Join(", ", groups.Select(g => $"{g.Count()} said {g.Key}"));
 
-    /// <summary>The field retrieval compares: the first of inputs, outputs, expectations, conversation, trace that the rubric uses.</summary>
+    /// <summary>
+    /// The field retrieval compares: the conversation for a conversation judge (its examples are keyed by what was said,
+    /// not by its expectations), otherwise the first of inputs, outputs, expectations, trace that the rubric uses.
+    /// </summary>
     public static string EmbeddedField(JudgeDefinition definition) =>
-        new[] { TraceField.Inputs, TraceField.Outputs, TraceField.Expectations, TraceField.Conversation, TraceField.Trace }
+        new[] { TraceField.Conversation, TraceField.Inputs, TraceField.Outputs, TraceField.Expectations, TraceField.Trace }
             .First(definition.Variables.Contains);
+
+    /// <summary>
+    /// A field as an example keeps it (and as it is embedded and shown): the prompt text of the value, or for the
+    /// conversation its transcript shortened to the embedder's budget, so an example of a long conversation stays
+    /// within what the embedder reads and what a prompt can show.
+    /// </summary>
+    public static string FieldText(Trace trace, string field, EmbeddingTokenLimit limit)
+    {
+        var value = trace.GetField(field)!.Value;
+        return field == TraceField.Conversation ? ConversationText.Shorten(value, limit).Text : Rubrics.JsonData.ToPromptText(value);
+    }
 
     private static string Fingerprint(FeedbackValue value, IReadOnlyList<Assessment> assessments, IReadOnlyDictionary<string, string> fields)
     {

@@ -49,7 +49,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
     /// <inheritdoc />
     /// <exception cref="ArgumentException">No traces were given.</exception>
     /// <exception cref="InvalidOperationException">
-    /// The judge is session-level; no trace has usable feedback; a trace in memory has lost its feedback
+    /// No trace has usable feedback; a trace in memory has lost its feedback
     /// (use <see cref="UnalignAsync"/>); or the memory was embedded by another model.
     /// </exception>
     public Task<AlignedMemory> AlignAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken = default)
@@ -63,12 +63,6 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
 
     private async Task<AlignedMemory> AlignCoreAsync(JudgeDefinition definition, JudgeMemory memory, IReadOnlyList<Trace> traces, CancellationToken cancellationToken)
     {
-        if (definition.IsSessionLevel)
-        {
-            throw new InvalidOperationException(
-                $"Judge '{definition.Name}' uses {{{{ conversation }}}}, so it judges whole sessions; session-level judges cannot be aligned (MAJ011).");
-        }
-
         if (traces.Count == 0)
         {
             throw new ArgumentException($"No traces provided for alignment of judge '{definition.Name}'.", nameof(traces));
@@ -76,7 +70,7 @@ public sealed class MemAlignOptimizer : IAlignmentOptimizer
 
         var started = _clock.GetTimestamp();
         memory = StartingMemory(memory, definition.Name);
-        var extraction = FeedbackExtractor.Extract(definition, traces, Options.LabelResolution);
+        var extraction = FeedbackExtractor.Extract(definition, traces, Options.LabelResolution, EmbeddingTokenLimit.For(_embedder));
         var (records, skipped, discarded) = extraction;
         Log(definition.Name, skipped, discarded);
 

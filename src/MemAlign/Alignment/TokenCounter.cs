@@ -21,6 +21,9 @@ internal static class TokenCounter
 
     private static readonly Lazy<Tokenizer> Tokenizer = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
 
+    /// <summary>The o200k_base tokenizer itself (count with it directly only for short texts: see the remarks).</summary>
+    public static Tokenizer Encoding => Tokenizer.Value;
+
     public static int Count(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

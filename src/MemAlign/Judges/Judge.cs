@@ -291,7 +291,7 @@ public abstract partial class Judge : IJudge
 
         var embedder = Embedder ?? throw new InvalidOperationException(
             $"Judge '{Name}' has examples in memory but no embedder to compare traces with; it must come from AlignAsync or WithMemory with its embedding model.");
-        var embeddings = await embedder.GenerateAsync([RetrievalText(Definition, trace)], new EmbeddingGenerationOptions { Dimensions = memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
+        var embeddings = await embedder.GenerateAsync([RetrievalText(Definition, trace, EmbeddingTokenLimit.For(embedder))], new EmbeddingGenerationOptions { Dimensions = memory.EmbeddingDimensions }, cancellationToken).ConfigureAwait(false);
         // A trace never recalls its own example: its labels would be shown to the reviewer labelling it and
         // agreement measured on traces the judge was aligned on would be inflated.
         return memory.Index.Search(embeddings[0].Vector.Span, memory.RetrievalK, excludedTraceId: trace.Id);
@@ -302,10 +302,14 @@ public abstract partial class Judge : IJudge
         + $"and only the local embedder ('{LocalEmbeddingGenerator.ModelName}') comes without being given: pass an embedder for '{file.EmbeddingModelId}' "
         + "with judge.WithEmbedder(embedder).");
 
-    /// <summary>The text of <paramref name="trace"/> a judge compares with its memory's examples (the field its examples embed).</summary>
-    internal static string RetrievalText(JudgeDefinition definition, Trace trace)
+    /// <summary>
+    /// The text of <paramref name="trace"/> a judge compares with its memory's examples (the field its examples embed, a
+    /// conversation shortened to <paramref name="limit"/> as alignment shortened the examples').
+    /// </summary>
+    internal static string RetrievalText(JudgeDefinition definition, Trace trace, EmbeddingTokenLimit limit)
     {
-        var text = trace.GetField(FeedbackExtractor.EmbeddedField(definition)) is { } field ? JsonData.ToPromptText(field) : "";
+        var name = FeedbackExtractor.EmbeddedField(definition);
+        var text = trace.GetField(name) is null ? "" : FeedbackExtractor.FieldText(trace, name, limit);
         return text.Length > MaxQueryTokens ? TokenCounter.Truncate(text, MaxQueryTokens) : text;
     }
 

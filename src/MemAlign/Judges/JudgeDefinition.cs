@@ -33,7 +33,10 @@ public sealed class JudgeDefinition
     /// <summary>The trace fields the rubric uses, in order of first use.</summary>
     public IReadOnlyList<string> Variables => Rubric.Variables;
 
-    /// <summary>Whether this judge scores whole sessions (its rubric uses <c>conversation</c>); such judges cannot be aligned.</summary>
+    /// <summary>
+    /// Whether this judge scores whole sessions (its rubric uses <c>conversation</c>). Such judges align like any other: their
+    /// episodic examples are keyed by the conversation, shortened to the embedder's token budget (see <see cref="EmbeddingTokenLimit"/>).
+    /// </summary>
     public bool IsSessionLevel => Variables.Contains(TraceField.Conversation);
 
     /// <summary>

@@ -91,7 +91,7 @@ public static class UncertaintyRanking
         var vectors = new List<float[]>(traces.Count);
         foreach (var chunk in traces.Chunk(256))
         {
-            var embeddings = await embedder.GenerateAsync(chunk.Select(t => Judge.RetrievalText(definition, t)), options, cancellationToken).ConfigureAwait(false);
+            var embeddings = await embedder.GenerateAsync(chunk.Select(t => Judge.RetrievalText(definition, t, EmbeddingTokenLimit.For(embedder))), options, cancellationToken).ConfigureAwait(false);
             vectors.AddRange(embeddings.Select(e => e.Vector.ToArray()));
         }
 

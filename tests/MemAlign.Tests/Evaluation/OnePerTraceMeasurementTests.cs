@@ -54,7 +54,7 @@ public class OnePerTraceMeasurementTests(ITestOutputHelper output)
             after.Add(Tokens(prompt.SystemText, prompt.UserText), prompt.Examples, verdict.Feedback!.AsNumber(), truth[trace.Id]);
 
             // Every example ranked for this trace; the first k are what the judge recalled (checked), and main's k.
-            var query = (await embedder.GenerateAsync([Judge.RetrievalText(definition, trace)])).Single().Vector.ToArray();
+            var query = (await embedder.GenerateAsync([Judge.RetrievalText(definition, trace, EmbeddingTokenLimit.For(embedder))])).Single().Vector.ToArray();
             var ranked = memory.Index.Search(query, memory.Examples.Count, excludedTraceId: trace.Id);
             Assert.Equal(ranked.Take(k).Select(r => r.Example.TraceId), prompt.Examples.Select(e => e.Example.TraceId));
             var old = ranked.SelectMany(r => Enumerable.Range(0, r.Example.Weight).Select(i => new RetrievedExample(PerLabel(r.Example, i), r.Similarity))).Take(k).ToList();

@@ -11,11 +11,15 @@ public partial class Rating : Judge<int>;
 [LabelSchema("rating", Title = "Rating", Instruction = "Rate the reply.", RequireComment = true)]
 public partial record RatingLabel : Label<int>;
 
+/// <summary>A conversation judge: it aligns like any other (MAJ011, which refused it, is retired).</summary>
+[Judge("resolution"), Rubric("Was the customer's problem resolved by the end of {{ conversation }}?")]
+public partial class Resolution : Judge<bool>;
+
 /// <summary>Prints what the generated members say, for the build test to check.</summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static void Main()
+    public static async Task Main()
     {
         using IChatClient client = new NoModel();
         var judge = new Rating(client);
@@ -33,7 +37,16 @@ public static class Program
         {
             Console.WriteLine("off the judge's scale: " + e.Message);
         }
+
+        // Aligned offline (the local embedder and distiller): each example is keyed by its conversation's transcript.
+        Resolution resolution = await new Resolution(client).AlignAsync([Chat("c1", "My refund never came.", "Refund issued, 3-5 days.", true),
+            Chat("c2", "I am locked out of my account.", "Try another team.", false)]);
+        Console.WriteLine($"conversation judge aligned: {resolution.Memory.Examples.Count} example(s), the first keyed by '{resolution.Memory.Examples[0].EmbeddedText.Split('\n')[0]}'");
     }
+
+    private static Trace Chat(string id, string question, string answer, bool resolved) =>
+        Trace.Create(id, new[] { new { role = "user", content = question } }, answer)
+            .WithAssessment(new Assessment("resolution", resolved, AssessmentSource.Human("expert"), resolved ? "Solved." : "Not solved."));
 
     private sealed class NoModel : IChatClient
     {
