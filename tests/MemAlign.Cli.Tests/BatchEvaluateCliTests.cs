@@ -103,7 +103,19 @@ public sealed class BatchEvaluateCliTests(ITestOutputHelper log)
             await interrupt.WaitForExitAsync();
         }
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            // A process that ignored the interrupt must not outlive the test (with the loopback server gone it would poll forever).
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
         var said = await errors + await output;
         await using var store = await cli.OpenStoreAsync();
         var run = Assert.Single(await store.ListEvaluationRunsAsync(cli.Experiment));
