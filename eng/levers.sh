@@ -9,8 +9,9 @@
 # PostgreSQL rows need MEMALIGN_TEST_POSTGRES (a connection string to a database the run may write); without it they say so.
 set -euo pipefail
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=${LEVERS_LOGS:-$(mktemp -d)} # set LEVERS_LOGS to keep the logs behind the table
+mkdir -p "$work"
+[ -n "${LEVERS_LOGS:-}" ] || trap 'rm -rf "$work"' EXIT
 
 prompt_cmd='dotnet test tests/MemAlign.Tests --filter "FullyQualifiedName~PromptCacheShareTests|FullyQualifiedName~CascadeEvidenceTests.On_real_VADER" --logger "console;verbosity=detailed"'
 batch_cmd='dotnet test tests/MemAlign.Cli.Tests --filter "FullyQualifiedName~BatchEvaluateCliTests.Evaluate_batch_gives|FullyQualifiedName~BatchEvaluateCliTests.A_process_killed_mid_poll" --logger "console;verbosity=detailed"'
@@ -62,10 +63,13 @@ row(f"Batch path, {m.group(1)} traces" if m else "Batch path", f"{m.group(2)} ch
 m = re.search(r"resume after kill: (.*)$", batch, re.M)
 row("Batch resume after the process was killed mid-poll", "-", m.group(1).strip() if m else "not found in the log", batch_cmd)
 
-guarantee = next((l.strip() for l in offline.splitlines() if "guarantee" in l.lower() and "target" in l.lower()), "no guarantee line in the log")
+guarantee = next((l.strip() for l in offline.splitlines() if re.match(r"\s*(No guarantee|Guarantee):", l)), "no guarantee line in the log")
 majority = re.search(r"majority (.*?); local judge on every trace (\S+)", offline)
 points = [p.groups() for p in re.finditer(r"^\s*(\d\.\d\d): coverage ([\d.]+) \((\d+)\), local (\S+(?: \[[^\]]*\])?), bound (\S+), cascade (\S+), (.*)$", offline, re.M)]
-curve = "; ".join(f"t={t}: coverage {c}, agreement {a}" for t, c, _, a, _, _, _ in points[-4:]) or "no curve in the log"
+# The informative part of the curve: thresholds that answer some but not all held-out traces locally (at most five, evenly spread).
+middle = [p for p in points if 0 < float(p[1]) < 1] or points
+picked = [middle[round(i * (len(middle) - 1) / 4)] for i in range(5)] if len(middle) > 5 else middle
+curve = "; ".join(f"threshold {t}: coverage {c}, local agreement {a}" for t, c, _, a, _, _, _ in dict.fromkeys(picked)) or "no curve in the log"
 row("Cascade, VADER polarity (held out, offline)", f"model on every trace; majority {majority.group(1) if majority else '?'}", f"{curve}. {guarantee}", prompt_cmd)
 
 # BenchmarkDotNet's summary table: | Method | Backend | Mean | ...
