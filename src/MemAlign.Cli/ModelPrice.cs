@@ -27,6 +27,9 @@ internal sealed record ModelPrice(decimal Input, decimal Output, decimal? Cached
         return (((usage.InputTokens - cached) * Input) + (cached * (Cached ?? Input)) + (usage.OutputTokens * Output)) / PerMillion;
     }
 
+    /// <summary>Whether both batch prices are given: without them batch tokens have no known cost.</summary>
+    public bool HasBatchPrices => BatchInput is not null && BatchOutput is not null;
+
     /// <summary>What <paramref name="usage"/> sent through a batch API costs, or null when the batch prices are not given.</summary>
     public decimal? BatchCost(TokenUsage usage) =>
         BatchInput is { } input && BatchOutput is { } output ? ((usage.InputTokens * input) + (usage.OutputTokens * output)) / PerMillion : null;

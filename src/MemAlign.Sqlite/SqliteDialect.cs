@@ -54,10 +54,12 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
             // secure_delete overwrites deleted content with zeros; the busy timeout makes a second process wait for the lock instead of failing.
+            // A checkpoint every 10,000 WAL pages (about 40 MB) rather than SQLite's 1,000: a bulk import copies and syncs its index pages
+            // back once per few batches instead of every batch (measured: about a third of the engine's time writing 50,000 traces).
             // A read-only open reads the schema once, so a WAL index it cannot create shows up here rather than mid-command.
             pragmas.CommandText = readOnly
                 ? "PRAGMA busy_timeout = 30000;"
-                : "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL;";
+                : "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 10000;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (probe)
             {

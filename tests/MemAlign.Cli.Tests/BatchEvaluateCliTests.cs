@@ -103,7 +103,19 @@ public sealed class BatchEvaluateCliTests(ITestOutputHelper log)
             await interrupt.WaitForExitAsync();
         }
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            // A process that ignored the interrupt must not outlive the test (with the loopback server gone it would poll forever).
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
         var said = await errors + await output;
         await using var store = await cli.OpenStoreAsync();
         var run = Assert.Single(await store.ListEvaluationRunsAsync(cli.Experiment));
@@ -112,6 +124,49 @@ public sealed class BatchEvaluateCliTests(ITestOutputHelper log)
         Assert.NotEqual(0, process.ExitCode);
         Assert.Equal(0, model.Requests.Count(r => r.Path.EndsWith("/cancel", StringComparison.Ordinal)));
         Assert.Equal("in_progress", model.Batches[0].Status);
+    }
+
+    [Fact]
+    public async Task Batch_tokens_are_priced_at_the_batch_prices_and_without_them_the_cost_is_missing_not_guessed()
+    {
+        var (cli, model) = await PrepareAsync();
+        await using var _ = model;
+        model.Otherwise(_ => ServerReply.Completion("""{"rationale": "answers the question", "result": true}""", model: "batch-model", promptTokens: 100, completionTokens: 10));
+        const string Prices = "input=2,output=8,batchInput=1,batchOutput=4";
+
+        var streamed = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--price", Prices, "--json")).Json["usage"]!;
+        var batched = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01", "--price", Prices);
+        var json = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01", "--price", Prices, "--json")).Json["usage"]!;
+        var noBatchPrice = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01", "--price", "input=2,output=8", "--json");
+        var noBatchPriceText = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01", "--price", "input=2,output=8");
+
+        // 10 rows of 100 input and 10 output tokens: streamed (1,000 * 2 + 100 * 8) / 1e6, batched (1,000 * 1 + 100 * 4) / 1e6.
+        Assert.Equal(0.0028, (double)streamed["cost"]!, 10);
+        Assert.True(batched.ExitCode == 0, batched.Output + batched.Errors);
+        Assert.Contains("Tokens: 10 model call(s), 1,000 input (0 cached), 100 output (1,000 in, 100 out by batch) (batch-model); cost 0.0014 at --price.", batched.Output);
+        Assert.Equal((1000L, 100L), ((long)json["batch_input_tokens"]!, (long)json["batch_output_tokens"]!));
+        Assert.Equal(0.0014, (double)json["cost"]!, 10);
+        Assert.Empty(json["batch_unpriced_models"]!.AsArray());
+
+        Assert.True(noBatchPrice.ExitCode == 0, noBatchPrice.Output + noBatchPrice.Errors);
+        Assert.Null(noBatchPrice.Json["usage"]!["cost"]);
+        Assert.Equal("batch-model", (string)noBatchPrice.Json["usage"]!["batch_unpriced_models"]![0]!);
+        Assert.Contains("no cost: batch tokens are billed at the batch price, and --price has no batch price for 'batch-model' (add batchInput=..,batchOutput=..", noBatchPriceText.Output);
+    }
+
+    [Fact]
+    public async Task The_settings_files_batch_prices_price_batch_tokens()
+    {
+        var (cli, model) = await PrepareAsync();
+        await using var _ = model;
+        model.Otherwise(_ => ServerReply.Completion("""{"rationale": "answers the question", "result": true}""", model: "batch-model", promptTokens: 100, completionTokens: 10));
+        cli.WriteFile("memalign.json", ["""{ "prices": { "batch-model": { "input": 2, "output": 8, "batchInput": 0.5, "batchOutput": 2 } } }"""]);
+
+        var json = (await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01", "--json")).Json["usage"]!;
+
+        // (1,000 * 0.5 + 100 * 2) / 1e6.
+        Assert.Equal(0.0007, (double)json["cost"]!, 10);
+        Assert.EndsWith("memalign.json", (string?)json["price_source"]);
     }
 
     // The batch exists and is being polled: it was saved with the run before the first poll.

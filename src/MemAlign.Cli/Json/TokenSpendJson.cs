@@ -21,6 +21,9 @@ internal sealed record TokenSpendJson(int ModelCalls, long InputTokens, long Cac
     /// <summary>Of <see cref="OutputTokens"/>, those answered through a batch.</summary>
     public long BatchOutputTokens { get; init; }
 
+    /// <summary>Models that sent tokens through a batch with a price but no batch prices (so <see cref="Cost"/> is null).</summary>
+    public IReadOnlyList<string> BatchUnpricedModels { get; init; } = [];
+
     public static TokenSpendJson From(TokenSpend spend)
     {
         var total = spend.Total;
@@ -30,6 +33,7 @@ internal sealed record TokenSpendJson(int ModelCalls, long InputTokens, long Cac
             ReasoningTokens = total.ReasoningTokens,
             BatchInputTokens = spend.Batched.InputTokens,
             BatchOutputTokens = spend.Batched.OutputTokens,
+            BatchUnpricedModels = spend.BatchUnpriced,
         };
     }
 }
