@@ -4,10 +4,11 @@
 # agreement with its guarantee (CascadeEvidenceTests, VADER), import rates on both backends and registration time
 # (ImportBenchmarks through BenchmarkDotNet) and `memalign import` itself (Release build) on the same 50,000 traces.
 #
-# Run from the repository root, holding the build lock so no other build distorts the timings:
-#   flock /tmp/memalign-build.lock bash eng/levers.sh
+# Run from any folder, holding the build lock so no other build distorts the timings:
+#   flock /tmp/memalign-build.lock bash tests/MemAlign.Benchmarks/levers.sh
 # PostgreSQL rows need MEMALIGN_TEST_POSTGRES (a connection string to a database the run may write); without it they say so.
 set -euo pipefail
+cd "$(dirname "$0")/../.." # the commands below name paths from the repository root
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work=${LEVERS_LOGS:-$(mktemp -d)} # set LEVERS_LOGS to keep the logs behind the table
 mkdir -p "$work"
