@@ -44,7 +44,11 @@ public sealed record ExperimentOptions
     /// <summary>Whether to score semantic-only and episodic-only variants (default true).</summary>
     public bool Ablations { get; init; } = true;
 
-    /// <summary>The human value meaning "not applicable" for numeric judges (such as 0 on a 1-3 scale), left out of the metrics and counted.</summary>
+    /// <summary>
+    /// For a numeric judge that declares no "not applicable" value: the human value meaning it (such as 0 on a 1-3 scale),
+    /// left out of the metrics and counted. A judge that declares one (<see cref="FeedbackValueType.NotApplicable"/>) needs
+    /// nothing here; a different value is an error.
+    /// </summary>
     public double? NotApplicable { get; init; }
 
     /// <summary>How several human labels on a trace become the one the judge is scored against (default: majority, ties to the most recent).</summary>
@@ -235,9 +239,15 @@ public static class AlignmentExperiment
         }
 
         var valueType = judge.Definition.ValueType;
-        var notApplicable = options.NotApplicable;
+        var notApplicable = NotApplicableOf(judge.Definition, options.NotApplicable);
+
+        // A declared value is one the judge may answer: every row counts for applicability, and the scale's figures
+        // leave out rows either side found not applicable. A value given only as an option (a judge that cannot answer it)
+        // leaves out the rows the human found not applicable, as before.
+        var declared = valueType.NotApplicable is not null;
+        bool LeftOut(Trace t) => !declared && IsNotApplicable(labels[t.Id], notApplicable);
         var tested = splits.SelectMany(s => s.Test).ToList();
-        var applicable = tested.Where(t => !IsNotApplicable(labels[t.Id], notApplicable)).ToList();
+        var applicable = tested.Where(t => !LeftOut(t)).ToList();
         List<Row> Rows(params string[] variants) => applicable
             .Where(t => variants.All(v => predictions[v].GetValueOrDefault(t.Id) is not null))
             .Select(t => new Row(labels[t.Id], predictions[variants[0]][t.Id]!, predictions[variants[^1]][t.Id]!))
@@ -264,6 +274,10 @@ public static class AlignmentExperiment
             Majority = majorities[i],
             VersusMajority = versusMajority[i],
         }).ToList();
+        if (declared)
+        {
+            comparisons.AddRange(ApplicabilityComparisons(valueType.NotApplicable!.Value, baselineRows, alignedRows, bothRows, majorityRows, resamples, seed));
+        }
 
         var primary = metrics[0];
         var kappa = metrics.FirstOrDefault(m => m.Name is "Cohen's kappa" or "quadratic weighted kappa");
@@ -293,7 +307,9 @@ public static class AlignmentExperiment
             LabelRule = options.LabelResolution.ToString(),
             LabelResolution = data.Resolution,
             ComparableRows = bothRows.Count,
-            NotApplicableRows = tested.Count - applicable.Count,
+            NotApplicable = notApplicable,
+            NotApplicableDeclared = declared,
+            NotApplicableRows = tested.Count(t => IsNotApplicable(labels[t.Id], notApplicable)),
             ErrorRows = applicable.Count - bothRows.Count,
             BaselineRows = baselineRows.Count,
             AlignedRows = alignedRows.Count,
@@ -355,7 +371,7 @@ public static class AlignmentExperiment
                             }
                         }
 
-                        pooled[size].AddRange(test.Where(t => !IsNotApplicable(labels[t.Id], notApplicable) && scored.GetValueOrDefault(t.Id) is not null)
+                        pooled[size].AddRange(test.Where(t => !LeftOut(t) && scored.GetValueOrDefault(t.Id) is not null)
                             .Select(t => new Row(labels[t.Id], scored[t.Id]!, scored[t.Id]!)));
                     }
                 }
@@ -425,6 +441,7 @@ public static class AlignmentExperiment
 
     private static LabelledData Labelled(Judge judge, IReadOnlyList<Trace> traces, ExperimentOptions options)
     {
+        NotApplicableOf(judge.Definition, options.NotApplicable); // a contradiction fails before any work
         var extraction = FeedbackExtractor.Extract(judge.Definition, traces, options.LabelResolution);
         var labels = extraction.Records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
         return new LabelledData(traces.Where(t => labels.ContainsKey(t.Id)).DistinctBy(t => t.Id).ToList(), labels, extraction.Resolution);
@@ -436,6 +453,29 @@ public static class AlignmentExperiment
 
     private static bool IsNotApplicable(FeedbackValue label, double? notApplicable) =>
         notApplicable is { } na && label.Kind == FeedbackValueKind.Number && label.AsNumber() == na;
+
+    /// <summary>
+    /// The "not applicable" value the experiment uses: the judge's declared one, else <see cref="ExperimentOptions.NotApplicable"/>
+    /// (for judges that declare none). Both given and different is an error: the labels cannot mean two things.
+    /// </summary>
+    /// <exception cref="ArgumentException">The option contradicts the judge's declared value, or is set for a judge that is not numeric.</exception>
+    internal static double? NotApplicableOf(JudgeDefinition judge, double? option)
+    {
+        var declared = judge.ValueType.NotApplicable;
+        if (option is { } given && declared is { } value && given != value)
+        {
+            throw new ArgumentException(
+                $"Judge '{judge.Name}' declares {MemAlign.Reporting.Figures.Value(value)} as its 'not applicable' value ({judge.ValueType}), but {MemAlign.Reporting.Figures.Value(given)} was given; "
+                + "leave the option out: the declared value is used.", nameof(option));
+        }
+
+        if (option is not null && judge.ValueType.Kind is not (FeedbackTypeKind.Integer or FeedbackTypeKind.Number))
+        {
+            throw new ArgumentException($"Judge '{judge.Name}' returns {judge.ValueType}; a 'not applicable' value is only for numeric judges.", nameof(option));
+        }
+
+        return declared ?? option;
+    }
 
     private static List<Metric> Metrics(FeedbackValueType valueType, double? notApplicable)
     {
@@ -465,6 +505,38 @@ public static class AlignmentExperiment
             new("accuracy", false, (rows, judged) => Categorical(rows, judged).Accuracy),
             new("Cohen's kappa", false, (rows, judged) => Categorical(rows, judged).CohensKappa),
         ];
+    }
+
+    /// <summary>The names of the applicability metrics an experiment on a judge with a "not applicable" value adds after the scale's.</summary>
+    internal static readonly string[] ApplicabilityMetrics = ["applicability accuracy", "applicability kappa"];
+
+    // Whether the judge and the human agree that the question applies, over every held-out row: accuracy and Cohen's
+    // kappa on the labels "applicable" and "not applicable", against the same references as the scale's figures.
+    private static IEnumerable<MetricComparison> ApplicabilityComparisons(double notApplicable, List<Row> baselineRows, List<Row> alignedRows,
+        List<Row> bothRows, List<Row> majorityRows, int resamples, int seed)
+    {
+        double?[] Agreement(IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged)
+        {
+            var agreement = CategoricalAgreement.Compute(rows.Select(r => (
+                NumericAgreement.ApplicabilityOf(r.Human.AsNumber(), notApplicable),
+                NumericAgreement.ApplicabilityOf(judged(r).AsNumber(), notApplicable))).ToList(),
+                [NumericAgreement.ApplicableLabel, NumericAgreement.NotApplicableLabel]);
+            return [agreement.Accuracy, agreement.CohensKappa];
+        }
+
+        ConfidenceInterval?[] Intervals(List<Row> rows, Func<IReadOnlyList<Row>, double?[]> statistic) =>
+            rows.Count == 0 ? new ConfidenceInterval?[ApplicabilityMetrics.Length] : PairedBootstrap.Intervals(rows, statistic, resamples, seed);
+        double?[] Change(IReadOnlyList<Row> rows) => Agreement(rows, r => r.Last).Zip(Agreement(rows, r => r.First), (after, before) => after - before).ToArray();
+        var baselines = Intervals(baselineRows, s => Agreement(s, r => r.First));
+        var aligneds = Intervals(alignedRows, s => Agreement(s, r => r.Last));
+        var differences = Intervals(bothRows, Change);
+        var majorities = Intervals(majorityRows, s => Agreement(s, r => r.First));
+        var versusMajority = Intervals(majorityRows, Change);
+        return ApplicabilityMetrics.Select((name, i) => new MetricComparison(name, false, baselines[i], aligneds[i], differences[i])
+        {
+            Majority = majorities[i],
+            VersusMajority = versusMajority[i],
+        });
     }
 
     // Every metric of Metrics, in its order, from one computation of the agreement (the bootstrap calls this thousands of times).

@@ -14,4 +14,5 @@ internal static class JudgeRuleIds
     public const string NameNotSnakeCase = "MAJ009";
     public const string InvalidValueType = "MAJ010";
     public const string SessionJudgeAlignment = "MAJ011";
+    public const string LabelSchemaNotApplicableMismatch = "MAJ015";
 }
