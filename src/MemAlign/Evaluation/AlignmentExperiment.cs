@@ -259,24 +259,11 @@ public static class AlignmentExperiment
         var majorityRows = Rows(MajorityVariant, AlignedVariant);
         var metrics = Metrics(valueType, notApplicable);
         var (resamples, seed) = (options.BootstrapResamples, options.Seed);
-        // All metrics of a judge are computed together on each resample: one pass per comparison.
-        ConfidenceInterval?[] Intervals(List<Row> rows, Func<IReadOnlyList<Row>, double?[]> statistic) =>
-            rows.Count == 0 ? new ConfidenceInterval?[metrics.Count] : PairedBootstrap.Intervals(rows, statistic, resamples, seed);
-        double?[] All(IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged) => AllMetrics(valueType, notApplicable, rows, judged);
-        double?[] Change(IReadOnlyList<Row> rows) => All(rows, r => r.Last).Zip(All(rows, r => r.First), (after, before) => after - before).ToArray();
-        var baselines = Intervals(baselineRows, s => All(s, r => r.First));
-        var aligneds = Intervals(alignedRows, s => All(s, r => r.Last));
-        var differences = Intervals(bothRows, Change);
-        var majorities = Intervals(majorityRows, s => All(s, r => r.First));
-        var versusMajority = Intervals(majorityRows, Change);
-        var comparisons = metrics.Select((m, i) => new MetricComparison(m.Name, m.LowerIsBetter, baselines[i], aligneds[i], differences[i])
-        {
-            Majority = majorities[i],
-            VersusMajority = versusMajority[i],
-        }).ToList();
+        var rowSets = new ComparedRows(baselineRows, alignedRows, bothRows, majorityRows);
+        var comparisons = Compare(metrics.Select(m => (m.Name, m.LowerIsBetter)).ToList(), (rows, judged) => AllMetrics(valueType, notApplicable, rows, judged), rowSets, resamples, seed);
         if (declared)
         {
-            comparisons.AddRange(ApplicabilityComparisons(valueType.NotApplicable!.Value, baselineRows, alignedRows, bothRows, majorityRows, resamples, seed));
+            comparisons.AddRange(ApplicabilityComparisons(valueType.NotApplicable!.Value, rowSets, resamples, seed));
         }
 
         var primary = metrics[0];
@@ -512,32 +499,38 @@ public static class AlignmentExperiment
 
     // Whether the judge and the human agree that the question applies, over every held-out row: accuracy and Cohen's
     // kappa on the labels "applicable" and "not applicable", against the same references as the scale's figures.
-    private static IEnumerable<MetricComparison> ApplicabilityComparisons(double notApplicable, List<Row> baselineRows, List<Row> alignedRows,
-        List<Row> bothRows, List<Row> majorityRows, int resamples, int seed)
-    {
-        double?[] Agreement(IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged)
+    private static List<MetricComparison> ApplicabilityComparisons(double notApplicable, ComparedRows rows, int resamples, int seed) =>
+        Compare([.. ApplicabilityMetrics.Select(name => (name, false))], (sample, judged) =>
         {
-            var agreement = CategoricalAgreement.Compute(rows.Select(r => (
+            var agreement = CategoricalAgreement.Compute(sample.Select(r => (
                 NumericAgreement.ApplicabilityOf(r.Human.AsNumber(), notApplicable),
                 NumericAgreement.ApplicabilityOf(judged(r).AsNumber(), notApplicable))).ToList(),
                 [NumericAgreement.ApplicableLabel, NumericAgreement.NotApplicableLabel]);
             return [agreement.Accuracy, agreement.CohensKappa];
-        }
+        }, rows, resamples, seed);
 
-        ConfidenceInterval?[] Intervals(List<Row> rows, Func<IReadOnlyList<Row>, double?[]> statistic) =>
-            rows.Count == 0 ? new ConfidenceInterval?[ApplicabilityMetrics.Length] : PairedBootstrap.Intervals(rows, statistic, resamples, seed);
-        double?[] Change(IReadOnlyList<Row> rows) => Agreement(rows, r => r.Last).Zip(Agreement(rows, r => r.First), (after, before) => after - before).ToArray();
-        var baselines = Intervals(baselineRows, s => Agreement(s, r => r.First));
-        var aligneds = Intervals(alignedRows, s => Agreement(s, r => r.Last));
-        var differences = Intervals(bothRows, Change);
-        var majorities = Intervals(majorityRows, s => Agreement(s, r => r.First));
-        var versusMajority = Intervals(majorityRows, Change);
-        return ApplicabilityMetrics.Select((name, i) => new MetricComparison(name, false, baselines[i], aligneds[i], differences[i])
+    // Baseline, aligned, their difference, the majority reference and the aligned judge against it, for metrics computed
+    // together on each resample (one pass per comparison).
+    private static List<MetricComparison> Compare(IReadOnlyList<(string Name, bool LowerIsBetter)> metrics, Func<IReadOnlyList<Row>, Func<Row, FeedbackValue>, double?[]> all,
+        ComparedRows rows, int resamples, int seed)
+    {
+        ConfidenceInterval?[] Intervals(List<Row> sample, Func<IReadOnlyList<Row>, double?[]> statistic) =>
+            sample.Count == 0 ? new ConfidenceInterval?[metrics.Count] : PairedBootstrap.Intervals(sample, statistic, resamples, seed);
+        double?[] Change(IReadOnlyList<Row> sample) => all(sample, r => r.Last).Zip(all(sample, r => r.First), (after, before) => after - before).ToArray();
+        var baselines = Intervals(rows.Baseline, s => all(s, r => r.First));
+        var aligneds = Intervals(rows.Aligned, s => all(s, r => r.Last));
+        var differences = Intervals(rows.Both, Change);
+        var majorities = Intervals(rows.Majority, s => all(s, r => r.First));
+        var versusMajority = Intervals(rows.Majority, Change);
+        return metrics.Select((m, i) => new MetricComparison(m.Name, m.LowerIsBetter, baselines[i], aligneds[i], differences[i])
         {
             Majority = majorities[i],
             VersusMajority = versusMajority[i],
-        });
+        }).ToList();
     }
+
+    // The held-out rows each comparison is made on: the baseline's, the aligned judge's, both, and the majority's with the aligned.
+    private sealed record ComparedRows(List<Row> Baseline, List<Row> Aligned, List<Row> Both, List<Row> Majority);
 
     // Every metric of Metrics, in its order, from one computation of the agreement (the bootstrap calls this thousands of times).
     private static double?[] AllMetrics(FeedbackValueType valueType, double? notApplicable, IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged)
