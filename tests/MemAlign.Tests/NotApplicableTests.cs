@@ -120,7 +120,7 @@ public sealed class NotApplicableTests : IAsyncDisposable
         Assert.Equal(["theory"], Assert.Single(aligned.Memory.Guidelines).SourceTraceIds);
         var distilled = Assert.Single(reflection.Requests).User;
         Assert.Contains("\"id\":\"theory\"", distilled, StringComparison.Ordinal);
-        Assert.Contains("or 0 when the question does not apply", Assert.Single(reflection.Requests).User + Assert.Single(reflection.Requests).System);
+        Assert.Contains("or 0 when the question does not apply", string.Join("\n", Assert.Single(reflection.Requests).Messages.Select(m => m.Text)));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class NotApplicableTests : IAsyncDisposable
         // The model answers "not applicable" for theory traces and 2 for the rest.
         var model = new ScriptedChatClient(fallback: request => ScriptedChatClient.Response(
             $"{{\"rationale\": \"r\", \"result\": {(request.LastUser.Contains("theory", StringComparison.Ordinal) ? 0 : 2)}}}"));
-        var options = new ExperimentOptions { Folds = 2, BootstrapResamples = 200, Ablations = false, LearningCurve = [] };
+        var options = new ExperimentOptions { Folds = 2, BootstrapResamples = 1_000, Ablations = false, LearningCurve = [] };
 
         var report = await AlignmentExperiment.RunAsync(new Judge<int>(Definition, model), traces, options: options);
 
