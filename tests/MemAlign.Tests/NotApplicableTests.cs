@@ -218,6 +218,8 @@ public sealed class NotApplicableTests : IAsyncDisposable
         var expected = traces.Where((_, i) => i % 4 != 0).Average(t => Math.Abs(t.Assessments[0].Value.AsNumber() - 2));
         Assert.Equal(expected, report.Primary.Baseline!.Estimate, 12);
 
+        Assert.Contains(report.Findings, f => f.StartsWith("Applicability ('not applicable' is 0): the aligned judge and the humans agree whether the question applies on", StringComparison.Ordinal));
+
         var contradiction = await Assert.ThrowsAsync<ArgumentException>(() => AlignmentExperiment.RunAsync(new Judge<int>(Definition, model), traces, options: options with { NotApplicable = -1 }));
         Assert.Contains("Judge 'depth' declares 0 as its 'not applicable' value", contradiction.Message);
         var same = await AlignmentExperiment.RunAsync(new Judge<int>(Definition, model), traces, options: options with { NotApplicable = 0 });
