@@ -452,7 +452,7 @@ public static class AlignmentExperiment
         if (option is { } given && declared is { } value && given != value)
         {
             throw new ArgumentException(
-                $"Judge '{judge.Name}' declares {MemAlign.Reporting.Figures.Value(value)} as its 'not applicable' value ({judge.ValueType}), but {MemAlign.Reporting.Figures.Value(given)} was given; "
+                $"Judge '{judge.Name}' declares {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} as its 'not applicable' value ({judge.ValueType}), but {given.ToString(System.Globalization.CultureInfo.InvariantCulture)} was given; "
                 + "leave the option out: the declared value is used.", nameof(option));
         }
 
@@ -511,7 +511,7 @@ public static class AlignmentExperiment
 
     // Baseline, aligned, their difference, the majority reference and the aligned judge against it, for metrics computed
     // together on each resample (one pass per comparison).
-    private static List<MetricComparison> Compare(IReadOnlyList<(string Name, bool LowerIsBetter)> metrics, Func<IReadOnlyList<Row>, Func<Row, FeedbackValue>, double?[]> all,
+    private static List<MetricComparison> Compare(List<(string Name, bool LowerIsBetter)> metrics, Func<IReadOnlyList<Row>, Func<Row, FeedbackValue>, double?[]> all,
         ComparedRows rows, int resamples, int seed)
     {
         ConfidenceInterval?[] Intervals(List<Row> sample, Func<IReadOnlyList<Row>, double?[]> statistic) =>
