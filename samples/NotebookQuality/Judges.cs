@@ -26,7 +26,7 @@ internal static class NotebookRubric
 }
 
 /// <summary>Installs and imports the right dependencies.</summary>
-[Judge("library_installation", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("library_installation", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Library Installation. Installs and imports the right dependencies.
     3: installs (with versions where it matters) and imports every library the notebook uses, and nothing it does not.
@@ -37,7 +37,7 @@ internal static class NotebookRubric
 public partial class LibraryInstallationJudge : Judge<int>;
 
 /// <summary>Explores distributions, missing values and the target before modelling.</summary>
-[Judge("exploratory_data_analysis", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("exploratory_data_analysis", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Exploratory Data Analysis. Explores the dataset to understand distributions, missing values, target behaviour and issues that might affect the model.
     3: looks at distributions, missing values and the target, and the findings inform later steps.
@@ -48,7 +48,7 @@ public partial class LibraryInstallationJudge : Judge<int>;
 public partial class ExploratoryDataAnalysisJudge : Judge<int>;
 
 /// <summary>Handles missing values without leaking information.</summary>
-[Judge("data_imputation", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("data_imputation", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Data Imputation. Handles missing values appropriately without introducing data leakage.
     3: missing values are imputed with a method fitted on the training data only (for example inside a pipeline).
@@ -59,7 +59,7 @@ public partial class ExploratoryDataAnalysisJudge : Judge<int>;
 public partial class DataImputationJudge : Judge<int>;
 
 /// <summary>Selects, transforms and encodes features suitably.</summary>
-[Judge("feature_engineering", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("feature_engineering", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Feature Engineering. Selects, transforms and encodes features in a way that is appropriate for the task.
     3: encodes categories and scales numbers inside the training pipeline, and derives features the task calls for.
@@ -70,7 +70,7 @@ public partial class DataImputationJudge : Judge<int>;
 public partial class FeatureEngineeringJudge : Judge<int>;
 
 /// <summary>Trains suitable models with sound practice.</summary>
-[Judge("model_training", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("model_training", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Model Training. Trains suitable models using sound practices such as cross-validation and hyperparameter tuning.
     3: a suitable model, tuned with cross-validation on the training split.
@@ -81,7 +81,7 @@ public partial class FeatureEngineeringJudge : Judge<int>;
 public partial class ModelTrainingJudge : Judge<int>;
 
 /// <summary>Reuses the trained model correctly for predictions.</summary>
-[Judge("model_use", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("model_use", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Model Use. Reuses the trained model correctly to generate predictions or perform inference.
     3: predicts on the data the user asked about, with the same preprocessing the model was trained with.
@@ -92,7 +92,7 @@ public partial class ModelTrainingJudge : Judge<int>;
 public partial class ModelUseJudge : Judge<int>;
 
 /// <summary>Evaluates with metrics that suit the task.</summary>
-[Judge("metrics_evaluation", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("metrics_evaluation", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Metrics Evaluation. Evaluates model performance using metrics that are useful for the ML task.
     3: metrics that suit the task and the class balance, on held-out data.
@@ -103,7 +103,7 @@ public partial class ModelUseJudge : Judge<int>;
 public partial class MetricsEvaluationJudge : Judge<int>;
 
 /// <summary>Tracks experiments with MLflow.</summary>
-[Judge("mlflow_logging", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("mlflow_logging", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: MLflow Logging. Tracks experiments, metrics and artifacts with MLflow.
     3: parameters, metrics and the model are logged to an MLflow run.
@@ -114,7 +114,7 @@ public partial class MetricsEvaluationJudge : Judge<int>;
 public partial class MlflowLoggingJudge : Judge<int>;
 
 /// <summary>Structures the notebook into clear, documented cells.</summary>
-[Judge("cell_organization", Model = "openai:/gpt-4.1-mini"), Scale(0, 3)]
+[Judge("cell_organization", Model = "openai:/gpt-4.1-mini"), Scale(1, 3, NotApplicable = 0)]
 [Rubric(NotebookRubric.Role + """
     Dimension: Cell Organization. Structures the notebook into clear, readable and well-documented cells.
     3: an overview states the goal and the steps, and each section explains what it does.

@@ -27,11 +27,11 @@ Console.WriteLine($"{notebooks.Count} notebooks for {Request.All.Count} requests
     + $"{grades.Count} grades, {grades.Count(g => g.Value.AsNumber() == 0)} of them 'not applicable' (0).");
 Console.WriteLine();
 
-// Where the two graders differ, the lead expert's grade decides.
+// Where the two graders differ, the lead expert's grade decides. The judges declare 0 as "not applicable"
+// ([Scale(1, 3, NotApplicable = 0)]): the experiment scores applicability apart from the error on the 1-3 scale.
 var options = new ExperimentOptions
 {
     Folds = 4,
-    NotApplicable = 0,
     LabelResolution = new LabelResolution { Rule = LabelResolutionRule.Adjudicator, Adjudicator = EvaluationSet.LeadExpert },
 };
 
@@ -44,12 +44,14 @@ foreach (var dimension in Dimension.All)
     var definition = catalog.Judges.Single(j => j.Name == dimension.JudgeName).WithModel(model);
     var report = await AlignmentExperiment.RunAsync(new Judge<int>(definition, chat), notebooks, optimizer, options);
     reports.Add(report);
-    Console.WriteLine($"  {dimension.JudgeName}: {report.ComparableRows} applicable held-out grades, {report.NotApplicableRows} not applicable, {report.ErrorRows} errors");
+    var applicability = report.Metrics.Single(m => m.Name == "applicability accuracy");
+    Console.WriteLine($"  {dimension.JudgeName}: {report.ComparableRows} held-out grades, {report.NotApplicableRows} not applicable, {report.ErrorRows} errors; "
+        + $"applicability accuracy {Value(applicability.Baseline)} -> {Value(applicability.Aligned)} (always 'applicable' or always 'not applicable', whichever is more common: {Value(applicability.Majority)})");
 }
 
 Console.WriteLine();
 Console.WriteLine(new string('=', 100));
-Console.WriteLine("HUMAN-MACHINE ALIGNMENT: mean absolute error against the experts (lower is better), 4-fold cross-validation");
+Console.WriteLine("HUMAN-MACHINE ALIGNMENT: mean absolute error against the experts where both found the dimension applicable (lower is better), 4-fold cross-validation");
 Console.WriteLine(new string('=', 100));
 Console.WriteLine($"{"Dimension",-28} {"Baseline",-10} {"Aligned",-10} {"Change",-9} {"95% CI of change",-20} {"Error cut",-10} {"Significant",-11}");
 Console.WriteLine(new string('-', 100));

@@ -14,14 +14,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MemAlign.CodeFixes;
 
 /// <summary>
-/// Writes the scale a value type needs: the judge's scale on a label schema that states another (MAJ002),
+/// Writes the scale a value type needs: the judge's scale on a label schema that states another (MAJ002) or
+/// another "not applicable" value (MAJ015, <c>[Scale(1, 3, NotApplicable = 0)]</c>),
 /// and [Scale(1, 5)] on a numeric judge without one, or in place of an invalid scale (MAJ010).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ScaleCodeFixProvider)), Shared]
 public sealed class ScaleCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [JudgeRuleIds.LabelSchemaTypeMismatch, JudgeRuleIds.InvalidValueType];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [JudgeRuleIds.LabelSchemaTypeMismatch, JudgeRuleIds.InvalidValueType, JudgeRuleIds.LabelSchemaNotApplicableMismatch];
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -18,6 +18,10 @@ internal static class DiagnosticDescriptors
         "Label schema and judge disagree on the value type",
         "Label schema '{0}' collects {1}, but judge '{0}' returns {2}");
 
+    public static readonly DiagnosticDescriptor LabelSchemaNotApplicableMismatch = Create(JudgeRuleIds.LabelSchemaNotApplicableMismatch,
+        "Label schema and judge disagree on 'not applicable'",
+        "Label schema '{0}' {1}, but judge '{0}' {2}; labels and verdicts must mean the same by every value");
+
     public static readonly DiagnosticDescriptor UnknownVariable = Create(JudgeRuleIds.UnknownVariable,
         "Unknown rubric variable",
         "Judge '{0}': {1}");
@@ -68,7 +72,7 @@ internal static class DiagnosticDescriptors
     {
         LabelSchemaWithoutJudge, LabelSchemaTypeMismatch, UnknownVariable, TemplateSyntax, NoVariable, ConversationCombination,
         DuplicateJudgeName, InvalidDeclaration, NameNotSnakeCase, InvalidValueType,
-        MemoryWithoutJudge, StaleMemory, InvalidMemoryFile,
+        MemoryWithoutJudge, StaleMemory, InvalidMemoryFile, LabelSchemaNotApplicableMismatch,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

@@ -26,7 +26,9 @@ internal sealed record SessionView(string? Reviewer, string Session, string Judg
 /// <param name="Title">The question.</param>
 /// <param name="InstructionHtml">The instruction, as sanitized Markdown.</param>
 /// <param name="Comment">none, optional or required.</param>
-internal sealed record SchemaView(string Kind, double? Minimum, double? Maximum, IReadOnlyList<string> Options, string Title, string? InstructionHtml, string Comment);
+/// <param name="NotApplicable">The scale's "not applicable" value, offered as a choice of its own; null when it has none.</param>
+internal sealed record SchemaView(string Kind, double? Minimum, double? Maximum, IReadOnlyList<string> Options, string Title, string? InstructionHtml, string Comment,
+    double? NotApplicable = null);
 
 /// <summary>One trace of the queue, ready to show.</summary>
 internal sealed record ItemView(

@@ -16,7 +16,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             new SchemaView(type.Kind.ToString().ToLowerInvariant(), type.Minimum, type.Maximum, type.Options,
                 schema.Title ?? served.Session.JudgeName,
                 schema.Instruction is { } instruction ? SafeMarkdown.ToHtml(instruction) : null,
-                schema.Comment.ToString().ToLowerInvariant()),
+                schema.Comment.ToString().ToLowerInvariant(), type.NotApplicable),
             antiforgeryToken, antiforgeryHeader, ShowJudgeName(served.Session.ShowJudge), verdicts.HasJudge);
     }
 

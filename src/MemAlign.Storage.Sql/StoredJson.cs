@@ -16,6 +16,12 @@ internal static class StoredJson
             valueType["maximum"] = type.Maximum;
         }
 
+        // Written only when declared, so judges without one store exactly what older versions stored (and read them back).
+        if (type.NotApplicable is { } notApplicable)
+        {
+            valueType["not_applicable"] = notApplicable;
+        }
+
         if (type.Options.Count > 0)
         {
             valueType["options"] = new JsonArray([.. type.Options.Select(o => (JsonNode?)o)]);
@@ -42,6 +48,11 @@ internal static class StoredJson
             FeedbackTypeKind.Categorical => FeedbackValueType.Categorical(type["options"]!.AsArray().Select(o => (string)o!)),
             _ => FeedbackValueType.Text,
         };
+        if (type["not_applicable"] is { } notApplicable)
+        {
+            valueType = valueType.WithNotApplicable((double)notApplicable);
+        }
+
         return JudgeDefinition.Create((string)node["name"]!, (string)node["instructions"]!, valueType, (string?)node["model"]);
     }
 

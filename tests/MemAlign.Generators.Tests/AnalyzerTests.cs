@@ -143,6 +143,40 @@ public class AnalyzerTests
             """);
 
     [Fact]
+    public Task Label_schema_and_judge_must_agree_on_not_applicable() =>
+        Verify.DeclarationsAsync("""
+            [Judge("depth"), Scale(1, 3), Rubric("{{ inputs }}")]
+            public partial class Depth : Judge<int>;
+            [LabelSchema("depth"), Scale(1, 3, NotApplicable = 0)]
+            public partial record {|MAJ015:AllowsWhatTheJudgeCannotSay|} : Label<int>;
+            [Judge("breadth"), Scale(1, 3, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class Breadth : Judge<int>;
+            [LabelSchema("breadth"), Scale(1, 3)]
+            public partial record {|MAJ015:CannotCarryWhatTheJudgeSays|} : Label<int>;
+            [Judge("width"), Scale(1, 3, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class Width : Judge<int>;
+            [LabelSchema("width"), Scale(1, 3, NotApplicable = -1)]
+            public partial record {|MAJ015:AnotherValue|} : Label<int>;
+            [Judge("height"), Scale(1, 3, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class Height : Judge<int>;
+            [LabelSchema("height")]
+            public partial record TakesTheJudgesScale : Label<int>;
+            [Judge("length"), Scale(0.5, 2.5, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class Length : Judge<double>;
+            [LabelSchema("length"), Scale(0.5, 2.5, NotApplicable = 0)]
+            public partial record SameScale : Label<double>;
+            """);
+
+    [Fact]
+    public Task A_not_applicable_value_on_the_scale_or_not_whole_is_an_invalid_scale() =>
+        Verify.DeclarationsAsync("""
+            [Judge("on_scale"), Scale(0, 3, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class {|MAJ010:OnScale|} : Judge<int>;
+            [Judge("half"), Scale(1, 3, NotApplicable = 0.5), Rubric("{{ inputs }}")]
+            public partial class {|MAJ010:Half|} : Judge<int>;
+            """);
+
+    [Fact]
     public Task A_numeric_label_schema_without_a_scale_takes_its_judges() =>
         Verify.DeclarationsAsync("""
             [Judge("rating"), Scale(1, 3), Rubric("{{ inputs }}")]

@@ -93,6 +93,30 @@ public class CodeFixTests
             """);
 
     [Fact]
+    public Task A_label_schema_takes_its_judges_not_applicable_value_or_drops_one_the_judge_lacks() =>
+        Verify.CodeFixAsync<ScaleCodeFixProvider>(
+            """
+            [Judge("depth"), Scale(1, 3, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class Depth : Judge<int>;
+            [LabelSchema("depth"), Scale(1, 3)]
+            public partial record {|MAJ015:DepthLabel|} : Label<int>;
+            [Judge("plain"), Scale(1, 3), Rubric("{{ inputs }}")]
+            public partial class Plain : Judge<int>;
+            [LabelSchema("plain"), Scale(1, 3, NotApplicable = 0)]
+            public partial record {|MAJ015:PlainLabel|} : Label<int>;
+            """,
+            """
+            [Judge("depth"), Scale(1, 3, NotApplicable = 0), Rubric("{{ inputs }}")]
+            public partial class Depth : Judge<int>;
+            [LabelSchema("depth"), Scale(1, 3, NotApplicable = 0)]
+            public partial record DepthLabel : Label<int>;
+            [Judge("plain"), Scale(1, 3), Rubric("{{ inputs }}")]
+            public partial class Plain : Judge<int>;
+            [LabelSchema("plain"), Scale(1, 3)]
+            public partial record PlainLabel : Label<int>;
+            """);
+
+    [Fact]
     public Task A_numeric_judge_gets_a_scale_and_a_reversed_one_is_replaced() =>
         Verify.CodeFixAsync<ScaleCodeFixProvider>(
             """

@@ -239,6 +239,51 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void A_declared_not_applicable_value_reaches_the_definition_the_catalog_and_a_label_schema_without_a_scale()
+    {
+        const string source = """
+            using MemAlign;
+            [Judge("depth"), Scale(1, 3, NotApplicable = 0), Rubric("How deep is {{ outputs }}?")] public partial class Depth : Judge<int>;
+            [LabelSchema("depth")] public partial record DepthLabel : Label<int>;
+            [Judge("plain"), Scale(1, 3), Rubric("Rate {{ outputs }}")] public partial class Plain : Judge<int>;
+            """;
+
+        var (_, output, result) = GeneratorRunner.Run(TestCompilation.Create(source));
+
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var schema = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("DepthLabel.LabelSchema.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("global::MemAlign.FeedbackValueType.Integer(1, 3).WithNotApplicable(0)", schema);
+        using var image = new MemoryStream();
+        var emit = output.Emit(image);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new AssemblyLoadContext("not-applicable", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var catalog = JudgeCatalog.Load(context.LoadFromStream(image));
+            Assert.Equal(FeedbackValueType.Integer(1, 3).WithNotApplicable(0), catalog.Judges.Single(j => j.Name == "depth").ValueType);
+            Assert.Null(catalog.Judges.Single(j => j.Name == "plain").ValueType.NotApplicable);
+            Assert.Equal(0, Assert.Single(catalog.LabelSchemas).ValueType.NotApplicable);
+
+            // Read from the file's metadata alone, as tools read a CI artifact, the named constant is there too.
+            var path = Path.Combine(Path.GetTempPath(), $"memalign-na-{Guid.NewGuid():N}.dll");
+            File.WriteAllBytes(path, image.ToArray());
+            try
+            {
+                Assert.Equal(0, JudgeCatalog.Read(path).Judges.Single(j => j.Name == "depth").ValueType.NotApplicable);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
     public void A_numeric_label_schema_without_a_scale_collects_on_its_judges_scale()
     {
         const string source = """

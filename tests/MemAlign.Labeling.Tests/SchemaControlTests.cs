@@ -15,6 +15,10 @@ public sealed class SchemaControlTests(Browser browser)
         { "categorical", ["1 Correct", "2 Partly correct", "3 Wrong"], "2", "Partly correct" },
         { "integer", ["1 1", "2 2", "3 3", "4 4", "5 5"], "4", 4.0 },
         { "number", [], "0.25", 0.25 },
+
+        // "Not applicable" is a choice of its own, by its digit when digits are the values; beside a number box, by x.
+        { "integer with not applicable", ["1 1", "2 2", "3 3", "0 Not applicable (0)"], "0", 0.0 },
+        { "number with not applicable", ["x Not applicable (-1)"], "x", -1.0 },
     };
 
     [ChromiumTheory]
@@ -26,6 +30,8 @@ public sealed class SchemaControlTests(Browser browser)
             "boolean" => FeedbackValueType.Boolean,
             "categorical" => FeedbackValueType.Categorical("Correct", "Partly correct", "Wrong"),
             "integer" => FeedbackValueType.Integer(1, 5),
+            "integer with not applicable" => FeedbackValueType.Integer(1, 3).WithNotApplicable(0),
+            "number with not applicable" => FeedbackValueType.Number(0, 1).WithNotApplicable(-1),
             _ => FeedbackValueType.Number(0, 1),
         };
         await using var scenario = await LabelingScenario.CreateAsync(LabelingScenario.Traces(2), type);
@@ -35,7 +41,17 @@ public sealed class SchemaControlTests(Browser browser)
         await ShowsItemAsync(page, "t1");
 
         var buttons = page.Locator("#choices .choice");
-        if (choices.Length > 0)
+        if (kind == "number with not applicable")
+        {
+            // The scale's values go in the number box; "not applicable" is the one button, and typing a number unselects it.
+            await Expect(page.Locator("#value-input")).ToHaveAttributeAsync("type", "number");
+            await Expect(buttons).ToHaveTextAsync(choices);
+            await page.Locator("#value-input").FillAsync("0.5");
+            await PressAsync(page, "Escape", key);
+            await Expect(page.Locator("#choices .choice.selected")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#value-input")).ToHaveValueAsync("");
+        }
+        else if (choices.Length > 0)
         {
             await Expect(buttons).ToHaveTextAsync(choices);
             await PressAsync(page, key);

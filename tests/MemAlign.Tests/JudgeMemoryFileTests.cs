@@ -164,6 +164,7 @@ public sealed class JudgeMemoryFileTests(ITestOutputHelper output) : IAsyncDispo
             JudgeMemoryFile.Create(Quality, Memory(("t1", 4), ("t2", 2))),
             JudgeMemoryFile.Create(tone, Memory(("t1", "warm"), ("t2", "cold"))),
             JudgeMemoryFile.Create(score, Memory(("t1", 0.25), ("t2", 1.0))),
+            JudgeMemoryFile.Create(JudgeDefinition.Create("depth", "Depth of {{ outputs }}?", FeedbackValueType.Integer(1, 3).WithNotApplicable(0)), Memory(("t1", 0), ("t2", 3))),
             JudgeMemoryFile.Create(Quality, new JudgeMemory([], [new EpisodicExample("a-t1", "t1", 4, null, new Dictionary<string, string> { ["inputs"] = "q" }, "inputs",
                 new float[] { 1, 0 }, "fp", true, ["ana", "ben"], 3)], "test-embedder", 2, 3)),
         };

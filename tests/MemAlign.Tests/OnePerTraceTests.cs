@@ -90,12 +90,12 @@ public class OnePerTraceTests
         RetrievedExample Neighbour(string trace, int value, int weight) =>
             new(new EpisodicExample(trace + "-a", trace, value, null, fields, "inputs", new float[] { 1, 0 }, "fp", true, null, weight), 1f);
 
-        var estimate = LocalNumericVote.Decide([Neighbour("a", 4, 1), Neighbour("b", -2, 2)], memoryMean: 0, scale);
-
-        Assert.Equal((4 * 1 + -2 * 2) / 3.0, estimate.NeighbourMean, 1e-9);
         var memory = new JudgeMemory([], [Neighbour("a", 4, 1).Example, Neighbour("b", -2, 2).Example], "test-embedder", 2, 3);
         var calibration = LocalCalibration.For(memory);
-        Assert.Equal((3, 0.0), (calibration.Total, calibration.Mean));
+        var estimate = LocalNumericVote.Decide([Neighbour("a", 4, 1), Neighbour("b", -2, 2)], calibration.Classes, scale);
+
+        Assert.Equal((4 * 1 + -2 * 2) / 3.0, estimate.NeighbourMean, 1e-9);
+        Assert.Equal((3, 0.0, 0.0), (calibration.Total, calibration.Mean, estimate.MemoryMean));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class ExperimentCommands
         var test = new Option<string?>("--test-filter") { Description = "The traces to score, such as tag.split=test (with --train-filter)." };
         var seed = new Option<int>("--seed") { Description = "Seed for folds, samples and bootstrap.", DefaultValueFactory = _ => 42 };
         var repeats = new Option<int>("--repeats") { Description = "Stratified samples per learning-curve point (the curve shows their mean and range).", DefaultValueFactory = _ => 3 };
-        var notApplicable = new Option<double?>("--not-applicable") { Description = "The human value meaning 'not applicable' for numeric judges, such as 0." };
+        var notApplicable = new Option<double?>("--not-applicable") { Description = "For a numeric judge that declares no 'not applicable' value: the human value meaning it, such as 0. A judge declared with [Scale(1, 3, NotApplicable = 0)] needs none (its value is used); a different one is an error." };
         var cascade = new Option<bool>("--cascade")
         {
             Description = "Also study a local-first cascade on the held-out folds: coverage (share answered by the local judge) against agreement with the humans across thresholds, "

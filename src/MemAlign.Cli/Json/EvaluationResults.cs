@@ -52,7 +52,7 @@ internal record EvaluationReportResult : JsonResult
     /// <summary>Rows: the experts' label; columns: the judge's (pass/fail and categorical judges).</summary>
     public IReadOnlyList<IReadOnlyList<int>>? ConfusionMatrix { get; init; }
 
-    /// <summary>Mean absolute error (numeric judges; null for the others).</summary>
+    /// <summary>Mean absolute error (numeric judges; null for the others), over the traces both the judge and the experts found applicable.</summary>
     public double? MeanAbsoluteError { get; init; }
 
     /// <summary>Share of exact agreement (numeric judges).</summary>
@@ -64,7 +64,13 @@ internal record EvaluationReportResult : JsonResult
     /// <summary>Quadratic weighted kappa (numeric judges).</summary>
     public double? QuadraticWeightedKappa { get; init; }
 
-    /// <summary>95% bootstrap intervals of the headline figures, by name: accuracy and cohens_kappa, or mean_absolute_error and quadratic_weighted_kappa.</summary>
+    /// <summary>For a numeric judge with a "not applicable" value: whether the judge and the experts agree that the question applies, over every compared trace; null otherwise.</summary>
+    public ApplicabilityJson? Applicability { get; init; }
+
+    /// <summary>
+    /// 95% bootstrap intervals of the headline figures, by name: accuracy and cohens_kappa, or mean_absolute_error and quadratic_weighted_kappa
+    /// (with applicability_accuracy and applicability_kappa for a judge with a "not applicable" value).
+    /// </summary>
     public required IReadOnlyDictionary<string, IntervalJson> Intervals { get; init; }
 
     /// <summary>The experts' agreement with each other on the run's traces, or null.</summary>
@@ -92,11 +98,40 @@ internal record EvaluationReportResult : JsonResult
         Accuracy = report.Categorical?.Accuracy, CohensKappa = report.Categorical?.CohensKappa, Classes = report.Categorical?.Classes,
         ConfusionMatrix = report.Categorical is { } c ? [.. Enumerable.Range(0, c.Classes.Count).Select(i => (IReadOnlyList<int>)[.. Enumerable.Range(0, c.Classes.Count).Select(j => c.ConfusionMatrix[i, j])])] : null,
         MeanAbsoluteError = report.Numeric?.MeanAbsoluteError, ExactAgreement = report.Numeric?.ExactAgreement, WithinOne = report.Numeric?.WithinOneAgreement,
-        QuadraticWeightedKappa = report.Numeric?.QuadraticWeightedKappa,
+        QuadraticWeightedKappa = report.Numeric?.QuadraticWeightedKappa, Applicability = ApplicabilityJson.From(report),
         Intervals = report.Intervals.ToDictionary(i => i.Key, i => IntervalJson.From(i.Value)!, StringComparer.Ordinal),
         HumanAgreement = HumanAgreementJson.From(report.HumanAgreement), Models = report.Models, Offline = report.Offline, Redacted = report.Redacted,
         ForgottenTraces = report.ForgottenTraces, Disagreements = [.. report.Disagreements.Select(d => new DisagreementJson(d.TraceId, d.Human, d.Judge, d.Rationale))],
     };
+}
+
+/// <summary>
+/// Agreement on whether a numeric judge's question applies (its declared "not applicable" value against a rating), apart from the
+/// error on the scale.
+/// </summary>
+/// <param name="NotApplicable">The judge's "not applicable" value.</param>
+/// <param name="Rows">Traces compared for applicability: every trace with a verdict and an experts' label.</param>
+/// <param name="ScaleRows">Of those, the traces both found applicable: the ones the scale's figures (mean_absolute_error and the rest) cover.</param>
+/// <param name="HumanNotApplicable">Traces the experts found not applicable.</param>
+/// <param name="JudgeNotApplicable">Traces the judge found not applicable.</param>
+/// <param name="Accuracy">Share of traces where both agree whether the question applies.</param>
+/// <param name="CohensKappa">Cohen's kappa of that agreement.</param>
+/// <param name="MajorityLabel">The experts' more common answer, "applicable" or "not applicable".</param>
+/// <param name="MajorityAccuracy">The accuracy of always answering majority_label (its kappa is 0).</param>
+internal sealed record ApplicabilityJson(double NotApplicable, int Rows, int ScaleRows, int HumanNotApplicable, int JudgeNotApplicable, double? Accuracy, double? CohensKappa,
+    string? MajorityLabel, double? MajorityAccuracy)
+{
+    public static ApplicabilityJson? From(EvaluationReport report) =>
+        report.Numeric is { Applicability: { } a } numeric && report.NotApplicable is { } value
+            ? new(value, a.Count, numeric.Count, RowsSaying(a, 0), RowsSaying(a, 1), a.Accuracy, a.CohensKappa, report.ApplicabilityMajorityLabel, report.ApplicabilityMajorityScore)
+            : null;
+
+    // Rows whose experts' label (side 0) or judge's verdict (side 1) is "not applicable", from the confusion matrix.
+    private static int RowsSaying(CategoricalAgreement agreement, int side)
+    {
+        var index = agreement.Classes.ToList().IndexOf(NumericAgreement.NotApplicableLabel);
+        return index < 0 ? 0 : Enumerable.Range(0, agreement.Classes.Count).Sum(i => side == 0 ? agreement.ConfusionMatrix[index, i] : agreement.ConfusionMatrix[i, index]);
+    }
 }
 
 /// <summary><c>memalign evaluate --json</c>: the run's report, and what this call did.</summary>

@@ -65,8 +65,14 @@ internal sealed record ExperimentResult : JsonResult
     /// <summary>Held-out rows the aligned judge scored.</summary>
     public int AlignedRows { get; init; }
 
-    /// <summary>Held-out rows left out because the human said "not applicable".</summary>
+    /// <summary>Held-out rows the human said "not applicable": left out of the scale's metrics (counted in the applicability metrics when the judge declares the value).</summary>
     public int NotApplicableRows { get; init; }
+
+    /// <summary>The "not applicable" value used: the judge's declared one, or --not-applicable for a judge without one.</summary>
+    public double? NotApplicable { get; init; }
+
+    /// <summary>Whether the judge declares it (metrics then add "applicability accuracy" and "applicability kappa").</summary>
+    public bool NotApplicableDeclared { get; init; }
 
     /// <summary>Held-out rows left out because a judge returned an error.</summary>
     public int ErrorRows { get; init; }
@@ -104,7 +110,7 @@ internal sealed record ExperimentResult : JsonResult
         TrainTraces = report.TrainTraces, TestTraces = report.TestTraces, Baseline = report.Baseline, Offline = report.Offline, MajorityLabel = report.MajorityLabel,
         HumanAgreement = HumanAgreementJson.From(report.HumanAgreement), LabelRule = report.LabelRule, LabelResolution = LabelResolutionJson.From(report.LabelResolution),
         Findings = report.Findings, ComparableRows = report.ComparableRows, BaselineRows = report.BaselineRows, AlignedRows = report.AlignedRows,
-        NotApplicableRows = report.NotApplicableRows, ErrorRows = report.ErrorRows, Metrics = [.. report.Metrics.Select(MetricJson.From)], Ablations = report.Ablations,
+        NotApplicableRows = report.NotApplicableRows, NotApplicable = report.NotApplicable, NotApplicableDeclared = report.NotApplicableDeclared, ErrorRows = report.ErrorRows, Metrics = [.. report.Metrics.Select(MetricJson.From)], Ablations = report.Ablations,
         LearningCurveRepeats = report.LearningCurveRepeats, LearningCurve = [.. report.LearningCurve.Select(CurvePointJson.From)],
         FoldDetails = [.. report.FoldDetails.Select(f => new FoldJson(f.Index, f.TrainTraceIds, f.TestTraceIds, f.MemoryTraceIds))],
         Cost = new(report.Cost.ModelCalls, report.Cost.Usage.InputTokens, report.Cost.Usage.OutputTokens, report.Cost.Usage.TotalTokens, report.Cost.Elapsed.TotalSeconds),

@@ -12,7 +12,7 @@ namespace MemAlign.Generators.Analyzers;
 /// Checks [Judge] classes and [LabelSchema] records while you type: declaration shape (MAJ008), names
 /// (MAJ009, MAJ007), value types and scales (MAJ010), rubrics (MAJ003-MAJ006, with the same rules the
 /// runtime applies, located inside the string literal), and that every label schema matches a judge
-/// of the same value type (MAJ001, MAJ002). The checks are <see cref="JudgeReader"/>, <see cref="LabelSchemaReader"/>
+/// of the same value type (MAJ001, MAJ002) and "not applicable" value (MAJ015). The checks are <see cref="JudgeReader"/>, <see cref="LabelSchemaReader"/>
 /// and <see cref="LabelChecks"/>, which the generator runs too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -23,6 +23,7 @@ public sealed class JudgeDeclarationAnalyzer : DiagnosticAnalyzer
     [
         DiagnosticDescriptors.LabelSchemaWithoutJudge,
         DiagnosticDescriptors.LabelSchemaTypeMismatch,
+        DiagnosticDescriptors.LabelSchemaNotApplicableMismatch,
         DiagnosticDescriptors.UnknownVariable,
         DiagnosticDescriptors.TemplateSyntax,
         DiagnosticDescriptors.NoVariable,

@@ -27,7 +27,7 @@ internal static class JudgeEmitter
         {
             // The catalog, as constants: tools read it from the assembly's metadata without running its code.
             writer.Line($"[assembly: global::MemAlign.DeclaredJudge({SourceWriter.Literal(spec.JudgeName)}, {SourceWriter.Literal(spec.Rubric)}, {ValueTypeExpression.Constants(declared)}, "
-                + $"{SourceWriter.Literal(spec.Model)}, {SourceWriter.Literal(type.FullyQualifiedName.Replace("global::", ""))})]");
+                + $"{SourceWriter.Literal(spec.Model)}, {SourceWriter.Literal(type.FullyQualifiedName.Replace("global::", ""))}{ValueTypeExpression.NamedConstants(declared)})]");
             writer.Line();
         }
 

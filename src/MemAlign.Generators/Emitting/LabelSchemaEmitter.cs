@@ -16,7 +16,7 @@ internal static class LabelSchemaEmitter
         if (spec.Problems.Count == 0 && spec.ValueType is { NeedsScale: false } declared && spec.SchemaName is not null)
         {
             writer.Line($"[assembly: global::MemAlign.DeclaredLabelSchema({SourceWriter.Literal(spec.SchemaName)}, {ValueTypeExpression.Constants(declared)}, "
-                + $"{SourceWriter.Literal(spec.Title)}, {SourceWriter.Literal(spec.Instruction)}, {SourceWriter.Literal(spec.Comment)})]");
+                + $"{SourceWriter.Literal(spec.Title)}, {SourceWriter.Literal(spec.Instruction)}, {SourceWriter.Literal(spec.Comment)}{ValueTypeExpression.NamedConstants(declared)})]");
             writer.Line();
         }
 

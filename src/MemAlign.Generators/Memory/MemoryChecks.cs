@@ -42,7 +42,7 @@ internal static class MemoryChecks
                     return ": expected a whole number.";
                 }
 
-                if (number < type.Minimum || number > type.Maximum)
+                if (number != type.NotApplicable && (number < type.Minimum || number > type.Maximum))
                 {
                     return $": {ValueTypeSpec.Format(number)} is outside the scale {type.Scale()}.";
                 }
@@ -152,7 +152,7 @@ internal static class MemoryChecks
             return $"the value type changed from {aligned.Describe()} to {current.Describe()}";
         }
 
-        if (aligned.Minimum != current.Minimum || aligned.Maximum != current.Maximum)
+        if (aligned.Minimum != current.Minimum || aligned.Maximum != current.Maximum || aligned.NotApplicable != current.NotApplicable)
         {
             return $"the scale changed from {aligned.Scale()} to {current.Scale()}";
         }

@@ -171,7 +171,7 @@ internal sealed class MemoryFileReader
         {
             case FeedbackTypeKind.Integer:
             case FeedbackTypeKind.Number:
-                Only(value, At, KindProperty, MinimumProperty, MaximumProperty);
+                Only(value, At, KindProperty, MinimumProperty, MaximumProperty, NotApplicableProperty);
                 var min = Property(value, At, MinimumProperty);
                 var max = Property(value, At, MaximumProperty);
                 var minimum = kind == FeedbackTypeKind.Integer ? Integer(min, "\"aligned_for.value.min\"", int.MinValue) : Number(min, "\"aligned_for.value.min\"");
@@ -181,7 +181,17 @@ internal sealed class MemoryFileReader
                     throw Fail(value, $"the value type is not valid: a scale's minimum must be below its maximum, but the scale was {ValueTypeSpec.Format(minimum)}..{ValueTypeSpec.Format(maximum)}.");
                 }
 
-                return new FileValueType(kind, minimum, maximum, none);
+                double? notApplicable = null;
+                if (value.Property(NotApplicableProperty) is { } naNode)
+                {
+                    notApplicable = Number(naNode, "\"aligned_for.value.not_applicable\"");
+                    if (NotApplicableRule.Problem(kind, minimum, maximum, notApplicable.Value) is { } problem)
+                    {
+                        throw Fail(naNode, $"the value type is not valid: {problem}.");
+                    }
+                }
+
+                return new FileValueType(kind, minimum, maximum, none) { NotApplicable = notApplicable };
             case FeedbackTypeKind.Categorical:
                 Only(value, At, KindProperty, OptionsProperty);
                 var optionsNode = Property(value, At, OptionsProperty);

@@ -37,7 +37,10 @@ internal sealed record MemoryFileSpec(
 /// <summary>A value type as a memory file records it: kind, scale for numbers, options for categories.</summary>
 internal sealed record FileValueType(FeedbackTypeKind Kind, double? Minimum, double? Maximum, EquatableArray<string> Options)
 {
-    public static FileValueType Of(ValueTypeSpec spec) => new(spec.Kind, spec.Minimum, spec.Maximum, spec.Options);
+    /// <summary>The scale's "not applicable" value, if the file records one.</summary>
+    public double? NotApplicable { get; init; }
+
+    public static FileValueType Of(ValueTypeSpec spec) => new(spec.Kind, spec.Minimum, spec.Maximum, spec.Options) { NotApplicable = spec.NotApplicable };
 
     /// <summary>"integer 1..5", "boolean", "categorical (Good, Poor)": how messages name it.</summary>
     public string Describe() => Kind switch
@@ -48,7 +51,7 @@ internal sealed record FileValueType(FeedbackTypeKind Kind, double? Minimum, dou
     };
 
     /// <summary>"1..5".</summary>
-    public string Scale() => $"{ValueTypeSpec.Format(Minimum)}..{ValueTypeSpec.Format(Maximum)}";
+    public string Scale() => $"{ValueTypeSpec.Format(Minimum)}..{ValueTypeSpec.Format(Maximum)}" + (NotApplicable is { } na ? $" (not applicable {ValueTypeSpec.Format(na)})" : "");
 
     /// <summary>The value type as the file writes it, for a message that says what to write.</summary>
     public string ToJson()
@@ -56,7 +59,8 @@ internal sealed record FileValueType(FeedbackTypeKind Kind, double? Minimum, dou
         var kind = $"\"kind\": \"{MemAlign.Alignment.MemoryFileContract.KindName(Kind)}\"";
         return Kind switch
         {
-            FeedbackTypeKind.Integer or FeedbackTypeKind.Number => $"{{ {kind}, \"min\": {ValueTypeSpec.Format(Minimum)}, \"max\": {ValueTypeSpec.Format(Maximum)} }}",
+            FeedbackTypeKind.Integer or FeedbackTypeKind.Number => $"{{ {kind}, \"min\": {ValueTypeSpec.Format(Minimum)}, \"max\": {ValueTypeSpec.Format(Maximum)}"
+                + (NotApplicable is { } na ? $", \"not_applicable\": {ValueTypeSpec.Format(na)}" : "") + " }",
             FeedbackTypeKind.Categorical => $"{{ {kind}, \"options\": [{string.Join(", ", Options.Select(o => "\"" + o + "\""))}] }}",
             _ => $"{{ {kind} }}",
         };

@@ -8,12 +8,12 @@ namespace MemAlign.Generators.Parsing;
 
 /// <summary>
 /// The checks that need every judge: a label schema matches a judge (MAJ001) of the same value type
-/// (MAJ002; a numeric schema without [Scale] takes its judge's scale), and no two judges share a name
-/// (MAJ007). Pure functions of the index entries, so the analyzer and the generator agree.
+/// (MAJ002; a numeric schema without [Scale] takes its judge's scale) and "not applicable" value (MAJ015),
+/// and no two judges share a name (MAJ007). Pure functions of the index entries, so the analyzer and the generator agree.
 /// </summary>
 internal static class LabelChecks
 {
-    /// <summary>The schema's value type once resolved against its judge, and the findings (MAJ001, MAJ002).</summary>
+    /// <summary>The schema's value type once resolved against its judge, and the findings (MAJ001, MAJ002, MAJ015).</summary>
     /// <param name="label">The schema.</param>
     /// <param name="judges">Every judge, in the order of <see cref="Ordered"/>.</param>
     public static (ValueTypeSpec? ValueType, List<DiagnosticInfo> Findings) Resolve(LabelReference label, IReadOnlyList<JudgeKey> judges)
@@ -38,16 +38,26 @@ internal static class LabelChecks
             return (null, findings); // the declaration's own problem (MAJ010) is reported where it is
         }
 
-        var resolved = declared.NeedsScale && judge.IsNumeric && judge.Kind == declared.Kind ? declared.WithScale(judge.Minimum, judge.Maximum) : declared;
-        if (SameValues(resolved, judge))
-        {
-            return (resolved, findings);
-        }
+        // A schema without [Scale] takes the judge's whole scale, its "not applicable" value included.
+        var resolved = declared.NeedsScale && judge.IsNumeric && judge.Kind == declared.Kind ? declared.WithScale(judge.Minimum, judge.Maximum, judge.NotApplicable) : declared;
 
         // Copying the judge's scale fixes a numeric schema of the judge's kind.
         var fix = judge.IsNumeric && judge.Kind == declared.Kind
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Scale, $"{ValueTypeSpec.Format(judge.Minimum)}, {ValueTypeSpec.Format(judge.Maximum)}")
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Scale, judge.ScaleArguments())
             : null;
+        if (SameValues(resolved, judge))
+        {
+            if (resolved.NotApplicable == judge.NotApplicable)
+            {
+                return (resolved, findings);
+            }
+
+            // The same scale, but one side allows "not applicable" and the other does not (or another value): MAJ015.
+            findings.Add(new DiagnosticInfo(JudgeRuleIds.LabelSchemaNotApplicableMismatch, label.Identifier,
+                new EquatableArray<string>([label.Name, resolved.DescribeNotApplicable(), judge.DescribeNotApplicable()]), Properties(fix)));
+            return (null, findings);
+        }
+
         findings.Add(new DiagnosticInfo(JudgeRuleIds.LabelSchemaTypeMismatch, label.Identifier,
             new EquatableArray<string>([label.Name, declared.Describe(), judge.Describe()]), Properties(fix)));
         return (null, findings);

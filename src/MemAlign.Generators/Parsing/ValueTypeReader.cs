@@ -14,6 +14,9 @@ internal static class ValueTypeReader
     /// <summary>The scale the MAJ010 code fix adds when no judge's scale is known.</summary>
     public const string DefaultScale = "1, 5";
 
+    /// <summary>The [Scale] property that declares the "not applicable" value.</summary>
+    private const string NotApplicableName = "NotApplicable";
+
     /// <summary>
     /// The value type, or why it is invalid (MAJ010). With <paramref name="scaleOptional"/> (label schemas),
     /// a numeric type without [Scale] is valid: it takes its judge's scale.
@@ -57,6 +60,23 @@ internal static class ValueTypeReader
                 if (numeric == FeedbackTypeKind.Integer && (min != System.Math.Floor(min) || max != System.Math.Floor(max)))
                 {
                     return ValueTypeReading.Invalid($"[Scale({Format(min)}, {Format(max)})]: an int scale needs whole-number ends", scaleFixable: true);
+                }
+
+                if (AttributeArguments.Named(scale, NotApplicableName) is { } named)
+                {
+                    var notApplicable = ToDouble(named)!.Value;
+                    if (double.IsNaN(notApplicable))
+                    {
+                        return ValueTypeReading.Valid(spec.WithScale(min, max));
+                    }
+
+                    // The same rule FeedbackValueType.WithNotApplicable applies at run time.
+                    if (NotApplicableRule.Problem(numeric, min, max, notApplicable) is { } problem)
+                    {
+                        return ValueTypeReading.Invalid($"[Scale({Format(min)}, {Format(max)}, NotApplicable = {Format(notApplicable)})]: {problem}", scaleFixable: false);
+                    }
+
+                    return ValueTypeReading.Valid(spec.WithScale(min, max, notApplicable));
                 }
 
                 return ValueTypeReading.Valid(spec.WithScale(min, max));

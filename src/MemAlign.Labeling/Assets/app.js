@@ -170,10 +170,20 @@
         const digitsAreValues = schema.minimum >= 0 && schema.maximum <= 9;
         const values = [];
         for (let v = schema.minimum; v <= schema.maximum; v++) values.push(v);
-        return values.map((v, i) => ({ value: v, label: String(v), key: digitsAreValues ? String(v) : i < 9 ? String(i + 1) : null }));
+        const choices = values.map((v, i) => ({ value: v, label: String(v), key: digitsAreValues ? String(v) : i < 9 ? String(i + 1) : null }));
+        const notApplicable = notApplicableChoice(schema, digitsAreValues);
+        return notApplicable ? [...choices, notApplicable] : choices;
       }
       default: return null;
     }
+  }
+
+  // The declared "not applicable" value as a choice of its own: its digit when digits are the values (0 on a 1-3 scale), else x.
+  function notApplicableChoice(schema, digitsAreValues) {
+    if (schema.notApplicable === null || schema.notApplicable === undefined) return null;
+    const na = schema.notApplicable;
+    const digit = digitsAreValues && Number.isInteger(na) && na >= 0 && na <= 9;
+    return { value: na, label: `Not applicable (${na})`, key: digit ? String(na) : 'x', notApplicable: true };
   }
 
   function renderChoices() {
@@ -205,14 +215,28 @@
         input.placeholder = `${schema.minimum} to ${schema.maximum}`;
       }
       input.setAttribute('aria-label', 'Your label');
-      if (chosen !== null) input.value = String(chosen);
+      const notApplicable = schema.kind === 'text' ? null : notApplicableChoice(schema, false);
+      if (chosen !== null && !(notApplicable && chosen === notApplicable.value)) input.value = String(chosen);
+      input.addEventListener('input', () => { if (notApplicable && chosen === notApplicable.value) choose(null); });
       container.append(input);
+      if (notApplicable) {
+        // A number scale has no buttons for its values, but "not applicable" is not on the scale: it gets one.
+        const button = element('button', null, 'choice');
+        button.type = 'button';
+        button.setAttribute('role', 'radio');
+        button.dataset.value = JSON.stringify(notApplicable.value);
+        button.append(element('kbd', notApplicable.key), ' ', notApplicable.label);
+        button.addEventListener('click', () => choose(notApplicable.value));
+        container.append(button);
+      }
     }
     markChosen();
   }
 
   function choose(value) {
     chosen = value;
+    const input = $('value-input');
+    if (input && value !== null) input.value = ''; // beside a number box, only "not applicable" is chosen by button or key
     markChosen();
   }
 
@@ -228,7 +252,7 @@
     const input = $('value-input');
     if (!input) return chosen;
     const text = input.value.trim();
-    if (text === '') return null;
+    if (text === '') return chosen; // the "not applicable" button, or nothing yet
     return session.schema.kind === 'text' ? text : Number(text);
   }
 
@@ -355,7 +379,7 @@
     if ((key === 'k' || key === 'ArrowLeft') && item.previous) { e.preventDefault(); message(null); goTo(item.previous); return; }
     if (locked) return; // the label stands until "Change my label"
     if (key === 'c' && !$('comment').hidden) { e.preventDefault(); $('comment').focus(); return; }
-    const choice = (choicesOf(session.schema) || []).find(c => c.key === key.toLowerCase());
+    const choice = (choicesOf(session.schema) || [notApplicableChoice(session.schema, false)].filter(c => c && session.schema.kind !== 'text')).find(c => c.key === key.toLowerCase());
     if (choice) { e.preventDefault(); choose(choice.value); return; }
     if (/^[0-9.-]$/.test(key) && $('value-input')) { $('value-input').focus(); }
   }

@@ -124,6 +124,20 @@ internal sealed class JudgeMemoryFileReader
         return new JudgeMemoryFile(judge, version, hash, valueType, model, dimensions, k, guidelines, examples, _filePath);
     }
 
+    // The scale's optional "not applicable" value (absent in files of judges without one).
+    private FeedbackValueType WithNotApplicable(FeedbackValueType scale, JsonElement value, object[] at)
+    {
+        if (!value.TryGetProperty(NotApplicableProperty, out _))
+        {
+            return scale;
+        }
+
+        var notApplicable = Number(value, at, NotApplicableProperty);
+        return NotApplicableRule.Problem(scale.Kind, scale.Minimum!.Value, scale.Maximum!.Value, notApplicable) is { } problem
+            ? throw Fail([.. at, NotApplicableProperty], problem)
+            : scale.WithNotApplicable(notApplicable);
+    }
+
     private FeedbackValueType ReadValueType(JsonElement value, object[] at)
     {
         Object(value, at);
@@ -134,11 +148,11 @@ internal sealed class JudgeMemoryFileReader
             switch (kind)
             {
                 case FeedbackTypeKind.Integer:
-                    Only(value, at, KindProperty, MinimumProperty, MaximumProperty);
-                    return FeedbackValueType.Integer(Integer(value, at, MinimumProperty, int.MinValue), Integer(value, at, MaximumProperty, int.MinValue));
+                    Only(value, at, KindProperty, MinimumProperty, MaximumProperty, NotApplicableProperty);
+                    return WithNotApplicable(FeedbackValueType.Integer(Integer(value, at, MinimumProperty, int.MinValue), Integer(value, at, MaximumProperty, int.MinValue)), value, at);
                 case FeedbackTypeKind.Number:
-                    Only(value, at, KindProperty, MinimumProperty, MaximumProperty);
-                    return FeedbackValueType.Number(Number(value, at, MinimumProperty), Number(value, at, MaximumProperty));
+                    Only(value, at, KindProperty, MinimumProperty, MaximumProperty, NotApplicableProperty);
+                    return WithNotApplicable(FeedbackValueType.Number(Number(value, at, MinimumProperty), Number(value, at, MaximumProperty)), value, at);
                 case FeedbackTypeKind.Categorical:
                     Only(value, at, KindProperty, OptionsProperty);
                     return FeedbackValueType.Categorical(Strings(value, at, OptionsProperty));

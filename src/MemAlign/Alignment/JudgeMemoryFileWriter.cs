@@ -83,6 +83,10 @@ internal static class JudgeMemoryFileWriter
         {
             writer.WriteNumber(MinimumProperty, valueType.Minimum!.Value);
             writer.WriteNumber(MaximumProperty, valueType.Maximum!.Value);
+            if (valueType.NotApplicable is { } notApplicable)
+            {
+                writer.WriteNumber(NotApplicableProperty, notApplicable);
+            }
         }
         else if (valueType.Kind == FeedbackTypeKind.Categorical)
         {

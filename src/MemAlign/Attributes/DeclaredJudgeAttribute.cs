@@ -33,6 +33,9 @@ public sealed class DeclaredJudgeAttribute(string name, string rubric, string va
     /// <summary>The scale's highest value, or NaN.</summary>
     public double Maximum { get; } = maximum;
 
+    /// <summary>The scale's "not applicable" value, or NaN (the default) when it has none.</summary>
+    public double NotApplicable { get; set; } = double.NaN;
+
     /// <summary>The options of a categorical judge.</summary>
     public IReadOnlyList<string> Options { get; } = options;
 
@@ -67,6 +70,9 @@ public sealed class DeclaredLabelSchemaAttribute(string name, string valueKind, 
 
     /// <summary>The scale's highest value, or NaN.</summary>
     public double Maximum { get; } = maximum;
+
+    /// <summary>The scale's "not applicable" value, or NaN (the default) when it has none.</summary>
+    public double NotApplicable { get; set; } = double.NaN;
 
     /// <summary>The options of a categorical schema.</summary>
     public IReadOnlyList<string> Options { get; } = options;

@@ -23,9 +23,9 @@ public sealed record JudgeCatalog(IReadOnlyList<JudgeDefinition> Judges, IReadOn
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var judges = assembly.GetCustomAttributes<DeclaredJudgeAttribute>()
-            .Select(a => Judge(a.Name, a.Rubric, a.ValueKind, a.Minimum, a.Maximum, a.Options, a.Model)).ToList();
+            .Select(a => Judge(a.Name, a.Rubric, ValueType(a.ValueKind, a.Minimum, a.Maximum, a.Options, a.NotApplicable), a.Model)).ToList();
         var schemas = assembly.GetCustomAttributes<DeclaredLabelSchemaAttribute>()
-            .Select(a => Schema(a.Name, a.ValueKind, a.Minimum, a.Maximum, a.Options, a.Title, a.Instruction, a.Comment)).ToList();
+            .Select(a => Schema(a.Name, ValueType(a.ValueKind, a.Minimum, a.Maximum, a.Options, a.NotApplicable), a.Title, a.Instruction, a.Comment)).ToList();
         return Create(judges, schemas, assembly.GetName().Name);
     }
 
@@ -57,16 +57,20 @@ public sealed record JudgeCatalog(IReadOnlyList<JudgeDefinition> Judges, IReadOn
                 continue;
             }
 
-            var arguments = attribute.DecodeValue(new ConstantsOnly()).FixedArguments;
+            var decoded = attribute.DecodeValue(new ConstantsOnly());
+            var arguments = decoded.FixedArguments;
             object? At(int i) => arguments[i].Value;
             IReadOnlyList<string> Options(int i) => ((ImmutableArray<CustomAttributeTypedArgument<string>>?)At(i))?.Select(o => (string)o.Value!).ToList() ?? [];
+
+            // Named, so assemblies built before it existed read unchanged.
+            var notApplicable = decoded.NamedArguments.Where(a => a.Name == nameof(DeclaredJudgeAttribute.NotApplicable)).Select(a => (double)a.Value!).DefaultIfEmpty(double.NaN).First();
             if (name == nameof(DeclaredJudgeAttribute))
             {
-                judges.Add(Judge((string)At(0)!, (string)At(1)!, (string)At(2)!, (double)At(3)!, (double)At(4)!, Options(5), (string?)At(6)));
+                judges.Add(Judge((string)At(0)!, (string)At(1)!, ValueType((string)At(2)!, (double)At(3)!, (double)At(4)!, Options(5), notApplicable), (string?)At(6)));
             }
             else
             {
-                schemas.Add(Schema((string)At(0)!, (string)At(1)!, (double)At(2)!, (double)At(3)!, Options(4), (string?)At(5), (string?)At(6), (string)At(7)!));
+                schemas.Add(Schema((string)At(0)!, ValueType((string)At(1)!, (double)At(2)!, (double)At(3)!, Options(4), notApplicable), (string?)At(5), (string?)At(6), (string)At(7)!));
             }
         }
 
@@ -80,20 +84,24 @@ public sealed record JudgeCatalog(IReadOnlyList<JudgeDefinition> Judges, IReadOn
             : new JudgeCatalog(judges.OrderBy(j => j.Name, StringComparer.Ordinal).ToList(), schemas.OrderBy(s => s.Name, StringComparer.Ordinal).ToList());
 
     // Generated from checked declarations; created again here, so a hand-made attribute gets checked too.
-    private static JudgeDefinition Judge(string name, string rubric, string kind, double minimum, double maximum, IReadOnlyList<string> options, string? model) =>
-        JudgeDefinition.Create(name, rubric, ValueType(kind, minimum, maximum, options), model);
+    private static JudgeDefinition Judge(string name, string rubric, FeedbackValueType valueType, string? model) =>
+        JudgeDefinition.Create(name, rubric, valueType, model);
 
-    private static LabelSchema Schema(string name, string kind, double minimum, double maximum, IReadOnlyList<string> options, string? title, string? instruction, string comment) =>
-        new(name, ValueType(kind, minimum, maximum, options), title, instruction, Enum.Parse<LabelComment>(comment));
+    private static LabelSchema Schema(string name, FeedbackValueType valueType, string? title, string? instruction, string comment) =>
+        new(name, valueType, title, instruction, Enum.Parse<LabelComment>(comment));
 
-    private static FeedbackValueType ValueType(string kind, double minimum, double maximum, IReadOnlyList<string> options) => Enum.Parse<FeedbackTypeKind>(kind) switch
+    private static FeedbackValueType ValueType(string kind, double minimum, double maximum, IReadOnlyList<string> options, double notApplicable)
     {
-        FeedbackTypeKind.Boolean => FeedbackValueType.Boolean,
-        FeedbackTypeKind.Integer => FeedbackValueType.Integer((int)minimum, (int)maximum),
-        FeedbackTypeKind.Number => FeedbackValueType.Number(minimum, maximum),
-        FeedbackTypeKind.Categorical => FeedbackValueType.Categorical(options),
-        _ => FeedbackValueType.Text,
-    };
+        var type = Enum.Parse<FeedbackTypeKind>(kind) switch
+        {
+            FeedbackTypeKind.Boolean => FeedbackValueType.Boolean,
+            FeedbackTypeKind.Integer => FeedbackValueType.Integer((int)minimum, (int)maximum),
+            FeedbackTypeKind.Number => FeedbackValueType.Number(minimum, maximum),
+            FeedbackTypeKind.Categorical => FeedbackValueType.Categorical(options),
+            _ => FeedbackValueType.Text,
+        };
+        return double.IsNaN(notApplicable) ? type : type.WithNotApplicable(notApplicable);
+    }
 
     private static string? AttributeName(MetadataReader reader, CustomAttribute attribute)
     {

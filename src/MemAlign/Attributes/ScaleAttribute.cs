@@ -11,4 +11,11 @@ public sealed class ScaleAttribute(double minimum, double maximum) : Attribute
 
     /// <summary>The highest value.</summary>
     public double Maximum { get; } = maximum;
+
+    /// <summary>
+    /// The value outside the scale that means "does not apply", such as <c>[Scale(1, 3, NotApplicable = 0)]</c>; NaN (the
+    /// default) when the question always applies. The judge may answer it, labels may carry it, alignment learns from it,
+    /// and statistics report applicability apart from the error on the scale. A label schema and its judge must agree on it.
+    /// </summary>
+    public double NotApplicable { get; set; } = double.NaN;
 }

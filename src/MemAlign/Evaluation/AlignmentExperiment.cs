@@ -44,7 +44,11 @@ public sealed record ExperimentOptions
     /// <summary>Whether to score semantic-only and episodic-only variants (default true).</summary>
     public bool Ablations { get; init; } = true;
 
-    /// <summary>The human value meaning "not applicable" for numeric judges (such as 0 on a 1-3 scale), left out of the metrics and counted.</summary>
+    /// <summary>
+    /// For a numeric judge that declares no "not applicable" value: the human value meaning it (such as 0 on a 1-3 scale),
+    /// left out of the metrics and counted. A judge that declares one (<see cref="FeedbackValueType.NotApplicable"/>) needs
+    /// nothing here; a different value is an error.
+    /// </summary>
     public double? NotApplicable { get; init; }
 
     /// <summary>How several human labels on a trace become the one the judge is scored against (default: majority, ties to the most recent).</summary>
@@ -235,9 +239,15 @@ public static class AlignmentExperiment
         }
 
         var valueType = judge.Definition.ValueType;
-        var notApplicable = options.NotApplicable;
+        var notApplicable = NotApplicableOf(judge.Definition, options.NotApplicable);
+
+        // A declared value is one the judge may answer: every row counts for applicability, and the scale's figures
+        // leave out rows either side found not applicable. A value given only as an option (a judge that cannot answer it)
+        // leaves out the rows the human found not applicable, as before.
+        var declared = valueType.NotApplicable is not null;
+        bool LeftOut(Trace t) => !declared && IsNotApplicable(labels[t.Id], notApplicable);
         var tested = splits.SelectMany(s => s.Test).ToList();
-        var applicable = tested.Where(t => !IsNotApplicable(labels[t.Id], notApplicable)).ToList();
+        var applicable = tested.Where(t => !LeftOut(t)).ToList();
         List<Row> Rows(params string[] variants) => applicable
             .Where(t => variants.All(v => predictions[v].GetValueOrDefault(t.Id) is not null))
             .Select(t => new Row(labels[t.Id], predictions[variants[0]][t.Id]!, predictions[variants[^1]][t.Id]!))
@@ -249,21 +259,12 @@ public static class AlignmentExperiment
         var majorityRows = Rows(MajorityVariant, AlignedVariant);
         var metrics = Metrics(valueType, notApplicable);
         var (resamples, seed) = (options.BootstrapResamples, options.Seed);
-        // All metrics of a judge are computed together on each resample: one pass per comparison.
-        ConfidenceInterval?[] Intervals(List<Row> rows, Func<IReadOnlyList<Row>, double?[]> statistic) =>
-            rows.Count == 0 ? new ConfidenceInterval?[metrics.Count] : PairedBootstrap.Intervals(rows, statistic, resamples, seed);
-        double?[] All(IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged) => AllMetrics(valueType, notApplicable, rows, judged);
-        double?[] Change(IReadOnlyList<Row> rows) => All(rows, r => r.Last).Zip(All(rows, r => r.First), (after, before) => after - before).ToArray();
-        var baselines = Intervals(baselineRows, s => All(s, r => r.First));
-        var aligneds = Intervals(alignedRows, s => All(s, r => r.Last));
-        var differences = Intervals(bothRows, Change);
-        var majorities = Intervals(majorityRows, s => All(s, r => r.First));
-        var versusMajority = Intervals(majorityRows, Change);
-        var comparisons = metrics.Select((m, i) => new MetricComparison(m.Name, m.LowerIsBetter, baselines[i], aligneds[i], differences[i])
+        var rowSets = new ComparedRows(baselineRows, alignedRows, bothRows, majorityRows);
+        var comparisons = Compare(metrics.Select(m => (m.Name, m.LowerIsBetter)).ToList(), (rows, judged) => AllMetrics(valueType, notApplicable, rows, judged), rowSets, resamples, seed);
+        if (declared)
         {
-            Majority = majorities[i],
-            VersusMajority = versusMajority[i],
-        }).ToList();
+            comparisons.AddRange(ApplicabilityComparisons(valueType.NotApplicable!.Value, rowSets, resamples, seed));
+        }
 
         var primary = metrics[0];
         var kappa = metrics.FirstOrDefault(m => m.Name is "Cohen's kappa" or "quadratic weighted kappa");
@@ -293,7 +294,9 @@ public static class AlignmentExperiment
             LabelRule = options.LabelResolution.ToString(),
             LabelResolution = data.Resolution,
             ComparableRows = bothRows.Count,
-            NotApplicableRows = tested.Count - applicable.Count,
+            NotApplicable = notApplicable,
+            NotApplicableDeclared = declared,
+            NotApplicableRows = tested.Count(t => IsNotApplicable(labels[t.Id], notApplicable)),
             ErrorRows = applicable.Count - bothRows.Count,
             BaselineRows = baselineRows.Count,
             AlignedRows = alignedRows.Count,
@@ -355,7 +358,7 @@ public static class AlignmentExperiment
                             }
                         }
 
-                        pooled[size].AddRange(test.Where(t => !IsNotApplicable(labels[t.Id], notApplicable) && scored.GetValueOrDefault(t.Id) is not null)
+                        pooled[size].AddRange(test.Where(t => !LeftOut(t) && scored.GetValueOrDefault(t.Id) is not null)
                             .Select(t => new Row(labels[t.Id], scored[t.Id]!, scored[t.Id]!)));
                     }
                 }
@@ -425,6 +428,7 @@ public static class AlignmentExperiment
 
     private static LabelledData Labelled(Judge judge, IReadOnlyList<Trace> traces, ExperimentOptions options)
     {
+        NotApplicableOf(judge.Definition, options.NotApplicable); // a contradiction fails before any work
         var extraction = FeedbackExtractor.Extract(judge.Definition, traces, options.LabelResolution);
         var labels = extraction.Records.ToDictionary(r => r.TraceId, r => r.Value, StringComparer.Ordinal);
         return new LabelledData(traces.Where(t => labels.ContainsKey(t.Id)).DistinctBy(t => t.Id).ToList(), labels, extraction.Resolution);
@@ -436,6 +440,29 @@ public static class AlignmentExperiment
 
     private static bool IsNotApplicable(FeedbackValue label, double? notApplicable) =>
         notApplicable is { } na && label.Kind == FeedbackValueKind.Number && label.AsNumber() == na;
+
+    /// <summary>
+    /// The "not applicable" value the experiment uses: the judge's declared one, else <see cref="ExperimentOptions.NotApplicable"/>
+    /// (for judges that declare none). Both given and different is an error: the labels cannot mean two things.
+    /// </summary>
+    /// <exception cref="ArgumentException">The option contradicts the judge's declared value, or is set for a judge that is not numeric.</exception>
+    internal static double? NotApplicableOf(JudgeDefinition judge, double? option)
+    {
+        var declared = judge.ValueType.NotApplicable;
+        if (option is { } given && declared is { } value && given != value)
+        {
+            throw new ArgumentException(
+                $"Judge '{judge.Name}' declares {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} as its 'not applicable' value ({judge.ValueType}), but {given.ToString(System.Globalization.CultureInfo.InvariantCulture)} was given; "
+                + "leave the option out: the declared value is used.", nameof(option));
+        }
+
+        if (option is not null && judge.ValueType.Kind is not (FeedbackTypeKind.Integer or FeedbackTypeKind.Number))
+        {
+            throw new ArgumentException($"Judge '{judge.Name}' returns {judge.ValueType}; a 'not applicable' value is only for numeric judges.", nameof(option));
+        }
+
+        return declared ?? option;
+    }
 
     private static List<Metric> Metrics(FeedbackValueType valueType, double? notApplicable)
     {
@@ -466,6 +493,44 @@ public static class AlignmentExperiment
             new("Cohen's kappa", false, (rows, judged) => Categorical(rows, judged).CohensKappa),
         ];
     }
+
+    /// <summary>The names of the applicability metrics an experiment on a judge with a "not applicable" value adds after the scale's.</summary>
+    internal static readonly string[] ApplicabilityMetrics = ["applicability accuracy", "applicability kappa"];
+
+    // Whether the judge and the human agree that the question applies, over every held-out row: accuracy and Cohen's
+    // kappa on the labels "applicable" and "not applicable", against the same references as the scale's figures.
+    private static List<MetricComparison> ApplicabilityComparisons(double notApplicable, ComparedRows rows, int resamples, int seed) =>
+        Compare([.. ApplicabilityMetrics.Select(name => (name, false))], (sample, judged) =>
+        {
+            var agreement = CategoricalAgreement.Compute(sample.Select(r => (
+                NumericAgreement.ApplicabilityOf(r.Human.AsNumber(), notApplicable),
+                NumericAgreement.ApplicabilityOf(judged(r).AsNumber(), notApplicable))).ToList(),
+                [NumericAgreement.ApplicableLabel, NumericAgreement.NotApplicableLabel]);
+            return [agreement.Accuracy, agreement.CohensKappa];
+        }, rows, resamples, seed);
+
+    // Baseline, aligned, their difference, the majority reference and the aligned judge against it, for metrics computed
+    // together on each resample (one pass per comparison).
+    private static List<MetricComparison> Compare(List<(string Name, bool LowerIsBetter)> metrics, Func<IReadOnlyList<Row>, Func<Row, FeedbackValue>, double?[]> all,
+        ComparedRows rows, int resamples, int seed)
+    {
+        ConfidenceInterval?[] Intervals(List<Row> sample, Func<IReadOnlyList<Row>, double?[]> statistic) =>
+            sample.Count == 0 ? new ConfidenceInterval?[metrics.Count] : PairedBootstrap.Intervals(sample, statistic, resamples, seed);
+        double?[] Change(IReadOnlyList<Row> sample) => all(sample, r => r.Last).Zip(all(sample, r => r.First), (after, before) => after - before).ToArray();
+        var baselines = Intervals(rows.Baseline, s => all(s, r => r.First));
+        var aligneds = Intervals(rows.Aligned, s => all(s, r => r.Last));
+        var differences = Intervals(rows.Both, Change);
+        var majorities = Intervals(rows.Majority, s => all(s, r => r.First));
+        var versusMajority = Intervals(rows.Majority, Change);
+        return metrics.Select((m, i) => new MetricComparison(m.Name, m.LowerIsBetter, baselines[i], aligneds[i], differences[i])
+        {
+            Majority = majorities[i],
+            VersusMajority = versusMajority[i],
+        }).ToList();
+    }
+
+    // The held-out rows each comparison is made on: the baseline's, the aligned judge's, both, and the majority's with the aligned.
+    private sealed record ComparedRows(List<Row> Baseline, List<Row> Aligned, List<Row> Both, List<Row> Majority);
 
     // Every metric of Metrics, in its order, from one computation of the agreement (the bootstrap calls this thousands of times).
     private static double?[] AllMetrics(FeedbackValueType valueType, double? notApplicable, IReadOnlyList<Row> rows, Func<Row, FeedbackValue> judged)

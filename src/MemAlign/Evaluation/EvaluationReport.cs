@@ -29,6 +29,9 @@ public sealed record EvaluationReport
     /// <summary>What the judge returns.</summary>
     public required string ValueType { get; init; }
 
+    /// <summary>The judge's declared "not applicable" value, if any (<see cref="FeedbackValueType.NotApplicable"/>).</summary>
+    public double? NotApplicable { get; init; }
+
     /// <summary>Results in the run for this judge.</summary>
     public required int Results { get; init; }
 
@@ -44,18 +47,28 @@ public sealed record EvaluationReport
     /// <summary>Agreement of a numeric judge.</summary>
     public NumericAgreement? Numeric { get; init; }
 
-    /// <summary>The experts' most common label on the compared traces.</summary>
+    /// <summary>The experts' most common label on the compared traces (for a numeric judge, the most common rating on the scale).</summary>
     public string? MajorityLabel { get; init; }
 
     /// <summary>
     /// The reference: what always answering <see cref="MajorityLabel"/> would score (accuracy for
-    /// categorical judges, mean absolute error for numeric ones); its kappa is 0.
+    /// categorical judges, mean absolute error for numeric ones, over the rows the experts found applicable); its kappa is 0.
     /// </summary>
     public double? MajorityScore { get; init; }
 
     /// <summary>
+    /// For a numeric judge with a "not applicable" value: the experts' more common answer to whether the question applies
+    /// (<see cref="NumericAgreement.ApplicableLabel"/> or <see cref="NumericAgreement.NotApplicableLabel"/>).
+    /// </summary>
+    public string? ApplicabilityMajorityLabel { get; init; }
+
+    /// <summary>The applicability reference: the accuracy of always answering <see cref="ApplicabilityMajorityLabel"/> (its kappa is 0).</summary>
+    public double? ApplicabilityMajorityScore { get; init; }
+
+    /// <summary>
     /// 95% bootstrap intervals (over the compared traces) of the headline figures, by name: <c>accuracy</c> and
-    /// <c>cohens_kappa</c>, or <c>mean_absolute_error</c> and <c>quadratic_weighted_kappa</c>.
+    /// <c>cohens_kappa</c>, or <c>mean_absolute_error</c> and <c>quadratic_weighted_kappa</c> (over rows both sides found applicable),
+    /// with <c>applicability_accuracy</c> and <c>applicability_kappa</c> for a judge with a "not applicable" value.
     /// </summary>
     public IReadOnlyDictionary<string, ConfidenceInterval> Intervals { get; init; } = new Dictionary<string, ConfidenceInterval>();
 
@@ -103,6 +116,7 @@ public sealed record EvaluationReport
             RunName = run.Name,
             JudgeName = judge.Name,
             ValueType = judge.ValueType.ToString(),
+            NotApplicable = judge.ValueType.NotApplicable,
             Results = mine.Count,
             Errors = mine.Count(r => !r.IsOk),
             Compared = compared.Count,
@@ -123,16 +137,37 @@ public sealed record EvaluationReport
         if (judge.ValueType.Kind is FeedbackTypeKind.Integer or FeedbackTypeKind.Number)
         {
             var pairs = compared.Select(c => (c.Human.AsNumber(), c.Judge.AsNumber())).ToList();
-            var constant = double.Parse(majority, System.Globalization.CultureInfo.InvariantCulture);
+            var notApplicable = judge.ValueType.NotApplicable;
             var (minimum, maximum) = (judge.ValueType.Minimum!.Value, judge.ValueType.Maximum!.Value);
-            return report with
+
+            // The scale's reference is the most common rating among the labels that found the question applicable;
+            // applicability has its own: always answering the more common of "applicable" and "not applicable".
+            var ratings = compared.Where(c => !judge.ValueType.IsNotApplicable(c.Human)).ToList();
+            var scaleMajority = ratings.Count == 0 ? majority
+                : ratings.GroupBy(c => c.Human.ToString()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            var constant = double.Parse(scaleMajority, System.Globalization.CultureInfo.InvariantCulture);
+            var numeric = report with
             {
-                Numeric = NumericAgreement.Compute(pairs, minimum, maximum),
+                Numeric = NumericAgreement.Compute(pairs, minimum, maximum, notApplicable),
                 Intervals = BootstrapIntervals(pairs,
-                    ("mean_absolute_error", sample => NumericAgreement.Compute(sample, minimum, maximum).MeanAbsoluteError),
-                    ("quadratic_weighted_kappa", sample => NumericAgreement.Compute(sample, minimum, maximum).QuadraticWeightedKappa)),
-                MajorityLabel = majority,
-                MajorityScore = NumericAgreement.Compute(pairs.Select(p => (p.Item1, constant)).ToList(), judge.ValueType.Minimum!.Value, judge.ValueType.Maximum!.Value).MeanAbsoluteError,
+                    ("mean_absolute_error", sample => NumericAgreement.Compute(sample, minimum, maximum, notApplicable).MeanAbsoluteError),
+                    ("quadratic_weighted_kappa", sample => NumericAgreement.Compute(sample, minimum, maximum, notApplicable).QuadraticWeightedKappa),
+                    ("applicability_accuracy", sample => NumericAgreement.Compute(sample, minimum, maximum, notApplicable).Applicability?.Accuracy),
+                    ("applicability_kappa", sample => NumericAgreement.Compute(sample, minimum, maximum, notApplicable).Applicability?.CohensKappa)),
+                MajorityLabel = scaleMajority,
+                MajorityScore = NumericAgreement.Compute(pairs.Select(p => (p.Item1, constant)).ToList(), minimum, maximum, notApplicable).MeanAbsoluteError,
+            };
+            if (notApplicable is not { } na)
+            {
+                return numeric;
+            }
+
+            var humanNotApplicable = pairs.Count(p => p.Item1 == na);
+            var applicabilityMajority = humanNotApplicable * 2 > pairs.Count ? NumericAgreement.NotApplicableLabel : NumericAgreement.ApplicableLabel;
+            return numeric with
+            {
+                ApplicabilityMajorityLabel = applicabilityMajority,
+                ApplicabilityMajorityScore = (double)Math.Max(humanNotApplicable, pairs.Count - humanNotApplicable) / pairs.Count,
             };
         }
 

@@ -32,6 +32,15 @@ internal static class ExperimentFindings
                 + (versus is null ? "." : Invariant($" (difference {Figures.Signed(versus.Estimate)}, {Figures.Interval(versus)}).")));
         }
 
+        if (report.NotApplicableDeclared && report.Metrics.FirstOrDefault(m => m.Name == AlignmentExperiment.ApplicabilityMetrics[0]) is { Aligned: { } applicable } accuracy)
+        {
+            // Applicability is its own question: the scale's figures above cover only the rows both sides found applicable.
+            var kappa = report.Metrics.FirstOrDefault(m => m.Name == AlignmentExperiment.ApplicabilityMetrics[1])?.Aligned;
+            findings.Add(Invariant($"Applicability ('not applicable' is {report.NotApplicable}): the aligned judge and the humans agree whether the question applies on {Figures.Value(applicable.Estimate)}{Figures.IntervalNote(applicable)} of the held-out rows, ")
+                + Invariant($"kappa {Figures.Value(kappa?.Estimate)}; always answering the training labels' most common value scores {Figures.Value(accuracy.Majority?.Estimate)}. ")
+                + Invariant($"The {report.Primary.Name} and the other scale figures cover the rows both found applicable."));
+        }
+
         findings.Add(HumanBand(report));
         if (report.Cascade is { } cascade)
         {

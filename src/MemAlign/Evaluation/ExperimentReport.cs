@@ -140,8 +140,20 @@ public sealed record ExperimentReport
     /// <summary>Held-out rows the aligned judge scored.</summary>
     public int AlignedRows { get; init; }
 
-    /// <summary>Held-out rows left out because the human said "not applicable".</summary>
+    /// <summary>
+    /// Held-out rows the human said "not applicable": left out of the scale's metrics. For a judge that declares the value
+    /// (<see cref="NotApplicableDeclared"/>) they still count in the applicability metrics, where the judge may answer it too.
+    /// </summary>
     public int NotApplicableRows { get; init; }
+
+    /// <summary>The "not applicable" value the experiment used (the judge's declared one, or <see cref="ExperimentOptions.NotApplicable"/>), if any.</summary>
+    public double? NotApplicable { get; init; }
+
+    /// <summary>
+    /// Whether the judge declares <see cref="NotApplicable"/> (so it may answer it): the metrics then add "applicability accuracy"
+    /// and "applicability kappa" after the scale's, and the scale's cover the rows both the judge and the human found applicable.
+    /// </summary>
+    public bool NotApplicableDeclared { get; init; }
 
     /// <summary>Held-out rows left out because a judge returned an error.</summary>
     public int ErrorRows { get; init; }

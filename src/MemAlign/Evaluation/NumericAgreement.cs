@@ -2,16 +2,30 @@ namespace MemAlign.Evaluation;
 
 /// <summary>
 /// Agreement of a numeric (Likert) judge with human ratings: mean absolute error, exact and within-one
-/// agreement, quadratic weighted kappa, Spearman's rank correlation and Lin's concordance correlation.
-/// Human "not applicable" labels are left out and counted. Undefined statistics are <see langword="null"/>.
+/// agreement, quadratic weighted kappa, Spearman's rank correlation and Lin's concordance correlation, over the
+/// rows both sides found applicable. With a "not applicable" value, whether the judge and the human agree that the
+/// question applies is reported apart (<see cref="Applicability"/>), and rows where either said "not applicable" are
+/// left out of the scale's figures and counted. Undefined statistics are <see langword="null"/>.
 /// </summary>
 public sealed record NumericAgreement
 {
-    /// <summary>Rows compared (both values present, the human label applicable).</summary>
+    /// <summary>The label <see cref="Applicability"/> gives a row rated on the scale.</summary>
+    public const string ApplicableLabel = "applicable";
+
+    /// <summary>The label <see cref="Applicability"/> gives a row answered "not applicable".</summary>
+    public const string NotApplicableLabel = "not applicable";
+
+    /// <summary>Rows compared on the scale (both values present, both applicable).</summary>
     public required int Count { get; init; }
 
-    /// <summary>Rows left out because the human said "not applicable".</summary>
+    /// <summary>Rows left out of the scale's figures because the human or the judge said "not applicable".</summary>
     public required int NotApplicable { get; init; }
+
+    /// <summary>
+    /// Agreement on whether the question applies (labels <see cref="ApplicableLabel"/> and <see cref="NotApplicableLabel"/>)
+    /// over every row, when a "not applicable" value is known; <see langword="null"/> otherwise.
+    /// </summary>
+    public CategoricalAgreement? Applicability { get; init; }
 
     /// <summary>Mean absolute error.</summary>
     public double? MeanAbsoluteError { get; init; }
@@ -35,15 +49,18 @@ public sealed record NumericAgreement
     /// <param name="pairs">(human, judge) ratings.</param>
     /// <param name="minimum">The scale's lowest value (for the kappa's weights).</param>
     /// <param name="maximum">The scale's highest value.</param>
-    /// <param name="notApplicable">The human value meaning "not applicable" (such as 0 on a 1-3 scale), if any.</param>
+    /// <param name="notApplicable">The value meaning "not applicable" (such as 0 on a 1-3 scale), if any: rows where either side gave it are left out of the scale's figures.</param>
     public static NumericAgreement Compute(IReadOnlyList<(double Human, double Judge)> pairs, double minimum, double maximum, double? notApplicable = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var rows = pairs.Where(p => notApplicable is not { } na || p.Human != na).ToList();
+        var rows = pairs.Where(p => notApplicable is not { } na || (p.Human != na && p.Judge != na)).ToList();
+        var applicability = notApplicable is { } value && pairs.Count > 0
+            ? CategoricalAgreement.Compute(pairs.Select(p => (ApplicabilityOf(p.Human, value), ApplicabilityOf(p.Judge, value))).ToList(), [ApplicableLabel, NotApplicableLabel])
+            : null;
         var n = rows.Count;
         if (n == 0)
         {
-            return new NumericAgreement { Count = 0, NotApplicable = pairs.Count };
+            return new NumericAgreement { Count = 0, NotApplicable = pairs.Count, Applicability = applicability };
         }
 
         var humans = rows.Select(r => r.Human).ToArray();
@@ -52,6 +69,7 @@ public sealed record NumericAgreement
         {
             Count = n,
             NotApplicable = pairs.Count - n,
+            Applicability = applicability,
             MeanAbsoluteError = rows.Average(r => Math.Abs(r.Human - r.Judge)),
             ExactAgreement = rows.Count(r => r.Human == r.Judge) / (double)n,
             WithinOneAgreement = rows.Count(r => Math.Abs(r.Human - r.Judge) <= 1) / (double)n,
@@ -60,6 +78,9 @@ public sealed record NumericAgreement
             LinsConcordance = Lin(humans, judges),
         };
     }
+
+    /// <summary>A value's applicability label: <see cref="NotApplicableLabel"/> for the "not applicable" value, else <see cref="ApplicableLabel"/>.</summary>
+    public static string ApplicabilityOf(double value, double notApplicable) => value == notApplicable ? NotApplicableLabel : ApplicableLabel;
 
     private static double? QuadraticKappa(List<(double Human, double Judge)> rows, double minimum, double maximum)
     {

@@ -14,13 +14,14 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
 
     private readonly string[] _options;
 
-    private FeedbackValueType(FeedbackTypeKind kind, double? minimum, double? maximum, string[] options, Type? enumType)
+    private FeedbackValueType(FeedbackTypeKind kind, double? minimum, double? maximum, string[] options, Type? enumType, double? notApplicable = null)
     {
         Kind = kind;
         Minimum = minimum;
         Maximum = maximum;
         _options = options;
         EnumType = enumType;
+        NotApplicable = notApplicable;
     }
 
     /// <summary>The kind of value.</summary>
@@ -31,6 +32,13 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
 
     /// <summary>The highest value on the scale, for <see cref="FeedbackTypeKind.Integer"/> and <see cref="FeedbackTypeKind.Number"/>.</summary>
     public double? Maximum { get; }
+
+    /// <summary>
+    /// The value outside the scale that means "does not apply" (such as 0 on a 1-3 scale), for numeric types that
+    /// declare one; <see langword="null"/> otherwise. Judges may answer it and labels may carry it; statistics report
+    /// applicability apart from the error on the scale.
+    /// </summary>
+    public double? NotApplicable { get; }
 
     /// <summary>The allowed options, in declaration order, for <see cref="FeedbackTypeKind.Categorical"/>; empty otherwise.</summary>
     public IReadOnlyList<string> Options => _options;
@@ -60,6 +68,34 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
         EnsureScale(minimum, maximum);
         return new(FeedbackTypeKind.Number, minimum, maximum, [], null);
     }
+
+    /// <summary>
+    /// The same numeric scale with a value that means "does not apply", such as <c>Integer(1, 3).WithNotApplicable(0)</c>.
+    /// </summary>
+    /// <param name="value">The value; outside the scale (so it cannot be mistaken for a rating), finite, and whole for an integer scale.</param>
+    /// <exception cref="InvalidOperationException">The type is not numeric.</exception>
+    /// <exception cref="ArgumentException">The value is on the scale, not finite, or not whole for an integer scale.</exception>
+    public FeedbackValueType WithNotApplicable(double value)
+    {
+        if (Kind is not (FeedbackTypeKind.Integer or FeedbackTypeKind.Number))
+        {
+            throw new InvalidOperationException($"Only a numeric scale can have a 'not applicable' value; this type is {this}.");
+        }
+
+        if (NotApplicableRule.Problem(Kind, Minimum!.Value, Maximum!.Value, value) is { } problem)
+        {
+            throw new ArgumentException($"The scale {this}: {problem}.", nameof(value));
+        }
+
+        return new(Kind, Minimum, Maximum, _options, EnumType, value);
+    }
+
+    /// <summary>The same numeric scale without a "not applicable" value.</summary>
+    public FeedbackValueType WithoutNotApplicable() => NotApplicable is null ? this : new(Kind, Minimum, Maximum, _options, EnumType);
+
+    /// <summary>Whether <paramref name="value"/> is this type's declared "not applicable" value.</summary>
+    public bool IsNotApplicable(FeedbackValue? value) =>
+        NotApplicable is { } na && value is { Kind: FeedbackValueKind.Number } && value.AsNumber() == na;
 
     /// <summary>One of the given options (matched case-insensitively, reported as declared).</summary>
     /// <exception cref="ArgumentException">There are no options, or one is blank or repeated.</exception>
@@ -145,8 +181,8 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
     public string Describe() => Kind switch
     {
         FeedbackTypeKind.Boolean => "true or false",
-        FeedbackTypeKind.Integer => $"a whole number from {Format(Minimum!.Value)} to {Format(Maximum!.Value)}",
-        FeedbackTypeKind.Number => $"a number from {Format(Minimum!.Value)} to {Format(Maximum!.Value)}",
+        FeedbackTypeKind.Integer => $"a whole number from {Format(Minimum!.Value)} to {Format(Maximum!.Value)}{DescribeNotApplicable()}",
+        FeedbackTypeKind.Number => $"a number from {Format(Minimum!.Value)} to {Format(Maximum!.Value)}{DescribeNotApplicable()}",
         FeedbackTypeKind.Categorical => "one of " + string.Join(", ", _options.Select(o => $"\"{o}\"")),
         _ => "a text",
     };
@@ -210,9 +246,17 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
                     return ": expected a whole number.";
                 }
 
+                if (number == NotApplicable)
+                {
+                    value = FeedbackValue.FromNumber(number);
+                    return null;
+                }
+
                 if (number < Minimum || number > Maximum)
                 {
-                    return $": {Format(number)} is outside the scale {Format(Minimum!.Value)}..{Format(Maximum!.Value)}.";
+                    return NotApplicable is { } na
+                        ? $": {Format(number)} is outside the scale {Format(Minimum!.Value)}..{Format(Maximum!.Value)} and is not its 'not applicable' value {Format(na)}."
+                        : $": {Format(number)} is outside the scale {Format(Minimum!.Value)}..{Format(Maximum!.Value)}.";
                 }
 
                 value = FeedbackValue.FromNumber(number);
@@ -240,7 +284,7 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
 
     /// <inheritdoc />
     public bool Equals(FeedbackValueType? other) =>
-        other is not null && Kind == other.Kind && Minimum == other.Minimum && Maximum == other.Maximum
+        other is not null && Kind == other.Kind && Minimum == other.Minimum && Maximum == other.Maximum && NotApplicable == other.NotApplicable
         && _options.AsSpan().SequenceEqual(other._options);
 
     /// <inheritdoc />
@@ -253,6 +297,7 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
         hash.Add(Kind);
         hash.Add(Minimum);
         hash.Add(Maximum);
+        hash.Add(NotApplicable);
         foreach (var option in _options)
         {
             hash.Add(option, StringComparer.Ordinal);
@@ -265,7 +310,7 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
     public override string ToString() => Kind switch
     {
         FeedbackTypeKind.Integer or FeedbackTypeKind.Number =>
-            $"{Kind.ToString().ToLowerInvariant()} {Format(Minimum!.Value)}..{Format(Maximum!.Value)}",
+            $"{Kind.ToString().ToLowerInvariant()} {Format(Minimum!.Value)}..{Format(Maximum!.Value)}" + (NotApplicable is { } na ? $" (not applicable {Format(na)})" : ""),
         FeedbackTypeKind.Categorical => $"categorical ({string.Join(", ", _options)})",
         _ => Kind.ToString().ToLowerInvariant(),
     };
@@ -305,6 +350,9 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
             }
         }
     }
+
+    private string DescribeNotApplicable() =>
+        NotApplicable is { } na ? $", or {Format(na)} when the question does not apply to this case" : "";
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -328,5 +328,6 @@ public abstract partial class Judge : IJudge
         judgement.Error is null ? judgement.Confidence : null)
     {
         AnsweredBy = judgement.AnsweredBy,
+        NotApplicable = judgement.Error is null && Definition.ValueType.IsNotApplicable(judgement.Value),
     };
 }

@@ -61,6 +61,12 @@ public class JudgeVerdict
     /// </summary>
     public CascadeStage? AnsweredBy => Data.AnsweredBy;
 
+    /// <summary>
+    /// Whether the judge answered its declared "not applicable" value (<see cref="FeedbackValueType.NotApplicable"/>):
+    /// the question does not apply to this trace, so <see cref="Feedback"/> is that value, not a rating on the scale.
+    /// </summary>
+    public bool IsNotApplicable => Data.NotApplicable;
+
     internal VerdictData Data { get; }
 
     /// <summary>The verdict as an assessment with source <see cref="AssessmentSourceType.LlmJudge"/>, named after the judge.</summary>
@@ -120,4 +126,7 @@ internal sealed record VerdictData(
 {
     /// <summary>In a cascade, the stage that answered; <see langword="null"/> outside one.</summary>
     public CascadeStage? AnsweredBy { get; init; }
+
+    /// <summary>Whether the value is the judge's declared "not applicable" value.</summary>
+    public bool NotApplicable { get; init; }
 }

@@ -38,10 +38,13 @@ internal sealed class LocalJudgeModel : IJudgeModel
         var votes = string.Join(", ", examples.Select(e => Invariant($"{e.Example.TraceId} ({e.Example.Value}, similarity {e.Similarity:0.00}{Labels(e.Example)})")));
         if (valueType.Kind is FeedbackTypeKind.Integer or FeedbackTypeKind.Number)
         {
-            var estimate = LocalNumericVote.Decide(examples, calibration.Mean, valueType);
+            var estimate = LocalNumericVote.Decide(examples, calibration.Classes, valueType);
             var value = FeedbackValue.FromNumber(estimate.Value);
-            var text = Invariant(
-                $"Local judge (no model): {value} from the weighted mean {estimate.NeighbourMean:0.00} of {examples.Count} similar example(s), pulled toward the memory's mean {calibration.Mean:0.00} by their mean similarity {estimate.Similarity:0.00} (confidence {estimate.Confidence:0.00}): {votes}.");
+            var applicability = valueType.NotApplicable is { } na ? Invariant($"; {estimate.NotApplicableShare:0.00} of their weight said not applicable ({na})") : "";
+            var text = valueType.IsNotApplicable(value)
+                ? Invariant($"Local judge (no model): {value}, not applicable, as most of {examples.Count} similar example(s) by weight said (share {estimate.NotApplicableShare:0.00}, confidence {estimate.Confidence:0.00}): {votes}.")
+                : Invariant(
+                $"Local judge (no model): {value} from the weighted mean {estimate.NeighbourMean:0.00} of {examples.Count} similar example(s), pulled toward the memory's mean {estimate.MemoryMean:0.00} by their mean similarity {estimate.Similarity:0.00}{applicability} (confidence {estimate.Confidence:0.00}): {votes}.");
             return Task.FromResult(new ModelJudgement(value, text, null, ModelName, default, 0, estimate.Confidence));
         }
 

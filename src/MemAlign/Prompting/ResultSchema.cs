@@ -46,9 +46,27 @@ internal static class ResultSchema
                 writer.WriteString("type", "boolean");
                 break;
             case FeedbackTypeKind.Integer or FeedbackTypeKind.Number:
-                writer.WriteString("type", valueType.Kind == FeedbackTypeKind.Integer ? "integer" : "number");
-                writer.WriteNumber("minimum", valueType.Minimum!.Value);
-                writer.WriteNumber("maximum", valueType.Maximum!.Value);
+                var type = valueType.Kind == FeedbackTypeKind.Integer ? "integer" : "number";
+                if (valueType.NotApplicable is { } notApplicable)
+                {
+                    // The "not applicable" value lies outside the scale: a value on the scale, or exactly that one.
+                    writer.WriteStartArray("anyOf");
+                    writer.WriteStartObject();
+                    WriteScale(writer, type, valueType);
+                    writer.WriteEndObject();
+                    writer.WriteStartObject();
+                    writer.WriteString("type", type);
+                    writer.WriteStartArray("enum");
+                    writer.WriteNumberValue(notApplicable);
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                    writer.WriteEndArray();
+                }
+                else
+                {
+                    WriteScale(writer, type, valueType);
+                }
+
                 break;
             case FeedbackTypeKind.Categorical:
                 writer.WriteString("type", "string");
@@ -66,5 +84,12 @@ internal static class ResultSchema
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteScale(Utf8JsonWriter writer, string type, FeedbackValueType valueType)
+    {
+        writer.WriteString("type", type);
+        writer.WriteNumber("minimum", valueType.Minimum!.Value);
+        writer.WriteNumber("maximum", valueType.Maximum!.Value);
     }
 }

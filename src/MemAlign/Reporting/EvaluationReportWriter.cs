@@ -176,9 +176,17 @@ public static class EvaluationReportWriter
 
         if (report.Numeric is { } n)
         {
-            yield return Invariant($"Mean absolute error {Figures.Value(n.MeanAbsoluteError)}{IntervalNote(report, "mean_absolute_error")}, exact agreement {Figures.Value(n.ExactAgreement)}, quadratic weighted kappa {Figures.Value(n.QuadraticWeightedKappa)}{IntervalNote(report, "quadratic_weighted_kappa")} on {n.Count} trace(s).");
-            yield return Invariant($"Reference: always answering the experts' most common label ({report.MajorityLabel}) gives a mean absolute error of {Figures.Value(report.MajorityScore)}.")
+            var applicableOnly = n.Applicability is null ? "" : " both found applicable";
+            yield return Invariant($"Mean absolute error {Figures.Value(n.MeanAbsoluteError)}{IntervalNote(report, "mean_absolute_error")}, exact agreement {Figures.Value(n.ExactAgreement)}, quadratic weighted kappa {Figures.Value(n.QuadraticWeightedKappa)}{IntervalNote(report, "quadratic_weighted_kappa")} on {n.Count} trace(s){applicableOnly}.");
+            yield return Invariant($"Reference: always answering the experts' most common rating ({report.MajorityLabel}) gives a mean absolute error of {Figures.Value(report.MajorityScore)}.")
                 + (n.MeanAbsoluteError > report.MajorityScore ? " The judge does worse." : "");
+            if (n.Applicability is { } a)
+            {
+                // Applicability apart from the scale: a judge that rates what the experts found not applicable errs in kind, not by points.
+                yield return Invariant($"Applicability ('not applicable' is {report.NotApplicable}): the judge and the experts agree whether the question applies on {Figures.Value(a.Accuracy)}{IntervalNote(report, "applicability_accuracy")} of {a.Count} trace(s), Cohen's kappa {Figures.Value(a.CohensKappa)}{IntervalNote(report, "applicability_kappa")}; {n.NotApplicable} trace(s) where either said not applicable are left out of the scale's figures.");
+                yield return Invariant($"Applicability reference: always answering '{report.ApplicabilityMajorityLabel}' scores accuracy {Figures.Value(report.ApplicabilityMajorityScore)}, kappa 0.")
+                    + (a.Accuracy < report.ApplicabilityMajorityScore ? " The judge is below it." : "");
+            }
         }
 
         if (report.HumanAgreement is { } humans)

@@ -54,6 +54,12 @@ public static class ExperimentReportWriter
         return text.ToString();
     }
 
+    // How the "not applicable" labels were used: left out entirely, or scored for applicability apart from the scale.
+    private static string NotApplicableNote(ExperimentReport report) =>
+        report.NotApplicableDeclared
+            ? Invariant($"; 'not applicable' ({report.NotApplicable}) is declared: {report.NotApplicableRows} such label(s) count in the applicability metrics, and the scale's metrics cover the rows both sides found applicable")
+            : report.NotApplicableRows > 0 ? Invariant($"; {report.NotApplicableRows} \"not applicable\" labels left out") : "";
+
     /// <summary>A Markdown report: the comparison with the majority reference, the findings, human agreement, labels and the learning curve.</summary>
     public static string ToMarkdown(ExperimentReport report)
     {
@@ -61,7 +67,7 @@ public static class ExperimentReportWriter
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# Judge `{report.JudgeName}`: baseline vs aligned")).AppendLine();
         text.AppendLine(Invariant($"{Capitalised(Design(report))}")
-            + (report.NotApplicableRows > 0 ? Invariant($"; {report.NotApplicableRows} \"not applicable\" labels left out") : "")
+            + NotApplicableNote(report)
             + (report.ErrorRows > 0 ? Invariant($"; {report.ErrorRows} rows without a verdict left out") : "") + ".").AppendLine();
         foreach (var finding in report.Findings)
         {

@@ -41,7 +41,6 @@ public class OnePerTraceMeasurementTests(ITestOutputHelper output)
         var memory = aligned.Judge.Memory;
         var k = memory.RetrievalK;
         var truth = FeedbackExtractor.Extract(definition, test).Records.ToDictionary(r => r.TraceId, r => r.Value.AsNumber(), StringComparer.Ordinal);
-        var mean = LocalCalibration.For(memory).Mean;
 
         var before = new Tally();
         var after = new Tally();
@@ -59,7 +58,7 @@ public class OnePerTraceMeasurementTests(ITestOutputHelper output)
             Assert.Equal(ranked.Take(k).Select(r => r.Example.TraceId), prompt.Examples.Select(e => e.Example.TraceId));
             var old = ranked.SelectMany(r => Enumerable.Range(0, r.Example.Weight).Select(i => new RetrievedExample(PerLabel(r.Example, i), r.Similarity))).Take(k).ToList();
             var oldPrompt = JudgePromptBuilder.Build(definition, trace, old, memory.Guidelines, CancellationToken.None, memory);
-            var oldValue = LocalNumericVote.Decide(old, mean, definition.ValueType).Value;
+            var oldValue = LocalNumericVote.Decide(old, LocalCalibration.For(memory).Classes, definition.ValueType).Value;
             before.Add(Tokens(oldPrompt.SystemText, oldPrompt.UserText), old, oldValue, truth[trace.Id]);
             errors.Add((Math.Abs(oldValue - truth[trace.Id]), Math.Abs(verdict.Feedback!.AsNumber() - truth[trace.Id])));
 

@@ -30,6 +30,9 @@ internal static class MemoryFileContract
     public const string KindProperty = "kind";
     public const string MinimumProperty = "min";
     public const string MaximumProperty = "max";
+
+    // A numeric scale's "not applicable" value; written only when declared, so older files read unchanged.
+    public const string NotApplicableProperty = "not_applicable";
     public const string OptionsProperty = "options";
     public const string EmbeddingProperty = "embedding";
     public const string ModelProperty = "model";

@@ -13,6 +13,7 @@ internal static class JudgeRuleIds
     public const string InvalidJudgeDeclaration = "MAJ008";
     public const string NameNotSnakeCase = "MAJ009";
     public const string InvalidValueType = "MAJ010";
+    public const string LabelSchemaNotApplicableMismatch = "MAJ015";
 
     // MAJ011 ("a session-level judge cannot be aligned") was retired when conversation judges learnt to align:
     // never give its id to another rule.
