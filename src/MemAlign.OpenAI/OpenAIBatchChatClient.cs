@@ -38,7 +38,7 @@ internal sealed class OpenAIBatchChatClient : IBatchChatClient
         _server = baseUrl?.ToString() ?? "OpenAI";
     }
 
-    public async Task<ChatBatch> SubmitAsync(IReadOnlyList<ChatBatchRequest> requests, CancellationToken cancellationToken = default)
+    public async Task<ChatBatch> SubmitAsync(IReadOnlyList<ChatBatchRequest> requests, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         if (requests.Count == 0)
@@ -60,7 +60,7 @@ internal sealed class OpenAIBatchChatClient : IBatchChatClient
             ["input_file_id"] = file.Value.Id,
             ["endpoint"] = Endpoint,
             ["completion_window"] = "24h",
-            ["metadata"] = new Dictionary<string, string> { ["source"] = "memalign" },
+            ["metadata"] = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { ["source"] = "memalign" },
         });
         var operation = await Call($"creating a batch of {requests.Count} request(s) on /v1/batches",
             () => _batches.CreateBatchAsync(BinaryContent.Create(BinaryData.FromBytes(body)), waitUntilCompleted: false, Options(cancellationToken))).ConfigureAwait(false);
@@ -72,6 +72,59 @@ internal sealed class OpenAIBatchChatClient : IBatchChatClient
         ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
         var result = await Call($"reading batch '{batchId}'", () => _batches.GetBatchAsync(batchId, Options(cancellationToken))).ConfigureAwait(false);
         return ReadBatch(result.GetRawResponse().Content);
+    }
+
+    public async IAsyncEnumerable<ChatBatch> ListAsync(DateTimeOffset createdSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Newest first, a page of 100 at a time, until a batch older than asked for.
+        string? after = null;
+        while (true)
+        {
+            var page = await Call("listing batches on /v1/batches", () => ListPageAsync(after, cancellationToken)).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(page);
+            var root = document.RootElement;
+            var data = root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Array ? d : default;
+            if (data.ValueKind != JsonValueKind.Array || data.GetArrayLength() == 0)
+            {
+                yield break;
+            }
+
+            foreach (var item in data.EnumerateArray())
+            {
+                var batch = ReadBatch(item);
+                if (batch.CreatedAt is { } created && created < createdSince)
+                {
+                    yield break;
+                }
+
+                yield return batch;
+                after = batch.Id;
+            }
+
+            if (!(root.TryGetProperty("has_more", out var more) && more.ValueKind == JsonValueKind.True))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<BinaryData> ListPageAsync(string? after, CancellationToken cancellationToken)
+    {
+        // One page through the client's pipeline (its key, base address and policies), read as the REST API gives it.
+        using var message = _batches.Pipeline.CreateMessage();
+        message.Apply(Options(cancellationToken));
+        message.Request.Method = "GET";
+        var query = after is null ? "limit=100" : $"limit=100&after={Uri.EscapeDataString(after)}";
+        message.Request.Uri = new Uri($"{_batches.Endpoint.ToString().TrimEnd('/')}/batches?{query}");
+        message.Request.Headers.Set("Accept", "application/json");
+        await _batches.Pipeline.SendAsync(message).ConfigureAwait(false);
+        var response = message.Response!;
+        if (response.IsError)
+        {
+            throw new ClientResultException(response);
+        }
+
+        return response.Content;
     }
 
     public async IAsyncEnumerable<ChatBatchResult> ReadResultsAsync(ChatBatch batch, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -162,7 +215,11 @@ internal sealed class OpenAIBatchChatClient : IBatchChatClient
     private static ChatBatch ReadBatch(BinaryData content)
     {
         using var document = JsonDocument.Parse(content);
-        var root = document.RootElement;
+        return ReadBatch(document.RootElement);
+    }
+
+    private static ChatBatch ReadBatch(JsonElement root)
+    {
         var counts = root.TryGetProperty("request_counts", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
         return new ChatBatch(Text(root, "id") ?? throw new InvalidOperationException("The batch the server returned has no id."), State(Text(root, "status")))
         {
@@ -172,6 +229,9 @@ internal sealed class OpenAIBatchChatClient : IBatchChatClient
             Total = Count(counts, "total"),
             Completed = Count(counts, "completed"),
             Failed = Count(counts, "failed"),
+            Metadata = root.TryGetProperty("metadata", out var tags) && tags.ValueKind == JsonValueKind.Object
+                ? tags.EnumerateObject().Where(t => t.Value.ValueKind == JsonValueKind.String).ToDictionary(t => t.Name, t => t.Value.GetString()!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(),
             CreatedAt = root.TryGetProperty("created_at", out var at) && at.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
             Error = root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
                 ? string.Join("; ", data.EnumerateArray().Select(d => $"{Text(d, "message")}{(d.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? $" (line {l})" : "")}"))

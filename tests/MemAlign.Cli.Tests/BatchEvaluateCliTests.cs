@@ -88,6 +88,31 @@ public sealed class BatchEvaluateCliTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task A_batch_whose_creation_reply_was_lost_is_found_and_collected_by_the_resume_the_tool_prints()
+    {
+        var (cli, model) = await PrepareAsync();
+        await using var _ = model;
+        model.LoseNextBatchCreateReply = true;
+
+        var failed = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--batch", "--poll-interval", "0.01");
+
+        Assert.NotEqual(0, failed.ExitCode);
+        await using var store = await cli.OpenStoreAsync();
+        var run = Assert.Single(await store.ListEvaluationRunsAsync(cli.Experiment));
+        Assert.Empty(await store.GetEvaluationBatchesAsync(cli.Experiment, run.Id));
+        Assert.Contains($"memalign evaluate --judge helpfulness --resume {run.Id}", failed.Output + failed.Errors, StringComparison.Ordinal);
+
+        var resumed = await cli.RunAsync("evaluate", "--judge", "helpfulness", "--resume", run.Id, "--poll-interval", "0.01", "--json");
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Errors);
+        Assert.Equal((1, 1), (Count(model, "POST", "/v1/files"), Count(model, "POST", "/v1/batches")));
+        Assert.Equal(0, Count(model, "POST", "/v1/chat/completions"));
+        Assert.Equal(Traces, (int)resumed.Json["completed"]!);
+        Assert.Equal(model.Batches[0].Id, (string)resumed.Json["batches"]![0]!["id"]!);
+        log.WriteLine($"resume after a lost create reply: 1 upload, 1 create in all, {Count(model, "GET", "/v1/batches")} batch reads (list and polls), {Traces} results");
+    }
+
+    [Fact]
     public async Task Ctrl_c_while_polling_leaves_the_batch_running_and_prints_the_resume_command()
     {
         var (cli, model) = await PrepareAsync();

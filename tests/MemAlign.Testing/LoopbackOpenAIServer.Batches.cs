@@ -23,6 +23,12 @@ public sealed partial class LoopbackOpenAIServer
     /// <summary>While set, batches stay in progress (to catch a client mid-poll).</summary>
     public bool HoldBatches { get; set; }
 
+    /// <summary>
+    /// While set, the next batch created is kept but its reply is lost (HTTP 502): the provider has the batch, the
+    /// client never learns its id, as when a process stops between the two.
+    /// </summary>
+    public bool LoseNextBatchCreateReply { get; set; }
+
     /// <summary>Rows answered per retrieve while a batch is in progress (default: all at once).</summary>
     public int BatchRowsPerPoll { get; set; } = int.MaxValue;
 
@@ -46,6 +52,25 @@ public sealed partial class LoopbackOpenAIServer
             ? Results.Bytes(file.Content, "application/octet-stream")
             : Results.NotFound());
         app.MapPost("/v1/batches", (Delegate)CreateBatchAsync);
+        app.MapGet("/v1/batches", (HttpContext context) =>
+        {
+            Record(context, context.Request.QueryString.Value ?? "");
+            var limit = int.TryParse(context.Request.Query["limit"], CultureInfo.InvariantCulture, out var l) ? l : 20;
+            var after = context.Request.Query["after"].ToString();
+            var newestFirst = _batches.Values.OrderByDescending(b => b.Sequence).ToList();
+            var start = after.Length == 0 ? 0 : newestFirst.FindIndex(b => b.Id == after) + 1;
+            var page = newestFirst.Skip(start).Take(limit).ToList();
+            var data = new JsonArray();
+            foreach (var batch in page)
+            {
+                lock (batch)
+                {
+                    data.Add(batch.ToJson());
+                }
+            }
+
+            return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = start + page.Count < newestFirst.Count });
+        });
         app.MapGet("/v1/batches/{id}", (string id, HttpContext context) => Record(context, "") is var _ && _batches.TryGetValue(id, out var batch)
             ? Json(Advance(batch))
             : Results.NotFound());
@@ -115,8 +140,17 @@ public sealed partial class LoopbackOpenAIServer
         var rows = Encoding.UTF8.GetString(file.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
         var sequence = Interlocked.Increment(ref _ids);
         var batch = new LoopbackBatch(sequence, $"batch_{sequence}", fileId, request["endpoint"]?.GetValue<string>() ?? "", rows,
-            _endings.TryDequeue(out var ending) ? ending : BatchEnding.Completed);
+            _endings.TryDequeue(out var ending) ? ending : BatchEnding.Completed)
+        {
+            Metadata = request["metadata"] is JsonObject tags ? tags.ToDictionary(t => t.Key, t => t.Value?.GetValue<string>() ?? "") : [],
+        };
         _batches[batch.Id] = batch;
+        if (LoseNextBatchCreateReply)
+        {
+            LoseNextBatchCreateReply = false;
+            return Results.Json(new { error = new { message = "Bad gateway: the reply was lost on its way back.", type = "server_error" } }, statusCode: 502);
+        }
+
         return Json(batch.ToJson());
     }
 
@@ -236,6 +270,12 @@ public sealed class LoopbackBatch(int sequence, string id, string inputFileId, s
 
     public BatchEnding Ending { get; } = ending;
 
+    /// <summary>The metadata it was created with.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When it was created (the server's clock, in whole seconds as the API gives it).</summary>
+    public DateTimeOffset CreatedAt { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
     public string Status { get; internal set; } = "validating";
 
     public int Answered { get; internal set; }
@@ -258,7 +298,7 @@ public sealed class LoopbackBatch(int sequence, string id, string inputFileId, s
         ["status"] = Status,
         ["output_file_id"] = OutputFileId,
         ["error_file_id"] = ErrorFileId,
-        ["created_at"] = 1_700_000_000,
+        ["created_at"] = CreatedAt.ToUnixTimeSeconds(),
         ["request_counts"] = new JsonObject
         {
             ["total"] = Rows.Count,
@@ -266,7 +306,7 @@ public sealed class LoopbackBatch(int sequence, string id, string inputFileId, s
             ["failed"] = Errors.Count(e => !e.Contains("\"response\":null", StringComparison.Ordinal)),
         },
         ["errors"] = null,
-        ["metadata"] = new JsonObject { ["created_by"] = "loopback" },
+        ["metadata"] = new JsonObject(Metadata.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))),
     };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} {Status} {Answered}/{Rows.Count}");

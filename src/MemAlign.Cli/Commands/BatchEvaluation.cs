@@ -25,11 +25,20 @@ internal static class BatchEvaluation
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && runId is not null && running is { IsEnded: false })
         {
-            context.Output.Notice($"Batch {running.Id} keeps running at the provider and is saved with run {runId}; collect it (without paying again) with: "
-                + $"memalign evaluate --judge {judge} --resume {runId}{(context.Experiment == Storage.IMemAlignStore.DefaultExperiment ? "" : $" --experiment {context.Experiment}")}");
+            context.Output.Notice($"Batch {running.Id} keeps running at the provider and is saved with run {runId}; collect it (without paying again) with: {ResumeCommand(context, judge, runId)}");
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && runId is not null)
+        {
+            // A failure while submitting may leave a batch at the provider that the run never saw: a resume finds it by its metadata.
+            context.Output.Notice($"Run {runId} stopped ({e.GetType().Name}); its results so far are saved, and a resume collects any batch the provider holds for it "
+                + $"instead of paying again: {ResumeCommand(context, judge, runId)}");
             throw;
         }
     }
+
+    private static string ResumeCommand(CommandContext context, string judge, string runId) =>
+        $"memalign evaluate --judge {judge} --resume {runId}{(context.Experiment == Storage.IMemAlignStore.DefaultExperiment ? "" : $" --experiment {context.Experiment}")}";
 
     /// <summary>The batches' last states, and the rows left for a resume.</summary>
     public static void Print(CommandContext context, string judge, EvaluationResult result)

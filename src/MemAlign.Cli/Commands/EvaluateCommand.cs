@@ -73,17 +73,19 @@ internal static class EvaluateCommand
                     : $"Experiment '{context.Experiment}' of {context.Store.Description} holds no traces: nothing to judge, so no run was saved; import traces first (memalign import FILE).");
             }
 
+            // A batch run goes on by batch: resuming it streaming would pay again for rows a batch at the provider holds,
+            // also one the run never saved (the tool marks its batch runs, and the resume finds such a batch by its metadata).
+            var batched = context.Parse.GetValue(batch) || (resumed is { RunId: var id } && await IsBatchRunAsync(context, id, cancellationToken).ConfigureAwait(false));
             var evaluation = new EvaluationOptions
             {
                 Store = context.Store,
                 Experiment = context.Experiment,
                 RunName = $"evaluate {registered.Info.Name}@{registered.Info.Version}",
+                RunSettings = batched ? new Dictionary<string, string> { [BatchRunSetting] = "batch" } : new Dictionary<string, string>(),
                 JudgeVersion = registered.Info.Version,
                 ResumeRunId = resumed?.RunId,
                 MaxConcurrency = context.Parse.GetValue(concurrency),
             };
-            // A run that has batches goes on by batch: resuming it streaming would pay for their rows again.
-            var batched = context.Parse.GetValue(batch) || (resumed is { RunId: var id } && (await context.Store.GetEvaluationBatchesAsync(context.Experiment, id, cancellationToken).ConfigureAwait(false)).Count > 0);
             var traces = context.Store.SearchTracesAsync(context.Experiment, query, cancellationToken);
             var result = batched
                 ? await BatchEvaluation.RunAsync(context, registered.Info.Name, scorer, traces, evaluation, TimeSpan.FromSeconds(context.Parse.GetValue(poll)), cancellationToken).ConfigureAwait(false)
@@ -122,6 +124,14 @@ internal static class EvaluateCommand
     }
 
     // A run continues with its own judge and version: results of another judge or version would mix in under its name.
+    /// <summary>The run setting that marks a run the tool sends by batch (<c>mode: batch</c>).</summary>
+    private const string BatchRunSetting = "mode";
+
+    // Marked as one, or holding a saved batch (a run from before the mark).
+    private static async Task<bool> IsBatchRunAsync(CommandContext context, string runId, CancellationToken cancellationToken) =>
+        (await context.Store.GetEvaluationRunAsync(context.Experiment, runId, cancellationToken).ConfigureAwait(false))?.Settings.GetValueOrDefault(BatchRunSetting) == "batch"
+        || (await context.Store.GetEvaluationBatchesAsync(context.Experiment, runId, cancellationToken).ConfigureAwait(false)).Count > 0;
+
     private static async Task<(string RunId, int? Version)> ResumableAsync(CommandContext context, string runId, string judge, int? version, CancellationToken cancellationToken)
     {
         var run = await context.Store.GetEvaluationRunAsync(context.Experiment, runId, cancellationToken).ConfigureAwait(false)

@@ -6,7 +6,9 @@ namespace MemAlign.Evaluation;
 /// One call of <see cref="Evaluator.RunBatchAsync(IReadOnlyList{IJudge}, IAsyncEnumerable{Trace}, EvaluationOptions?, BatchEvaluationOptions?, IProgress{BatchEvaluationProgress}?, CancellationToken)"/>:
 /// rounds of collecting the run's running batches, then one pass over the traces that turns collected rows into
 /// results and gathers the rows still to send, then submitting those. The store is told of a batch before it is
-/// polled, and of its end only after its results are saved, so a resume never submits a row twice.
+/// polled, and of its end only after its results are saved, so a resume never submits a row twice. Each batch is
+/// tagged with its run and judge at the provider, so a resume also finds a batch created but never saved (the
+/// process stopped, or the provider's reply was lost, in between).
 /// </summary>
 internal sealed class BatchRun(
     IReadOnlyList<Judge> judges,
@@ -18,6 +20,15 @@ internal sealed class BatchRun(
     IProgress<BatchEvaluationProgress>? progress)
 {
     private const int WriteBatch = 256;
+
+    /// <summary>The metadata key naming the run a batch belongs to.</summary>
+    internal const string RunTag = "memalign_run";
+
+    /// <summary>The metadata key naming the judge whose prompts a batch holds.</summary>
+    internal const string JudgeTag = "memalign_judge";
+
+    // Provider and local clocks differ: look a little before the run began.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, Judge> _judges = judges.ToDictionary(j => j.Name, StringComparer.Ordinal);
 
@@ -45,8 +56,12 @@ internal sealed class BatchRun(
     public async Task RunAsync(IAsyncEnumerable<Trace> traces, CancellationToken cancellationToken)
     {
         var store = options.Store;
+        progress?.Report(new BatchEvaluationProgress(runId, null, null, 0, 0, Resumed)); // the run id, before anything can fail
         List<EvaluationBatch> running = store is null || runId is null ? [] :
             [.. (await store.GetEvaluationBatchesAsync(options.Experiment, runId, cancellationToken).ConfigureAwait(false)).Where(b => !b.State.IsEnded())];
+
+        // A resume asks the provider for batches it never saved once, and only when it is about to pay for rows.
+        var lookedForUnsaved = store is null || runId is null || options.ResumeRunId is null;
         var submissions = 0;
         var maxSubmissions = batchOptions.ResubmitUnfinished ? 2 : 1;
         while (true)
@@ -78,9 +93,51 @@ internal sealed class BatchRun(
                 return;
             }
 
+            if (!lookedForUnsaved)
+            {
+                lookedForUnsaved = true;
+                if (await FindUnsavedAsync(store!, runId!, cancellationToken).ConfigureAwait(false) is { Count: > 0 } found)
+                {
+                    running = found;
+                    continue;
+                }
+            }
+
             running = await SubmitAsync(pending, cancellationToken).ConfigureAwait(false);
             submissions++;
         }
+    }
+
+    /// <summary>
+    /// The batches the provider holds for this run that the store does not (created, then the process stopped or the
+    /// reply was lost before the save), saved now so they are collected like any other: never paid for twice.
+    /// </summary>
+    private async Task<List<EvaluationBatch>> FindUnsavedAsync(Storage.IEvaluationStore store, string run, CancellationToken cancellationToken)
+    {
+        var found = new List<EvaluationBatch>();
+        var known = (await store.GetEvaluationBatchesAsync(options.Experiment, run, cancellationToken).ConfigureAwait(false)).Select(b => b.BatchId).ToHashSet(StringComparer.Ordinal);
+        var began = (await store.GetEvaluationRunAsync(options.Experiment, run, cancellationToken).ConfigureAwait(false))?.CreatedAt ?? DateTimeOffset.MinValue;
+        var since = began == DateTimeOffset.MinValue ? began : began - ClockSkew;
+        foreach (var client in judges.Where(j => !j.IsLocal).Select(j => j.BatchClient!).Distinct())
+        {
+            await foreach (var batch in client.ListAsync(since, cancellationToken).ConfigureAwait(false))
+            {
+                if (batch.Metadata.GetValueOrDefault(RunTag) != run || !known.Add(batch.Id)
+                    || batch.Metadata.GetValueOrDefault(JudgeTag) is not { } judge || !_judges.TryGetValue(judge, out var owner) || owner.BatchClient != client)
+                {
+                    continue;
+                }
+
+                // Saved as running even if it has ended: collecting it reads its rows, then saves its end.
+                var now = options.TimeProvider.GetUtcNow();
+                var adopted = new EvaluationBatch(judge, batch.Id, batch.IsEnded ? ChatBatchState.Validating : batch.State, batch.CreatedAt ?? now, now) { InputFileId = batch.InputFileId };
+                await SaveBatchAsync(adopted).ConfigureAwait(false);
+                Report(judge, batch);
+                found.Add(adopted);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Polls a batch until it ends, then reads its rows.</summary>
@@ -194,7 +251,8 @@ internal sealed class BatchRun(
         {
             foreach (var chunk in requests.Chunk(batchOptions.MaxRequestsPerBatch))
             {
-                var seen = await judge.BatchClient!.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
+                Dictionary<string, string> tags = runId is null ? new() { [JudgeTag] = judge.Name } : new() { [RunTag] = runId, [JudgeTag] = judge.Name };
+                var seen = await judge.BatchClient!.SubmitAsync(chunk, tags, cancellationToken).ConfigureAwait(false);
                 var now = options.TimeProvider.GetUtcNow();
                 var batch = new EvaluationBatch(judge.Name, seen.Id, seen.State.IsEnded() ? ChatBatchState.Validating : seen.State, now, now) { InputFileId = seen.InputFileId };
                 await SaveBatchAsync(batch).ConfigureAwait(false);

@@ -26,6 +26,9 @@ public sealed record ChatBatch(string Id, ChatBatchState State)
     /// <summary>When the provider created it.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>The tags it was submitted with (<see cref="IBatchChatClient.SubmitAsync"/>).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Why the whole batch failed (a malformed file, say), when it did.</summary>
     public string? Error { get; init; }
 

@@ -8,8 +8,18 @@ namespace MemAlign.Evaluation;
 /// </summary>
 public interface IBatchChatClient
 {
-    /// <summary>Sends <paramref name="requests"/> as one batch and returns it as the provider first reports it.</summary>
-    Task<ChatBatch> SubmitAsync(IReadOnlyList<ChatBatchRequest> requests, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Sends <paramref name="requests"/> as one batch, tagged with <paramref name="metadata"/> (kept by the provider and
+    /// given back by <see cref="GetAsync"/> and <see cref="ListAsync"/>), and returns it as the provider first reports it.
+    /// </summary>
+    Task<ChatBatch> SubmitAsync(IReadOnlyList<ChatBatchRequest> requests, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The batches created at or after <paramref name="createdSince"/>, newest first: how a resumed run finds a batch it
+    /// created but never learned the id of (the process stopped, or the reply was lost, between the provider creating
+    /// the batch and the run saving it).
+    /// </summary>
+    IAsyncEnumerable<ChatBatch> ListAsync(DateTimeOffset createdSince, CancellationToken cancellationToken = default);
 
     /// <summary>Where the batch is now.</summary>
     Task<ChatBatch> GetAsync(string batchId, CancellationToken cancellationToken = default);

@@ -186,6 +186,37 @@ public sealed class BatchEvaluationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_created_but_never_saved_is_found_by_the_resume_and_not_paid_for_again()
+    {
+        await using var store = await SqliteMemAlignStore.OpenAsync(StoreEnvironment.TempDatabase());
+        var traces = Traces(6).Where(t => t.Id is not "t04" and not "t05").ToList();
+        _server.LoseNextBatchCreateReply = true;
+
+        // The provider created the batch, the run never learned its id: nothing about it is saved.
+        await Assert.ThrowsAnyAsync<Exception>(() => Evaluator.RunBatchAsync([CreateJudge()], traces, new EvaluationOptions { Store = store }, Fast));
+        var runId = Assert.Single(await store.ListEvaluationRunsAsync(IMemAlignStore.DefaultExperiment)).Id;
+        Assert.Empty(await store.GetEvaluationBatchesAsync(IMemAlignStore.DefaultExperiment, runId));
+        var lost = Assert.Single(_server.Batches);
+        Assert.Equal((runId, "helpfulness"), (lost.Metadata["memalign_run"], lost.Metadata["memalign_judge"]));
+
+        // Another run's batch on the same account is left alone.
+        var other = await Evaluator.RunBatchAsync([CreateJudge()], traces.Take(1).ToList(), new EvaluationOptions { Store = store }, Fast);
+        Assert.Equal(2, _server.Batches.Count);
+
+        var creates = _server.BatchApiRequests.Count(r => r.Method == "POST" && r.Path == "/v1/batches");
+        var resumed = await Evaluator.RunBatchAsync([CreateJudge()], traces, new EvaluationOptions { Store = store, ResumeRunId = runId }, Fast);
+
+        Assert.Equal(creates, _server.BatchApiRequests.Count(r => r.Method == "POST" && r.Path == "/v1/batches"));
+        Assert.Contains(_server.BatchApiRequests, r => r.Method == "GET" && r.Path == "/v1/batches");
+        Assert.Equal((4, 0, 0), (resumed.Completed, resumed.Errors, resumed.Pending));
+        Assert.All(resumed.Records, r => Assert.True(r.Batched));
+        var saved = Assert.Single(await store.GetEvaluationBatchesAsync(IMemAlignStore.DefaultExperiment, runId));
+        Assert.Equal((lost.Id, ChatBatchState.Completed), (saved.BatchId, saved.State));
+        Assert.DoesNotContain(_server.Requests, r => r.Path == "/v1/chat/completions");
+        Assert.Equal(1, other.Completed);
+    }
+
+    [Fact]
     public async Task A_judge_whose_model_has_no_batch_api_is_refused_and_local_judges_answer_without_one()
     {
         var scripted = new Judge<bool>(JudgeDefinition.Create("tone", "Reply: {{ outputs }}", FeedbackValueType.Boolean), new ScriptedChatClient());
