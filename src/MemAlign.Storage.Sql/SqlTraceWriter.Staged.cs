@@ -14,6 +14,10 @@ internal static partial class SqlTraceWriter
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var forgotten = await AnyForgottenAsync(connection, transaction, experiment, cancellationToken).ConfigureAwait(false);
+
+        // A batch of traces new to the store (a first import) has no tags to delete nor assessments to keep in history: those
+        // two statements join the staged rows to the whole stored tables, the costliest part of a batch, and would match nothing.
+        var anyStored = (await LabelledOrTaggedAsync(connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false)).Count > 0;
         SqlColumn[] traceColumns = [.. TraceColumns, new("id_hash", "TEXT")];
         var stages = new (string Table, SqlColumn[] Columns, IEnumerable<object?[]> Rows)[]
         {
@@ -30,7 +34,11 @@ internal static partial class SqlTraceWriter
         List<(string, object?)> e = [("@e", experiment)];
         await ExecuteAsync($"INSERT INTO traces (experiment, {Names(TraceColumns)}) SELECT @e, {Names(TraceColumns)} FROM {StageTraces} WHERE 1 = 1 " +
             $"ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}", e).ConfigureAwait(false);
-        await ExecuteAsync($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN (SELECT trace_id FROM {StageTraces})", e).ConfigureAwait(false);
+        if (anyStored)
+        {
+            await ExecuteAsync($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN (SELECT trace_id FROM {StageTraces})", e).ConfigureAwait(false);
+        }
+
         if (forgotten)
         {
             await ExecuteAsync($"DELETE FROM forgotten_traces WHERE experiment = @e AND trace_hash IN (SELECT id_hash FROM {StageTraces})", e).ConfigureAwait(false);
@@ -38,10 +46,14 @@ internal static partial class SqlTraceWriter
 
         await ExecuteAsync($"INSERT INTO trace_tags (experiment, {Names(TagColumns)}) SELECT @e, {Names(TagColumns)} FROM {StageTags}", e).ConfigureAwait(false);
         var current = string.Join(", ", AssessmentRow.Columns.Split(", ").Select(c => "a." + c));
-        await ExecuteAsync($"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {current}, a.experiment, @now FROM assessments a " +
-            $"JOIN {StageAssessments} s ON a.trace_id = s.trace_id AND a.name_key = s.name_key AND a.source_type = s.source_type AND a.source_id = s.source_id " +
-            "WHERE a.experiment = @e AND (a.value <> s.value OR COALESCE(a.rationale, '') <> COALESCE(s.rationale, '') " +
-            "OR COALESCE(a.rated_content, '') <> COALESCE(s.rated_content, '') OR a.name <> s.name OR COALESCE(a.judge_shown, -1) <> COALESCE(s.judge_shown, -1))", [.. e, ("@now", now.UtcTicks)]).ConfigureAwait(false);
+        if (anyStored)
+        {
+            await ExecuteAsync($"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {current}, a.experiment, @now FROM assessments a " +
+                $"JOIN {StageAssessments} s ON a.trace_id = s.trace_id AND a.name_key = s.name_key AND a.source_type = s.source_type AND a.source_id = s.source_id " +
+                "WHERE a.experiment = @e AND (a.value <> s.value OR COALESCE(a.rationale, '') <> COALESCE(s.rationale, '') " +
+                "OR COALESCE(a.rated_content, '') <> COALESCE(s.rated_content, '') OR a.name <> s.name OR COALESCE(a.judge_shown, -1) <> COALESCE(s.judge_shown, -1))", [.. e, ("@now", now.UtcTicks)]).ConfigureAwait(false);
+        }
+
         await ExecuteAsync($"INSERT INTO assessments (experiment, {Names(AssessmentColumns)}) SELECT @e, {Names(AssessmentColumns)} FROM {StageAssessments} WHERE 1 = 1 " +
             $"ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET {AssessmentUpdates}", e).ConfigureAwait(false);
         foreach (var (table, _, _) in stages)
