@@ -15,7 +15,7 @@ mkdir -p "$work"
 [ -n "${LEVERS_LOGS:-}" ] || trap 'rm -rf "$work"' EXIT
 
 prompt_cmd='dotnet test tests/MemAlign.Tests --filter "FullyQualifiedName~PromptCacheShareTests|FullyQualifiedName~CascadeEvidenceTests.On_real_VADER" --logger "console;verbosity=detailed"'
-batch_cmd='dotnet test tests/MemAlign.Cli.Tests --filter "FullyQualifiedName~BatchEvaluateCliTests.Evaluate_batch_gives|FullyQualifiedName~BatchEvaluateCliTests.A_process_killed_mid_poll" --logger "console;verbosity=detailed"'
+batch_cmd='dotnet test tests/MemAlign.Cli.Tests --filter "FullyQualifiedName~BatchEvaluateCliTests.Evaluate_batch_gives|FullyQualifiedName~BatchEvaluateCliTests.A_process_killed_mid_poll|FullyQualifiedName~BatchEvaluateCliTests.A_batch_whose_creation_reply_was_lost" --logger "console;verbosity=detailed"'
 bench_cmd="dotnet run -c Release --project tests/MemAlign.Benchmarks -- --filter '*ImportBenchmarks*'"
 tool_cmd='dotnet src/MemAlign.Cli/bin/Release/net10.0/MemAlign.Cli.dll import traces.jsonl (50,000 traces, one assessment and two tags each)'
 
@@ -63,6 +63,8 @@ m = re.search(r"(\d+) traces: streaming (\d+) chat calls; batch (.*)$", batch, r
 row(f"Batch path, {m.group(1)} traces" if m else "Batch path", f"{m.group(2)} chat calls" if m else "not found in the log", m.group(3).strip() if m else "not found", batch_cmd)
 m = re.search(r"resume after kill: (.*)$", batch, re.M)
 row("Batch resume after the process was killed mid-poll", "-", m.group(1).strip() if m else "not found in the log", batch_cmd)
+m = re.search(r"resume after a lost create reply: (.*)$", batch, re.M)
+row("Batch resume after the batch was created but never saved (reply lost)", "-", m.group(1).strip() if m else "not found in the log", batch_cmd)
 
 guarantee = next((l.strip() for l in offline.splitlines() if re.match(r"\s*(No guarantee|Guarantee):", l)), "no guarantee line in the log")
 majority = re.search(r"majority (.*?); local judge on every trace (\S+)", offline)
