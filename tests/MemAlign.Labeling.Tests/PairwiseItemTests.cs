@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MemAlign.Testing;
 using static MemAlign.Labeling.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
