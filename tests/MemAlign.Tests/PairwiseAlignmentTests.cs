@@ -46,6 +46,22 @@ public sealed class PairwiseAlignmentTests(ITestOutputHelper output)
         Assert.Equal(4.0 / 20, report.Categorical!.Accuracy); // the 4 ties
     }
 
+    [Fact]
+    public async Task An_experiment_reports_the_baseline_and_aligned_position_consistency_in_every_format()
+    {
+        var judge = new Judge<Preference>(PairwiseData.SupportPreference, new PositionBiasedChatClient());
+
+        var report = await AlignmentExperiment.RunTrainTestAsync(judge, PairwiseData.Align, PairwiseData.Test, new MemAlignOptimizer(new MemAlignOptions()),
+            new ExperimentOptions { LearningCurve = [], BootstrapResamples = 200 });
+
+        Assert.Equal(new PositionConsistency(5, 0), report.BaselinePositionConsistency);
+        Assert.Equal(new PositionConsistency(5, 4), report.AlignedPositionConsistency);
+        var console = Reporting.ExperimentReportWriter.ToConsoleTable(report);
+        Assert.Contains("position consistency (same answer with either candidate first): baseline 0.000 (95% CI 0.000 to 0.522), 0 of 5 pair(s); aligned 0.800 (95% CI 0.284 to 0.995), 4 of 5 pair(s)", console, StringComparison.Ordinal);
+        Assert.Contains("position consistency", Reporting.ExperimentReportWriter.ToMarkdown(report), StringComparison.Ordinal);
+        Assert.Contains("position consistency", Reporting.ExperimentReportWriter.ToHtml(report), StringComparison.Ordinal);
+    }
+
     private static async Task<EvaluationReport> ReportAsync(Judge judge, IReadOnlyList<Trace> traces)
     {
         var result = await Evaluator.RunAsync([judge], traces);

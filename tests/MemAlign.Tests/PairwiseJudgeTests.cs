@@ -152,6 +152,11 @@ public sealed class PairwiseJudgeTests
         Assert.Equal(0.8, report.Categorical!.Accuracy); // p4: B against the tie an inconsistent pair gives
         Assert.Contains("Tie", report.Categorical.Classes);
         Assert.Equal(0.6875, report.Categorical.CohensKappa!.Value, 4); // po 0.8, pe 0.36
+
+        const string line = "Position consistency 0.600 (95% CI 0.147 to 0.947): the judge gave the same answer with either candidate first on 3 of 5 pair(s); 0.400 of its verdicts were position-inconsistent.";
+        Assert.Contains(line, Reporting.EvaluationReportWriter.ToText(report), StringComparison.Ordinal);
+        Assert.Contains("Position consistency 0.600", Reporting.EvaluationReportWriter.ToMarkdown(report), StringComparison.Ordinal);
+        Assert.Contains("Position consistency 0.600", Reporting.EvaluationReportWriter.ToHtml(report), StringComparison.Ordinal);
     }
 
     [Fact]
