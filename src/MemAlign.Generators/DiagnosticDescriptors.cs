@@ -22,6 +22,10 @@ internal static class DiagnosticDescriptors
         "Label schema and judge disagree on 'not applicable'",
         "Label schema '{0}' {1}, but judge '{0}' {2}; labels and verdicts must mean the same by every value");
 
+    public static readonly DiagnosticDescriptor PairwiseWithoutOutputs = Create(JudgeRuleIds.PairwiseWithoutOutputs,
+        "Pairwise judge whose rubric does not show the candidates",
+        "Judge '{0}': {1}");
+
     public static readonly DiagnosticDescriptor UnknownVariable = Create(JudgeRuleIds.UnknownVariable,
         "Unknown rubric variable",
         "Judge '{0}': {1}");
@@ -72,7 +76,7 @@ internal static class DiagnosticDescriptors
     {
         LabelSchemaWithoutJudge, LabelSchemaTypeMismatch, UnknownVariable, TemplateSyntax, NoVariable, ConversationCombination,
         DuplicateJudgeName, InvalidDeclaration, NameNotSnakeCase, InvalidValueType,
-        MemoryWithoutJudge, StaleMemory, InvalidMemoryFile, LabelSchemaNotApplicableMismatch,
+        MemoryWithoutJudge, StaleMemory, InvalidMemoryFile, LabelSchemaNotApplicableMismatch, PairwiseWithoutOutputs,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

@@ -33,7 +33,13 @@ internal sealed record SchemaView(string Kind, double? Minimum, double? Maximum,
 /// <summary>One trace of the queue, ready to show.</summary>
 internal sealed record ItemView(
     string TraceId, int Position, int Total, string? Previous, string? Next,
-    IReadOnlyList<FieldView> Fields, VerdictView? Verdict, LabelView? MyLabel, int Labels, bool Full, ProgressView Progress);
+    IReadOnlyList<FieldView> Fields, VerdictView? Verdict, LabelView? MyLabel, int Labels, bool Full, ProgressView Progress, PairView? Pair = null);
+
+/// <summary>
+/// A pairwise trace's two candidates as this reviewer sees them, side by side: <paramref name="A"/> on the left, <paramref name="B"/>
+/// on the right, in an order drawn per reviewer and item; labels, the judge's verdict and choices use these names.
+/// </summary>
+internal sealed record PairView(FieldView A, FieldView B);
 
 /// <summary>One of a trace's inputs, outputs or expectations.</summary>
 /// <param name="Name">Inputs, Outputs or Expectations.</param>

@@ -53,16 +53,30 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             served.JudgeShownTo(reviewer, trace.Id);
         }
 
+        // A pair shows its candidates side by side in this reviewer's order; what is stored in A/B terms is shown in theirs.
+        var pair = PairDisplay.Applies(served.Schema, trace);
+        var swapped = pair && PairDisplay.Swapped(reviewer, trace.Id);
+        if (swapped && verdict is { Value: { } shown })
+        {
+            verdict = verdict with
+            {
+                Value = PairDisplay.Exchange(FeedbackValue.FromText(shown)).ToString(),
+                Rationale = verdict.Rationale is null ? null
+                    : "(The judge's reasoning names the replies as they are stored: its A is the reply shown here as B, and its B the one shown as A.) " + verdict.Rationale,
+            };
+        }
+
         return new ItemView(
             trace.Id, position + 1, queue.Count,
             position > 0 ? queue[position - 1] : null,
             position < queue.Count - 1 ? queue[position + 1] : null,
-            TraceFieldViews.Of(trace),
+            TraceFieldViews.Of(trace, pair),
             verdict,
-            mine is null ? null : new LabelView(mine.Value, mine.Rationale),
+            mine is null ? null : new LabelView(swapped ? PairDisplay.Exchange(mine.Value) : mine.Value, mine.Rationale),
             labels.Count,
             mine is null && labels.Count >= served.Session.LabelsPerTrace,
-            served.Progress(reviewer, sessionLabels));
+            served.Progress(reviewer, sessionLabels),
+            pair ? TraceFieldViews.Pair(trace, swapped) : null);
     }
 
     /// <summary>

@@ -18,11 +18,19 @@ internal static class TraceFieldViews
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<FieldView> Of(Trace trace) =>
-        new (string Name, JsonElement? Value)[] { ("Inputs", trace.Inputs), ("Outputs", trace.Outputs), ("Expectations", trace.Expectations) }
+    public static IReadOnlyList<FieldView> Of(Trace trace, bool pair = false) =>
+        new (string Name, JsonElement? Value)[] { ("Inputs", trace.Inputs), ("Outputs", pair ? null : trace.Outputs), ("Expectations", trace.Expectations) }
             .Where(f => f.Value is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined })
             .Select(f => f.Name == "Inputs" && Turns(f.Value!.Value) is { } turns ? Conversation(turns) : Field(f.Name, f.Value!.Value))
             .ToList();
+
+    /// <summary>A pairwise trace's candidates as the reviewer sees them: the stored A and B, or B and A when <paramref name="swapped"/>.</summary>
+    public static PairView Pair(Trace trace, bool swapped)
+    {
+        var outputs = trace.Outputs!.Value;
+        var (left, right) = (outputs.GetProperty(PairwiseTrace.CandidateA), outputs.GetProperty(PairwiseTrace.CandidateB));
+        return swapped ? new PairView(Field("A", right), Field("B", left)) : new PairView(Field("A", left), Field("B", right));
+    }
 
     /// <summary>The first words of a trace's inputs (of its first user turn, for a conversation), for lists of traces (retrieved examples).</summary>
     public static string Summary(Trace trace) => trace.Inputs is not { } inputs ? trace.Id

@@ -69,15 +69,15 @@ internal sealed partial class SqlEvaluationStore(SqlSession session) : IEvaluati
                 foreach (var record in batch)
                 {
                     await SqlSession.ExecuteAsync(connection, tx,
-                        "INSERT INTO eval_results (run_id, trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted, cached_input_tokens, answered_by, reasoning_tokens) " +
-                        "VALUES (@r, @t, @j, @v, @ra, @ek, @er, @m, @it, @ot, @l, @c, @rd, @ct, @ab, @rt) ON CONFLICT (run_id, trace_id, judge_name) DO UPDATE SET value = excluded.value, " +
+                        "INSERT INTO eval_results (run_id, trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted, cached_input_tokens, answered_by, reasoning_tokens, pairwise) " +
+                        "VALUES (@r, @t, @j, @v, @ra, @ek, @er, @m, @it, @ot, @l, @c, @rd, @ct, @ab, @rt, @pw) ON CONFLICT (run_id, trace_id, judge_name) DO UPDATE SET value = excluded.value, " +
                         "rationale = excluded.rationale, error_kind = excluded.error_kind, error = excluded.error, model = excluded.model, input_tokens = excluded.input_tokens, " +
                         "output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms, created_at = excluded.created_at, redacted = excluded.redacted, " +
-                        "cached_input_tokens = excluded.cached_input_tokens, answered_by = excluded.answered_by, reasoning_tokens = excluded.reasoning_tokens",
+                        "cached_input_tokens = excluded.cached_input_tokens, answered_by = excluded.answered_by, reasoning_tokens = excluded.reasoning_tokens, pairwise = excluded.pairwise",
                         [("@r", runId), ("@t", record.TraceId), ("@j", record.JudgeName), ("@v", record.Value is null ? null : StoredJson.Value(record.Value)),
                          ("@ra", record.Rationale), ("@ek", record.Error?.Kind.ToString()), ("@er", record.Error?.Message), ("@m", record.Model),
                          ("@it", record.Usage.InputTokens), ("@ot", record.Usage.OutputTokens), ("@l", record.Latency.TotalMilliseconds), ("@c", record.CreatedAt.UtcTicks),
-                         ("@rd", record.Redacted ? 1 : 0), ("@ct", record.Usage.CachedInputTokens), ("@ab", record.AnsweredBy?.ToString()), ("@rt", record.Usage.ReasoningTokens)],
+                         ("@rd", record.Redacted ? 1 : 0), ("@ct", record.Usage.CachedInputTokens), ("@ab", record.AnsweredBy?.ToString()), ("@rt", record.Usage.ReasoningTokens), ("@pw", record.Pairwise?.ToString())],
                         cancellationToken).ConfigureAwait(false);
                 }
 

@@ -118,6 +118,12 @@ internal static class SqlSchema
             "CREATE TABLE eval_run_batches (run_id TEXT NOT NULL, judge_name TEXT NOT NULL, batch_id TEXT NOT NULL, input_file_id TEXT, state TEXT NOT NULL, " +
             "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (run_id, judge_name, batch_id))",
         ]),
+
+        // 7: a pairwise judge's answers with the candidates in both orders ("A|B": as given, then swapped and mapped back), so
+        // position consistency is reported from stored runs; null for any other result.
+        new([
+            "ALTER TABLE eval_results ADD COLUMN pairwise TEXT",
+        ]),
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>

@@ -21,7 +21,7 @@ public class DedupTests
         var analyzed = await output.WithAnalyzers([new JudgeDeclarationAnalyzer()]).GetAnalyzerDiagnosticsAsync();
 
         // Every rule a C# declaration alone can break (MAJ011 is retired; MAJ012-MAJ014 need a memory file).
-        string[] declarationRules = ["MAJ001", "MAJ002", "MAJ003", "MAJ004", "MAJ005", "MAJ006", "MAJ007", "MAJ008", "MAJ009", "MAJ010", "MAJ015"];
+        string[] declarationRules = ["MAJ001", "MAJ002", "MAJ003", "MAJ004", "MAJ005", "MAJ006", "MAJ007", "MAJ008", "MAJ009", "MAJ010", "MAJ015", "MAJ016"];
         Assert.Equal(declarationRules, generated.Select(d => d.Id).Distinct().Order());
         Assert.Equal(generated.Count, analyzed.Length);
         foreach (var diagnostic in generated)

@@ -67,6 +67,9 @@ internal record EvaluationReportResult : JsonResult
     /// <summary>For a numeric judge with a "not applicable" value: whether the judge and the experts agree that the question applies, over every compared trace; null otherwise.</summary>
     public ApplicabilityJson? Applicability { get; init; }
 
+    /// <summary>For a pairwise judge: how often its answers with the candidates in either order agree, over every pairwise result of the run; null otherwise.</summary>
+    public PositionConsistencyJson? PositionConsistency { get; init; }
+
     /// <summary>
     /// 95% bootstrap intervals of the headline figures, by name: accuracy and cohens_kappa, or mean_absolute_error and quadratic_weighted_kappa
     /// (with applicability_accuracy and applicability_kappa for a judge with a "not applicable" value).
@@ -99,10 +102,24 @@ internal record EvaluationReportResult : JsonResult
         ConfusionMatrix = report.Categorical is { } c ? [.. Enumerable.Range(0, c.Classes.Count).Select(i => (IReadOnlyList<int>)[.. Enumerable.Range(0, c.Classes.Count).Select(j => c.ConfusionMatrix[i, j])])] : null,
         MeanAbsoluteError = report.Numeric?.MeanAbsoluteError, ExactAgreement = report.Numeric?.ExactAgreement, WithinOne = report.Numeric?.WithinOneAgreement,
         QuadraticWeightedKappa = report.Numeric?.QuadraticWeightedKappa, Applicability = ApplicabilityJson.From(report),
+        PositionConsistency = PositionConsistencyJson.From(report.PositionConsistency),
         Intervals = report.Intervals.ToDictionary(i => i.Key, i => IntervalJson.From(i.Value)!, StringComparer.Ordinal),
         HumanAgreement = HumanAgreementJson.From(report.HumanAgreement), Models = report.Models, Offline = report.Offline, Redacted = report.Redacted,
         ForgottenTraces = report.ForgottenTraces, Disagreements = [.. report.Disagreements.Select(d => new DisagreementJson(d.TraceId, d.Human, d.Judge, d.Rationale))],
     };
+}
+
+/// <summary>A pairwise judge's position consistency: the pairs it judged in both orders and how many got the same answer either way.</summary>
+/// <param name="Pairs">Pairwise results judged in both orders.</param>
+/// <param name="Consistent">Of those, the ones whose two orders agree.</param>
+/// <param name="Rate">consistent / pairs.</param>
+/// <param name="InconsistentShare">The share of position-inconsistent verdicts, 1 - rate.</param>
+/// <param name="Interval">The exact (Clopper-Pearson) 95% interval of rate.</param>
+internal sealed record PositionConsistencyJson(int Pairs, int Consistent, double? Rate, double? InconsistentShare, IntervalJson? Interval)
+{
+    public static PositionConsistencyJson? From(PositionConsistency? consistency) => consistency is null
+        ? null
+        : new(consistency.Pairs, consistency.Consistent, consistency.Rate, consistency.InconsistentShare, IntervalJson.From(consistency.Interval));
 }
 
 /// <summary>

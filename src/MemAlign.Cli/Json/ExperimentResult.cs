@@ -104,6 +104,12 @@ internal sealed record ExperimentResult : JsonResult
     /// <summary>The local-first cascade on the held-out folds (experiment --cascade); null without it.</summary>
     public CascadeJson? Cascade { get; init; }
 
+    /// <summary>For a pairwise judge, the baseline's position consistency on the held-out pairs; null otherwise (and offline).</summary>
+    public PositionConsistencyJson? BaselinePositionConsistency { get; init; }
+
+    /// <summary>For a pairwise judge, the aligned judge's position consistency on the held-out pairs; null otherwise.</summary>
+    public PositionConsistencyJson? AlignedPositionConsistency { get; init; }
+
     public static ExperimentResult From(ExperimentReport report, string run) => new()
     {
         Run = run, Judge = report.JudgeName, Design = Name(report.Design), Folds = report.Folds, TrainSet = report.TrainSet, TestSet = report.TestSet,
@@ -115,6 +121,8 @@ internal sealed record ExperimentResult : JsonResult
         FoldDetails = [.. report.FoldDetails.Select(f => new FoldJson(f.Index, f.TrainTraceIds, f.TestTraceIds, f.MemoryTraceIds))],
         Cost = new(report.Cost.ModelCalls, report.Cost.Usage.InputTokens, report.Cost.Usage.OutputTokens, report.Cost.Usage.TotalTokens, report.Cost.Elapsed.TotalSeconds),
         Cascade = CascadeJson.From(report.Cascade),
+        BaselinePositionConsistency = PositionConsistencyJson.From(report.BaselinePositionConsistency),
+        AlignedPositionConsistency = PositionConsistencyJson.From(report.AlignedPositionConsistency),
     };
 }
 

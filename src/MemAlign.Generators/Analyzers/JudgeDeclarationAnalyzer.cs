@@ -32,6 +32,7 @@ public sealed class JudgeDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidDeclaration,
         DiagnosticDescriptors.NameNotSnakeCase,
         DiagnosticDescriptors.InvalidValueType,
+        DiagnosticDescriptors.PairwiseWithoutOutputs,
     ];
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Linq;
 using MemAlign.Generators.Model;
+using MemAlign.Rubrics;
 
 namespace MemAlign.Generators.Emitting;
 
@@ -76,7 +77,11 @@ internal static class JudgeEmitter
 
         EmitCopy(writer, spec);
 
-        if (spec.Parameters.Count > 0)
+        if (spec.ValueClrType == PairwiseRule.PreferenceType && spec.Parameters.Contains("outputs"))
+        {
+            EmitPairwiseEvaluate(writer, spec, verdict);
+        }
+        else if (spec.Parameters.Count > 0)
         {
             var parameters = string.Join(", ", spec.Parameters.Select(v => $"string {v}"));
             var arguments = string.Join(", ", StringFields.Select(f => $"{f}: {(spec.Parameters.Contains(f) ? f : "null")}"));
@@ -100,6 +105,39 @@ internal static class JudgeEmitter
 
         writer.CloseType(type);
         return writer.ToString();
+    }
+
+    // A pairwise judge's EvaluateAsync: the rubric's inputs, then the two candidates in canonical order (outputs a and b), then its expectations.
+    private static void EmitPairwiseEvaluate(SourceWriter writer, JudgeSpec spec, string verdict)
+    {
+        var parameters = string.Join(", ", spec.Parameters.Select(v => v == "outputs" ? "string candidateA, string candidateB" : $"string {v}"));
+        var inputs = spec.Parameters.Contains("inputs") ? "inputs" : "null";
+        var expectations = spec.Parameters.Contains("expectations") ? "expectations" : "null";
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Judges which of two candidate outputs is better, A or B, or a tie. The judge asks twice, with A shown first and with B");
+        writer.Line("/// shown first, and reports a winner only when both answers agree (otherwise a tie, or Inconsistent if its options say so);");
+        writer.Line("/// the verdict's Pairwise holds both answers. The parameters always come in the order inputs, candidate A, candidate B,");
+        writer.Line("/// expectations (those the rubric uses). The verdict's trace id is generated.");
+        writer.Line("/// </summary>");
+        foreach (var variable in spec.Parameters)
+        {
+            if (variable == "outputs")
+            {
+                writer.Line("/// <param name=\"candidateA\">Candidate A, <c>{{ outputs.a }}</c> in the rubric.</param>");
+                writer.Line("/// <param name=\"candidateB\">Candidate B, <c>{{ outputs.b }}</c> in the rubric.</param>");
+            }
+            else
+            {
+                writer.Line($"/// <param name=\"{variable}\">The value of <c>{{{{ {variable} }}}}</c> in the rubric.</param>");
+            }
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels at once.</param>");
+        writer.Line("/// <returns>The verdict: A, B or Tie (or Inconsistent), or an error saying why there is none.</returns>");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line($"public global::System.Threading.Tasks.Task<{verdict}> EvaluateAsync({parameters}, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        writer.Line($"    EvaluateAsync(global::MemAlign.PairwiseTrace.Create(\"adhoc-\" + global::System.Guid.NewGuid().ToString(\"N\"), {inputs}, candidateA, candidateB, {expectations}), cancellationToken);");
     }
 
     // The memory file's text, verbatim (readable in the generated file), parsed once on first use.

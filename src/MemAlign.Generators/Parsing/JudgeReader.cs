@@ -61,6 +61,12 @@ internal static class JudgeReader
         else
         {
             parameters = CheckRubric(findings, name ?? type.Name, rubric!, rubricAttribute, cancellationToken);
+            if (valueType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == PairwiseRule.PreferenceType
+                && RubricInspector.Inspect(rubric!) is { SyntaxErrors.Count: 0, VariableNames.Count: > 0 } inspection && PairwiseRule.Problem(inspection.VariableNames) is { } pairwise)
+            {
+                var at = AttributeArguments.Expression(rubricAttribute, 0, cancellationToken)?.GetLocation() ?? rubricAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                findings.Add(DiagnosticInfo.Create(JudgeRuleIds.PairwiseWithoutOutputs, at, null, name ?? type.Name, pairwise));
+            }
         }
 
         if (!forGenerator)

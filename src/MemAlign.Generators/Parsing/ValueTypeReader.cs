@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using MemAlign.Generators.Model;
+using MemAlign.Rubrics;
 using Microsoft.CodeAnalysis;
 
 namespace MemAlign.Generators.Parsing;
@@ -89,7 +90,10 @@ internal static class ValueTypeReader
                 return ValueTypeReading.Invalid($"[Scale] applies only to int or double value types, not the enum {shortName}");
             }
 
-            var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToList();
+            // A pairwise judge's values are A, B or Tie: Inconsistent is a judge's report on its two answers, never an answer.
+            var members = clrType == PairwiseRule.PreferenceType
+                ? PairwiseRule.Options.ToList()
+                : enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToList();
             return members.Count == 0
                 ? ValueTypeReading.Invalid($"the enum {shortName} has no members, so there is nothing to choose from")
                 : ValueTypeReading.Valid(new ValueTypeSpec(FeedbackTypeKind.Categorical, clrType, shortName, null, null, new EquatableArray<string>(members)));

@@ -105,7 +105,7 @@
     $('label-controls').disabled = locked;
     $('feedback-actions').hidden = !locked;
     document.body.dataset.feedback = locked ? item.traceId : '';
-    renderFields(item.fields);
+    renderFields(item.fields, item.pair);
     renderVerdict(item.verdict);
     renderChoices();
     $('comment').value = item.myLabel && item.myLabel.comment ? item.myLabel.comment : '';
@@ -113,28 +113,39 @@
     document.activeElement && document.activeElement.blur && document.activeElement.blur();
   }
 
-  function renderFields(fields) {
+  function renderFields(fields, pair) {
     const container = $('trace');
     container.replaceChildren();
     for (const field of fields) {
-      const section = element('section', null, 'field');
-      section.append(element('h2', field.name));
-      let body;
-      if (field.html !== null) {
-        body = element('div', null, 'markdown');
-        body.innerHTML = field.html; // sanitized Markdown from the server (raw HTML disabled)
-      } else {
-        body = element('pre', field.json);
-      }
-      if (field.long) {
-        const details = element('details');
-        details.append(element('summary', field.summary), body);
-        section.append(details);
-      } else {
-        section.append(body);
-      }
-      container.append(section);
+      container.append(fieldSection(field));
     }
+    // A pairwise item: its two candidates side by side, named A and B in the order this reviewer sees them.
+    if (pair) {
+      const row = element('div', null, 'pair');
+      row.append(fieldSection(pair.a, 'candidate-a'), fieldSection(pair.b, 'candidate-b'));
+      container.append(row);
+    }
+  }
+
+  function fieldSection(field, id) {
+    const section = element('section', null, 'field');
+    if (id) section.id = id;
+    section.append(element('h2', field.name));
+    let body;
+    if (field.html !== null) {
+      body = element('div', null, 'markdown');
+      body.innerHTML = field.html; // sanitized Markdown from the server (raw HTML disabled)
+    } else {
+      body = element('pre', field.json);
+    }
+    if (field.long) {
+      const details = element('details');
+      details.append(element('summary', field.summary), body);
+      section.append(details);
+    } else {
+      section.append(body);
+    }
+    return section;
   }
 
   function renderVerdict(verdict) {

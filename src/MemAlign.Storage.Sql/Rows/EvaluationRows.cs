@@ -24,14 +24,14 @@ internal sealed record EvaluationRunRow(string RunId, string Experiment, string 
 /// <summary>A row of <c>eval_results</c>; the traces whose examples it was shown are rows of <c>eval_result_examples</c>.</summary>
 internal sealed record EvaluationResultRow(
     string TraceId, string JudgeName, string? Value, string? Rationale, string? ErrorKind, string? Error, string? Model, long InputTokens, long OutputTokens, double LatencyMs, long CreatedAt,
-    bool Redacted, long CachedInputTokens, string? AnsweredBy, long ReasoningTokens)
+    bool Redacted, long CachedInputTokens, string? AnsweredBy, long ReasoningTokens, string? Pairwise)
 {
-    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted, cached_input_tokens, answered_by, reasoning_tokens";
+    public const string Columns = "trace_id, judge_name, value, rationale, error_kind, error, model, input_tokens, output_tokens, latency_ms, created_at, redacted, cached_input_tokens, answered_by, reasoning_tokens, pairwise";
 
     public static EvaluationResultRow Read(DbDataReader row) => new(
         row.Text("trace_id"), row.Text("judge_name"), row.NullableText("value"), row.NullableText("rationale"), row.NullableText("error_kind"),
         row.NullableText("error"), row.NullableText("model"), row.Long("input_tokens"), row.Long("output_tokens"), row.Double("latency_ms"), row.Long("created_at"),
-        row.Int("redacted") != 0, row.Long("cached_input_tokens"), row.NullableText("answered_by"), row.Long("reasoning_tokens"));
+        row.Int("redacted") != 0, row.Long("cached_input_tokens"), row.NullableText("answered_by"), row.Long("reasoning_tokens"), row.NullableText("pairwise"));
 
     public EvaluationRecord ToRecord(IReadOnlyList<string> retrieved) => new()
     {
@@ -47,5 +47,6 @@ internal sealed record EvaluationResultRow(
         RetrievedExampleIds = retrieved,
         Redacted = Redacted,
         AnsweredBy = AnsweredBy is null ? null : Enum.Parse<CascadeStage>(AnsweredBy),
+        Pairwise = PairwiseOrders.Parse(Pairwise),
     };
 }

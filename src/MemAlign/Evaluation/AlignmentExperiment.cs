@@ -172,6 +172,8 @@ public static class AlignmentExperiment
         var details = new List<FoldReport>();
         var calls = 0;
         var usage = default(TokenUsage);
+        var baselineRecords = new List<EvaluationRecord>();
+        var alignedRecordsAll = new List<EvaluationRecord>();
 
         async Task<IReadOnlyList<EvaluationRecord>> Records(Judge scorer, IReadOnlyList<Trace> test)
         {
@@ -218,8 +220,19 @@ public static class AlignmentExperiment
             var aligned = await AlignAsync(judge, train).ConfigureAwait(false);
             details.Add(new FoldReport(k, train.Select(t => t.Id).ToList(), test.Select(t => t.Id).ToList(), aligned.Memory.TraceIds.Order(StringComparer.Ordinal).ToList()));
             Keep(MajorityVariant, Majority(splits[k]));
-            Keep(BaselineVariant, offline ? Majority(splits[k]) : await Score(judge, test).ConfigureAwait(false));
+            if (offline)
+            {
+                Keep(BaselineVariant, Majority(splits[k]));
+            }
+            else
+            {
+                var baseline = await Records(judge, test).ConfigureAwait(false);
+                baselineRecords.AddRange(baseline);
+                Keep(BaselineVariant, Values(baseline));
+            }
+
             var alignedRecords = await Records(aligned, test).ConfigureAwait(false);
+            alignedRecordsAll.AddRange(alignedRecords);
             Keep(AlignedVariant, Values(alignedRecords));
             if (options.Cascade is not null)
             {
@@ -307,6 +320,8 @@ public static class AlignmentExperiment
             FoldDetails = details,
             Cost = new ExperimentCost(calls, usage, options.TimeProvider.GetElapsedTime(started)),
             Cascade = cascade,
+            BaselinePositionConsistency = PositionConsistency.Compute(baselineRecords),
+            AlignedPositionConsistency = PositionConsistency.Compute(alignedRecordsAll),
         };
         return report with { Findings = ExperimentFindings.For(report) };
 

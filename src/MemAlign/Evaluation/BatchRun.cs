@@ -204,7 +204,8 @@ internal sealed class BatchRun(
                         continue;
                     }
 
-                    if (judge.IsLocal)
+                    // A pairwise trace takes two calls, the second in the order the first does not show: judged directly.
+                    if (judge.IsLocal || PairwiseTrace.IsPairwise(trace))
                     {
                         await AddAsync(EvaluationRecord.From(await judge.EvaluateAsync(trace, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
                         continue;

@@ -78,6 +78,12 @@ public sealed record EvaluationRecord
     /// <summary>In a cascade, the stage that answered (stored with the result); <see langword="null"/> outside one.</summary>
     public CascadeStage? AnsweredBy { get; init; }
 
+    /// <summary>
+    /// For a pairwise trace, the judge's answers with the candidates in both orders (<see cref="JudgeVerdict.Pairwise"/>);
+    /// <see langword="null"/> otherwise. Stored with the result.
+    /// </summary>
+    public PairwiseOrders? Pairwise { get; init; }
+
     /// <summary>Whether there is a value.</summary>
     public bool IsOk => Error is null;
 
@@ -100,6 +106,7 @@ public sealed record EvaluationRecord
             CreatedAt = verdict.CreatedAt,
             Confidence = verdict.Confidence,
             AnsweredBy = verdict.AnsweredBy,
+            Pairwise = verdict.Pairwise,
         };
     }
 }

@@ -44,6 +44,12 @@ public sealed record EvaluationReport
     /// <summary>Agreement of a pass/fail or categorical judge.</summary>
     public CategoricalAgreement? Categorical { get; init; }
 
+    /// <summary>
+    /// For a pairwise judge, how often its answers in the two orders of the candidates agree (over every pairwise result of
+    /// the run, labelled or not); <see langword="null"/> when the run has no pairwise result.
+    /// </summary>
+    public PositionConsistency? PositionConsistency { get; init; }
+
     /// <summary>Agreement of a numeric judge.</summary>
     public NumericAgreement? Numeric { get; init; }
 
@@ -127,6 +133,7 @@ public sealed record EvaluationReport
             Models = mine.Where(r => r.Model is not null).Select(r => r.Model!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             ModelCalls = mine.Sum(r => r.ModelCalls),
             Usage = mine.Aggregate(default(TokenUsage), (sum, r) => sum + r.Usage),
+            PositionConsistency = PositionConsistency.Compute(mine),
         };
         if (compared.Count == 0)
         {

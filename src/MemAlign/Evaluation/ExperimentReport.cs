@@ -176,6 +176,15 @@ public sealed record ExperimentReport
     /// <summary>The local-first cascade on the held-out folds, when asked for (<see cref="ExperimentOptions.Cascade"/>); null otherwise.</summary>
     public CascadeReport? Cascade { get; init; }
 
+    /// <summary>
+    /// For a pairwise judge, the baseline's position consistency on the held-out pairs (how often its answers with the
+    /// candidates in either order agree); null for other judges and offline, where the baseline is the majority label.
+    /// </summary>
+    public PositionConsistency? BaselinePositionConsistency { get; init; }
+
+    /// <summary>For a pairwise judge, the aligned judge's position consistency on the held-out pairs; null for other judges.</summary>
+    public PositionConsistency? AlignedPositionConsistency { get; init; }
+
     /// <summary>The primary metric's comparison.</summary>
     public MetricComparison Primary => Metrics[0];
 

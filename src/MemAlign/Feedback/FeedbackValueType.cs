@@ -12,6 +12,8 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
     private static readonly string[] TrueWords = ["true", "yes", "pass", "passed", "y"];
     private static readonly string[] FalseWords = ["false", "no", "fail", "failed", "n"];
 
+    private static readonly string[] PreferenceOptions = [nameof(MemAlign.Preference.A), nameof(MemAlign.Preference.B), nameof(MemAlign.Preference.Tie)];
+
     private readonly string[] _options;
 
     private FeedbackValueType(FeedbackTypeKind kind, double? minimum, double? maximum, string[] options, Type? enumType, double? notApplicable = null)
@@ -48,6 +50,17 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
 
     /// <summary>Pass/fail.</summary>
     public static FeedbackValueType Boolean { get; } = new(FeedbackTypeKind.Boolean, null, null, [], null);
+
+    /// <summary>
+    /// A pairwise preference: <c>"A"</c>, <c>"B"</c> or <c>"Tie"</c> (<see cref="MemAlign.Preference"/>), the type of a
+    /// pairwise judge and of the human preferences it aligns to. A categorical type with exactly these options (in any
+    /// order and case) is one too (<see cref="IsPreference"/>), so it survives a store or a catalog as it is.
+    /// </summary>
+    public static FeedbackValueType Preference { get; } = new(FeedbackTypeKind.Categorical, null, null, [.. PreferenceOptions], typeof(MemAlign.Preference));
+
+    /// <summary>Whether this is the pairwise preference type (<see cref="Preference"/>): categorical with exactly the options A, B and Tie.</summary>
+    public bool IsPreference => Kind == FeedbackTypeKind.Categorical && _options.Length == PreferenceOptions.Length
+        && PreferenceOptions.All(o => _options.Contains(o, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Free text.</summary>
     public static FeedbackValueType Text { get; } = new(FeedbackTypeKind.Text, null, null, [], null);
@@ -110,7 +123,7 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
     /// <summary>One of the members of <typeparamref name="TEnum"/>.</summary>
     public static FeedbackValueType Enum<TEnum>() where TEnum : struct, Enum => Enum(typeof(TEnum));
 
-    /// <summary>One of the members of <paramref name="enumType"/>.</summary>
+    /// <summary>One of the members of <paramref name="enumType"/> (for <see cref="MemAlign.Preference"/>, <see cref="Preference"/>: A, B or Tie).</summary>
     /// <exception cref="ArgumentException">The type is not an enum, or has no members.</exception>
     public static FeedbackValueType Enum(Type enumType)
     {
@@ -118,6 +131,12 @@ public sealed class FeedbackValueType : IEquatable<FeedbackValueType>
         if (!enumType.IsEnum)
         {
             throw new ArgumentException($"{enumType.FullName} is not an enum type.", nameof(enumType));
+        }
+
+        if (enumType == typeof(MemAlign.Preference))
+        {
+            // Inconsistent is a judge's report on its two answers, never an answer: models and reviewers choose A, B or Tie.
+            return Preference;
         }
 
         var names = System.Enum.GetNames(enumType);

@@ -203,7 +203,10 @@ public abstract partial class Judge : IJudge
         return verdict;
     }
 
-    private async Task<(VerdictData Verdict, JudgePrompt? Prompt)> JudgeWithPromptAsync(Trace trace, CancellationToken cancellationToken)
+    private Task<(VerdictData Verdict, JudgePrompt? Prompt)> JudgeWithPromptAsync(Trace trace, CancellationToken cancellationToken) =>
+        PairwiseTrace.IsPairwise(trace) ? JudgePairAsync(trace, cancellationToken) : JudgeOnceAsync(trace, cancellationToken);
+
+    private async Task<(VerdictData Verdict, JudgePrompt? Prompt)> JudgeOnceAsync(Trace trace, CancellationToken cancellationToken)
     {
         var started = Options.TimeProvider.GetTimestamp();
         var (prompt, failed) = await TryBuildPromptAsync(trace, started, cancellationToken).ConfigureAwait(false);

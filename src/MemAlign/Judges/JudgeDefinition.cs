@@ -80,6 +80,10 @@ public sealed class JudgeDefinition
 
         var inspection = RubricInspector.Inspect(instructions);
         problems.AddRange(RubricRules.Check(inspection).Select(f => new JudgeDefinitionProblem(f.RuleId, f.Message, f.Line, f.Column)));
+        if (valueType.IsPreference && inspection.SyntaxErrors.Count == 0 && inspection.VariableNames.Count > 0 && PairwiseRule.Problem(inspection.VariableNames) is { } pairwise)
+        {
+            problems.Add(new(JudgeRuleIds.PairwiseWithoutOutputs, pairwise + "."));
+        }
         if (problems.Count > 0)
         {
             throw new JudgeDefinitionException(name, problems);

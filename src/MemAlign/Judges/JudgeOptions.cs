@@ -46,6 +46,12 @@ public sealed record JudgeOptions
     /// </summary>
     public int? MaxOutputTokensOnTruncation { get; init; }
 
+    /// <summary>
+    /// What a pairwise judge reports when its answers with the candidates in both orders differ: a tie (the default), or
+    /// <see cref="Preference.Inconsistent"/>. Either way the verdict's <see cref="JudgeVerdict.Pairwise"/> holds both answers.
+    /// </summary>
+    public PairwiseInconsistency WhenInconsistent { get; init; } = PairwiseInconsistency.Tie;
+
     /// <summary>Where retries and failures are logged. Secrets are never logged (see <see cref="SecretRedactor"/>).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
@@ -90,6 +96,10 @@ public sealed record JudgeOptions
         Positive(RequestTimeout, nameof(RequestTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentNullException.ThrowIfNull(SecretRedactor, nameof(SecretRedactor));
+        if (!Enum.IsDefined(WhenInconsistent))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WhenInconsistent), WhenInconsistent, $"{nameof(JudgeOptions)}.{nameof(WhenInconsistent)} must be Tie or Inconsistent.");
+        }
         if (Temperature is { } t && (t < 0 || !float.IsFinite(t)))
         {
             throw new ArgumentOutOfRangeException(nameof(Temperature), t, $"{nameof(JudgeOptions)}.{nameof(Temperature)} must be zero or more.");

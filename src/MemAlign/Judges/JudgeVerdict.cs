@@ -67,6 +67,13 @@ public class JudgeVerdict
     /// </summary>
     public bool IsNotApplicable => Data.NotApplicable;
 
+    /// <summary>
+    /// For a pairwise trace (<see cref="PairwiseTrace"/>), the judge's answers with the candidates in both orders, mapped to
+    /// the canonical names, and whether they agree (<see cref="PairwiseOrders.IsConsistent"/>); <see langword="null"/> for
+    /// any other trace and for an error verdict.
+    /// </summary>
+    public PairwiseOrders? Pairwise => Data.Pairwise;
+
     internal VerdictData Data { get; }
 
     /// <summary>The verdict as an assessment with source <see cref="AssessmentSourceType.LlmJudge"/>, named after the judge.</summary>
@@ -129,4 +136,7 @@ internal sealed record VerdictData(
 
     /// <summary>Whether the value is the judge's declared "not applicable" value.</summary>
     public bool NotApplicable { get; init; }
+
+    /// <summary>For a pairwise trace, the answers with the candidates in both orders; <see langword="null"/> otherwise.</summary>
+    public PairwiseOrders? Pairwise { get; init; }
 }

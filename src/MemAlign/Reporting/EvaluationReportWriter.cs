@@ -156,6 +156,12 @@ public static class EvaluationReportWriter
 
     private static IEnumerable<string> Summary(EvaluationReport report)
     {
+        if (report.PositionConsistency is { } position)
+        {
+            // Labelled or not: whether the verdict depends on which candidate came first needs no expert.
+            yield return Invariant($"Position consistency {Figures.Value(position.Rate)}{Figures.IntervalNote(position.Interval)}: the judge gave the same answer with either candidate first on {position.Consistent} of {position.Pairs} pair(s); {Figures.Value(position.InconsistentShare)} of its verdicts were position-inconsistent.");
+        }
+
         if (report.Compared == 0)
         {
             yield return $"No trace of the run has a human label named '{report.JudgeName}': label some (in a labeling session, or import them) to see the agreement.";

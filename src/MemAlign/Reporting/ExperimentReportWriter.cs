@@ -45,6 +45,11 @@ public static class ExperimentReportWriter
                 + string.Join(", ", report.LearningCurve.Select(p => Invariant($"{Size(p)} -> {Figures.Value(p.Value)} {Figures.Range(p.Lower, p.Upper)}"))));
         }
 
+        if (PositionLine(report) is { } position)
+        {
+            text.AppendLine(position);
+        }
+
         if (report.Cascade is { } cascade)
         {
             CascadeReportWriter.AppendConsole(text, cascade);
@@ -52,6 +57,19 @@ public static class ExperimentReportWriter
 
         text.AppendLine("cost: " + CostText(report.Cost));
         return text.ToString();
+    }
+
+    // A pairwise judge's position consistency on the held-out pairs, baseline and aligned: how often either order gave the same answer.
+    private static string? PositionLine(ExperimentReport report)
+    {
+        if (report.BaselinePositionConsistency is null && report.AlignedPositionConsistency is null)
+        {
+            return null;
+        }
+
+        static string Describe(PositionConsistency? p) => p is null ? Figures.NotAvailable
+            : Invariant($"{Figures.Value(p.Rate)}{Figures.IntervalNote(p.Interval)}, {p.Consistent} of {p.Pairs} pair(s)");
+        return $"position consistency (same answer with either candidate first): baseline {Describe(report.BaselinePositionConsistency)}; aligned {Describe(report.AlignedPositionConsistency)}";
     }
 
     // How the "not applicable" labels were used: left out entirely, or scored for applicability apart from the scale.
@@ -117,6 +135,11 @@ public static class ExperimentReportWriter
             {
                 text.AppendLine(Invariant($"| {Size(point)} | {Figures.Value(point.Value)} {Figures.Range(point.Lower, point.Upper)} | {Figures.Value(point.Kappa)} {Figures.Range(point.KappaLower, point.KappaUpper)} | {MarkdownText.Escape(Composition(point))} |"));
             }
+        }
+
+        if (PositionLine(report) is { } position)
+        {
+            text.AppendLine().AppendLine(MarkdownText.Escape(position));
         }
 
         if (report.Cascade is { } cascade)
@@ -203,6 +226,11 @@ public static class ExperimentReportWriter
                 html.Append(CurveChart(unique ? "kappa-curve" : null, "kappa-curve", kappa.Name, false,
                     report.LearningCurve.Select(p => (p.Examples, Size(p), p.Kappa, p.KappaLower, p.KappaUpper)).ToList(), kappa.Majority?.Estimate, HumanBandFor(report, kappa)));
             }
+        }
+
+        if (PositionLine(report) is { } position)
+        {
+            html.Append("<p>").Append(Encode(position)).Append("</p>");
         }
 
         if (report.Cascade is { } cascade)

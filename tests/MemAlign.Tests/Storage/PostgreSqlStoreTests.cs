@@ -71,6 +71,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Experiment_reports() => An_experiment_report_round_trips_with_the_traces_it_names_kept_as_rows();
     [PostgreSqlFact] public Task Schema_3_upgrade() => A_schema_3_store_upgrades_in_place_losing_nothing();
     [PostgreSqlFact] public Task Schema_4_upgrade() => A_schema_4_store_upgrades_and_never_gives_a_deleted_version_number_again();
+    [PostgreSqlFact] public Task Pairwise_results() => Pairwise_results_keep_the_answers_of_both_orders();
     [PostgreSqlFact] public Task Schema_5_upgrade() => A_schema_5_store_upgrades_keeping_its_results_which_then_hold_cached_tokens_and_the_cascade_stage();
     [PostgreSqlFact] public Task Schema_5_examples_compacted() => A_schema_5_judge_version_of_one_example_per_label_loads_and_is_stored_as_one_per_trace_on_the_next_alignment();
     [PostgreSqlFact] public Task Registration_after_a_forget() => A_judge_version_built_before_a_forget_is_registered_without_the_forgotten_trace();

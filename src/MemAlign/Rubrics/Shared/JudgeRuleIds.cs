@@ -14,6 +14,7 @@ internal static class JudgeRuleIds
     public const string NameNotSnakeCase = "MAJ009";
     public const string InvalidValueType = "MAJ010";
     public const string LabelSchemaNotApplicableMismatch = "MAJ015";
+    public const string PairwiseWithoutOutputs = "MAJ016";
 
     // MAJ011 ("a session-level judge cannot be aligned") was retired when conversation judges learnt to align:
     // never give its id to another rule.

@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MemAlign.Testing;
+using static MemAlign.Labeling.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace MemAlign.Labeling.Tests;
+
+/// <summary>
+/// A pairwise item under a preference schema: its two candidates side by side, in an order drawn per reviewer and item,
+/// the reviewer's A and B written back in the stored order, and candidate text shown as text.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PairwiseItemTests(Browser browser)
+{
+    private static IReadOnlyList<Trace> Pairs(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => PairwiseTrace.Create($"p{i}", $"Question {i}: where is my refund?", $"first-{i}: we are looking into it.", $"second-{i}: issued today, 3 days."))];
+
+    private static async Task<JsonElement> ItemAsync(ReviewerClient reviewer, string traceId)
+    {
+        var response = await reviewer.ItemAsync(traceId);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string Text(JsonElement field) => field.GetProperty("html").GetString()!;
+
+    [Fact]
+    public async Task Each_reviewer_sees_the_candidates_in_an_order_of_their_own_and_their_A_is_stored_as_the_candidate_they_saw_as_A()
+    {
+        var traces = Pairs(6);
+        await using var scenario = await LabelingScenario.CreateAsync(traces, FeedbackValueType.Preference, reviewers: ["ana", "ben"], labelsPerTrace: 2);
+        var server = await scenario.StartAsync();
+        using var ana = await ReviewerClient.OpenAsync(server.Links[0]);
+        using var ben = await ReviewerClient.OpenAsync(server.Links[1]);
+        var swaps = new List<bool>();
+
+        foreach (var (reviewer, name) in new[] { (ana, "ana"), (ben, "ben") })
+        {
+            foreach (var trace in traces)
+            {
+                var item = await ItemAsync(reviewer, trace.Id);
+                var again = await ItemAsync(reviewer, trace.Id);
+                var pair = item.GetProperty("pair");
+                var shownA = Text(pair.GetProperty("a"));
+                Assert.Equal(shownA, Text(again.GetProperty("pair").GetProperty("a"))); // the same reviewer always sees an item the same way
+                Assert.Equal(("A", "B"), (pair.GetProperty("a").GetProperty("name").GetString(), pair.GetProperty("b").GetProperty("name").GetString()));
+                Assert.DoesNotContain(item.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "Outputs");
+                var swapped = shownA.Contains("second-", StringComparison.Ordinal);
+                swaps.Add(swapped);
+
+                (await reviewer.LabelAsync(trace.Id, "A", $"{name} prefers what was shown as A")).EnsureSuccessStatusCode();
+
+                var labelled = await ItemAsync(reviewer, trace.Id);
+                Assert.Equal("A", labelled.GetProperty("myLabel").GetProperty("value").GetString()); // shown back in the reviewer's names
+            }
+        }
+
+        Assert.Contains(true, swaps);
+        Assert.Contains(false, swaps);
+        var stored = await scenario.LabelsAsync();
+        Assert.Equal(12, stored.Count);
+        var i = 0;
+        foreach (var (reviewer, _) in new[] { ("ana", 0), ("ben", 1) })
+        {
+            foreach (var trace in traces)
+            {
+                var label = stored.Single(l => l.TraceId == trace.Id && l.Label.Source.Id == reviewer).Label;
+                Assert.Equal(swaps[i++] ? "B" : "A", label.Value.AsText());
+            }
+        }
+    }
+
+    [ChromiumFact]
+    public async Task The_page_shows_both_candidates_side_by_side_as_text()
+    {
+        var trace = PairwiseTrace.Create("p1", "Which is better?", "Reply <script>window.__xss='a'</script> one.", "Reply **two**.");
+        await using var scenario = await LabelingScenario.CreateAsync([trace], FeedbackValueType.Preference);
+        var server = await scenario.StartAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(server.Links.Single().Url.ToString());
+        await ShowsItemAsync(page, "p1");
+
+        await Expect(page.Locator("#trace .pair #candidate-a h2")).ToHaveTextAsync("A");
+        await Expect(page.Locator("#trace .pair #candidate-b h2")).ToHaveTextAsync("B");
+        var both = await page.Locator("#trace .pair").InnerTextAsync();
+        Assert.Contains("Reply <script>window.__xss='a'</script> one.", both, StringComparison.Ordinal);
+        Assert.Contains("two", both, StringComparison.Ordinal);
+        var boxes = await page.Locator("#trace .pair .field").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().top)");
+        Assert.Equal(boxes[0], boxes[1]); // side by side: one row
+        Assert.Equal(0, await page.Locator("#trace script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"), "a script from a candidate ran");
+    }
+}
