@@ -25,6 +25,13 @@ public abstract partial class Judge
             return (asGiven, prompt);
         }
 
+        if (IsLocal)
+        {
+            // The local judge votes with the labels of similar pairs and sees no position: asking again swapped would only repeat it.
+            var answer = ToPreference(asGiven.Feedback!);
+            return (asGiven with { Pairwise = new PairwiseOrders(answer, answer) }, prompt);
+        }
+
         var (swapped, _) = await JudgeOnceAsync(PairwiseTrace.Swap(trace), cancellationToken).ConfigureAwait(false);
         var usage = asGiven.Usage + swapped.Usage;
         var calls = asGiven.ModelCalls + swapped.ModelCalls;
@@ -35,9 +42,7 @@ public abstract partial class Judge
             return (swapped with { Error = error, Usage = usage, ModelCalls = calls, Latency = latency }, prompt);
         }
 
-        // The local judge votes with the labels of similar pairs and sees no position: its answer names the canonical candidates in either order.
-        var swappedAnswer = ToPreference(swapped.Feedback!);
-        var orders = new PairwiseOrders(ToPreference(asGiven.Feedback!), swapped.Model == Models.LocalJudgeModel.ModelName ? swappedAnswer : PairwiseTrace.MapBack(swappedAnswer));
+        var orders = new PairwiseOrders(ToPreference(asGiven.Feedback!), PairwiseTrace.MapBack(ToPreference(swapped.Feedback!)));
         var value = orders.IsConsistent ? orders.AsGiven
             : Options.WhenInconsistent == PairwiseInconsistency.Inconsistent ? Preference.Inconsistent : Preference.Tie;
         var rationale = $"{value}: with A shown first, {orders.AsGiven} ({asGiven.Rationale?.Trim()}); with B shown first, {orders.Swapped} "
