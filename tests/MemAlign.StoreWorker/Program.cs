@@ -7,7 +7,8 @@
 //                                              reading the traces and its registering)
 //   import STORE EXPERIMENT COUNT              imports COUNT traces (one assessment each) in batches, printing "batch N" after each
 //   bench STORE EXPERIMENT                     the store figures: bulk import, search by tag, loading a large judge, results and forgetting
-//   evaluate STORE EXPERIMENT                  evaluates every trace of the experiment with a slow fake model, saving results as they finish
+//   evaluate STORE EXPERIMENT                  evaluates the experiment's traces with a slow fake model that stops answering after 100 calls,
+//                                              saving results as they finish (a run that is always still going when killed)
 //   evalbench STORE EXPERIMENT                 the evaluator figures: 1,000 judgments at 200 ms with concurrency 16, a cached re-run, 100,000 streamed traces
 using MemAlign;
 using MemAlign.Storage;
@@ -55,7 +56,7 @@ switch (command)
 
         break;
     case "evaluate":
-        var judge = new Judge<bool>(JudgeDefinition.Create("helpfulness", "Q: {{ inputs }}\nA: {{ outputs }}", FeedbackValueType.Boolean), new SlowModel(TimeSpan.FromMilliseconds(20)));
+        var judge = new Judge<bool>(JudgeDefinition.Create("helpfulness", "Q: {{ inputs }}\nA: {{ outputs }}", FeedbackValueType.Boolean), new SlowModel(TimeSpan.FromMilliseconds(20), answers: 100));
         await MemAlign.Evaluation.Evaluator.RunAsync([judge], opened.SearchTracesAsync(experiment, TraceQuery.All),
             new MemAlign.Evaluation.EvaluationOptions { Store = opened, Experiment = experiment, RunName = "killable", MaxConcurrency = 4 });
         break;
