@@ -68,11 +68,18 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override bool CopiesInBulk => true;
 
     // Binary COPY: one round trip streams every row, with each value sent as its column's type (no text parsing on the server).
+    // COPY cannot resolve conflicts: an upsert goes through the shared multi-row statements.
     public override async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
-        CancellationToken cancellationToken)
+        string? onConflict, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
+        if (onConflict is not null)
+        {
+            await base.InsertRowsAsync(connection, transaction, table, columns, rows, onConflict, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)

@@ -90,6 +90,16 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
             ? tx
             : throw new InvalidOperationException("No transaction.");
 
+    public override Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
+        string? onConflict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        // SQLite's calls do not wait on anything: the work runs here, inside the caller's transaction on this connection.
+        SqliteRowInserter.Insert((SqliteConnection)connection, table, columns, rows, onConflict, cancellationToken);
+        return Task.CompletedTask;
+    }
+
     public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
         Task.CompletedTask; // the immediate transaction already excludes other writers
 

@@ -50,34 +50,31 @@ public abstract class SqlDialect
     public virtual Task LockTraceAsync(DbConnection connection, DbTransaction transaction, string experiment, string traceId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Whether <see cref="InsertRowsAsync"/> loads rows in bulk (PostgreSQL's binary COPY): a batch of traces is then copied into
-    /// temporary staging tables and merged with one set-based statement per table, instead of written row by row.
+    /// Whether <see cref="InsertRowsAsync"/> loads plain inserts in bulk (PostgreSQL's binary COPY): a batch of traces is then copied
+    /// into temporary staging tables and merged with one set-based statement per table, instead of inserted into the tables directly.
     /// </summary>
     public virtual bool CopiesInBulk => false;
 
     /// <summary>
     /// Inserts <paramref name="rows"/> (values in the order of <paramref name="columns"/>, <see langword="null"/> for SQL NULL) into
-    /// <paramref name="table"/> within <paramref name="transaction"/>. The default executes one prepared <c>INSERT</c>, rebinding its
-    /// parameters per row; a backend with a bulk-load protocol overrides it and <see cref="CopiesInBulk"/>.
+    /// <paramref name="table"/> within <paramref name="transaction"/>, in order, with <paramref name="onConflict"/> (an
+    /// <c>ON CONFLICT ...</c> clause) deciding what a row whose key is already stored does. The default executes prepared
+    /// multi-row <c>INSERT</c>s; a backend with a faster path for many rows (a bulk-load protocol, or its native statement
+    /// interface) overrides it.
     /// </summary>
     /// <param name="connection">The transaction's connection.</param>
     /// <param name="transaction">The write transaction.</param>
     /// <param name="table">The table (a name from the schema, or a staging table).</param>
     /// <param name="columns">The columns written, with their SQL types.</param>
     /// <param name="rows">The rows.</param>
+    /// <param name="onConflict">An <c>ON CONFLICT</c> clause appended to the insert, or <see langword="null"/> for a plain insert.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public virtual async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
-        CancellationToken cancellationToken)
+    public virtual Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
+        string? onConflict, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        var parameters = columns.Select((c, i) => ("@c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), c)).ToList();
-        await using var insert = new SqlStatement(connection, transaction,
-            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", parameters.Select(p => p.Item1))})", parameters);
-        foreach (var row in rows)
-        {
-            await insert.ExecuteAsync(cancellationToken, row).ConfigureAwait(false);
-        }
+        return SqlRows.InsertAsync(connection, transaction, table, columns, rows, onConflict, cancellationToken);
     }
 
     /// <summary>After deleting forgotten rows: rewrite storage so their bytes are gone, not merely unreferenced.</summary>

@@ -94,18 +94,18 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
             [("@e", experiment), ("@n", definition.Name), ("@v", version), ("@c", createdAt.UtcTicks), ("@d", StoredJson.Definition(definition)), ("@s", StoredJson.Strings(settings)),
              ("@em", memory.EmbeddingModelId), ("@ed", memory.EmbeddingDimensions), ("@k", memory.RetrievalK), ("@b", baseVersion),
              ("@lt", labelSchema?.Title), ("@li", labelSchema?.Instruction), ("@lc", labelSchema?.Comment.ToString())], cancellationToken).ConfigureAwait(false);
-        // A version's memory is new rows only: loaded as the dialect loads rows in bulk (one prepared insert rebound per row, or COPY).
+        // A version's memory is new rows only: loaded as the dialect loads rows in bulk (prepared inserts, or COPY).
         SqlColumn[] key = [new("experiment", "TEXT"), new("name", "TEXT"), new("version", "INTEGER"), new("ordinal", "INTEGER")];
         object?[] Row(int ordinal, params object?[] values) => [experiment, definition.Name, version, ordinal, .. values];
         await dialect.InsertRowsAsync(connection, tx, "judge_guidelines", [.. key, new("text", "TEXT"), new("user_written", "INTEGER")],
-            memory.Guidelines.Select((g, i) => Row(i, g.Text, g.IsUserWritten ? 1 : 0)), cancellationToken).ConfigureAwait(false);
+            memory.Guidelines.Select((g, i) => Row(i, g.Text, g.IsUserWritten ? 1 : 0)), onConflict: null, cancellationToken).ConfigureAwait(false);
         await dialect.InsertRowsAsync(connection, tx, "judge_guideline_sources", [.. key, new("trace_id", "TEXT")],
-            memory.Guidelines.SelectMany((g, i) => g.SourceTraceIds.Select(source => Row(i, source))), cancellationToken).ConfigureAwait(false);
+            memory.Guidelines.SelectMany((g, i) => g.SourceTraceIds.Select(source => Row(i, source))), onConflict: null, cancellationToken).ConfigureAwait(false);
         await dialect.InsertRowsAsync(connection, tx, "judge_examples",
             [.. key, .. SqlColumn.Texts("example_id", "trace_id", "value", "rationale", "fields", "embedded_field"), new("vector", dialect.BinaryType), new("fingerprint", "TEXT"),
              new("distilled", "INTEGER"), new("reviewers", "TEXT"), new("weight", "INTEGER")],
             memory.Examples.Select((x, i) => Row(i, x.Id, x.TraceId, StoredJson.Value(x.Value), x.Rationale, StoredJson.Strings(x.Fields), x.EmbeddedField, StoredJson.Vector(x.Vector),
-                x.Fingerprint, x.IsDistilled ? 1 : 0, StoredJson.List(x.Reviewers), x.Weight)), cancellationToken).ConfigureAwait(false);
+                x.Fingerprint, x.IsDistilled ? 1 : 0, StoredJson.List(x.Reviewers), x.Weight)), onConflict: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<RegisteredJudge?> ReadAsync(DbConnection connection, string experiment, string name, int? version, CancellationToken cancellationToken)

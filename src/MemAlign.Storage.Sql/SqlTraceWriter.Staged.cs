@@ -28,7 +28,7 @@ internal static partial class SqlTraceWriter
         foreach (var (table, columns, rows) in stages)
         {
             await ExecuteAsync($"CREATE TEMPORARY TABLE {table} ({string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"))})", []).ConfigureAwait(false);
-            await dialect.InsertRowsAsync(connection, transaction, table, columns, rows, cancellationToken).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, table, columns, rows, onConflict: null, cancellationToken).ConfigureAwait(false);
         }
 
         List<(string, object?)> e = [("@e", experiment)];

@@ -4,11 +4,12 @@ using MemAlign.Storage.Sql.Rows;
 namespace MemAlign.Storage.Sql;
 
 /// <summary>
-/// Writes a batch of traces with their tags and assessments in one transaction. Two ways, one result: row by row with
-/// one prepared statement per shape (SQLite, where a statement is a function call), or, where the dialect loads rows
-/// in bulk (PostgreSQL's COPY), staged in temporary tables and merged with one statement per table
-/// (<see cref="WriteStagedAsync"/>). Either way a trace written again gets exactly its new tags, its forgotten mark
-/// cleared, and each assessment upserted on (trace, name, source) with the one it replaces kept in history.
+/// Writes a batch of traces with their tags and assessments in one transaction. Two ways, one result: with prepared
+/// statements straight into the tables (SQLite, where a statement is a function call and binding its values the cost), or, where the dialect loads rows in bulk (PostgreSQL's COPY), staged in temporary tables and merged with one
+/// statement per table (<see cref="WriteStagedAsync"/>). Either way a trace written again gets exactly its new tags, its
+/// forgotten mark cleared, and each assessment upserted on (trace, name, source) with the one it replaces kept in history.
+/// Both merge sets of rows, so a batch is cut into runs in which each trace and each assessment key comes once, written
+/// in order: a trace or label repeated in a batch ends as the last one, exactly as written one by one.
 /// </summary>
 internal static partial class SqlTraceWriter
 {
@@ -28,9 +29,6 @@ internal static partial class SqlTraceWriter
     /// <summary>What an assessment is compared on before it replaces the current one of its trace, name and source.</summary>
     private static readonly string[] HistoryColumns = ["trace_id", "name_key", "source_type", "source_id", "value", "rationale", "rated_content", "name", "judge_shown"];
 
-    private static readonly string TraceUpsert =
-        $"INSERT INTO traces (experiment, {Names(TraceColumns)}) VALUES (@e, {Parameters(TraceColumns)}) ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}";
-
     /// <summary>Copies the current assessment of a trace, name and source to history when the one about to be written differs from it.</summary>
     public static readonly string KeepReplacedInHistory =
         $"INSERT INTO assessment_history ({AssessmentRow.Columns}, experiment, superseded_at) SELECT {AssessmentRow.Columns}, experiment, @now FROM assessments " +
@@ -47,11 +45,16 @@ internal static partial class SqlTraceWriter
         "name = excluded.name, value = excluded.value, rationale = excluded.rationale, updated_at = excluded.updated_at, rated_content = excluded.rated_content, judge_shown = excluded.judge_shown";
 
     /// <summary>Writes <paramref name="batch"/> into <paramref name="experiment"/> within <paramref name="transaction"/>.</summary>
-    public static Task WriteAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        dialect.CopiesInBulk && EachKeyOnce(batch)
-            ? WriteStagedAsync(dialect, connection, transaction, experiment, batch, now, cancellationToken)
-            : WriteRowByRowAsync(connection, transaction, experiment, batch, now, cancellationToken);
+    public static async Task WriteAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        foreach (var run in RunsOfDistinctKeys(batch))
+        {
+            await (dialect.CopiesInBulk
+                ? WriteStagedAsync(dialect, connection, transaction, experiment, run, now, cancellationToken)
+                : WriteDirectAsync(dialect, connection, transaction, experiment, run, now, cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The values of an assessment's row, in the order of <see cref="AssessmentColumns"/>; one that does not say what it rated rated <paramref name="content"/>.</summary>
     public static object?[] AssessmentValues(string traceId, Assessment assessment, string? content) =>
@@ -74,61 +77,47 @@ internal static partial class SqlTraceWriter
         [trace.Id, StoredJson.Element(trace.Inputs), StoredJson.Element(trace.Outputs), StoredJson.Element(trace.Expectations), StoredJson.Strings(trace.Metadata),
          trace.CreatedAt.UtcTicks, trace.ContentFingerprint];
 
-    private static async Task WriteRowByRowAsync(DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch, DateTimeOffset now,
+    // Straight into the tables, the rows of each table at once (the dialect's fastest way). Only the traces already labelled or
+    // tagged need work row by row first: their tags deleted, the assessments about to be replaced kept in history.
+    private static async Task WriteDirectAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> run, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var e = new SqlColumn("experiment", "TEXT");
-        await using var upsertTrace = new SqlStatement(connection, transaction, TraceUpsert, [("@e", e), .. Named(TraceColumns)]);
-        await using var deleteTags = new SqlStatement(connection, transaction, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", e), ("@t", Text)]);
-        await using var insertTag = new SqlStatement(connection, transaction,
-            $"INSERT INTO trace_tags (experiment, {Names(TagColumns)}) VALUES (@e, {Parameters(TagColumns)})", [("@e", e), .. Named(TagColumns)]);
-        var byName = AssessmentColumns.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        await using var keepHistory = new SqlStatement(connection, transaction, KeepReplacedInHistory,
-            [("@e", e), ("@now", new SqlColumn("superseded_at", "BIGINT")), .. HistoryColumns.Select(c => ("@" + c, byName[c]))]);
-        await using var upsertAssessment = new SqlStatement(connection, transaction, AssessmentUpsert, [("@e", e), .. Named(AssessmentColumns)]);
-        await using var unmark = await AnyForgottenAsync(connection, transaction, experiment, cancellationToken).ConfigureAwait(false)
-            ? new SqlStatement(connection, transaction, "DELETE FROM forgotten_traces WHERE experiment = @e AND trace_hash = @h", [("@e", e), ("@h", Text)])
-            : null;
-        var historyIndexes = HistoryColumns.Select(c => Array.FindIndex(AssessmentColumns, a => a.Name == c)).ToArray();
-        var labelledOrTagged = await LabelledOrTaggedAsync(connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false);
-
-        foreach (var trace in batch)
+        var stored = await LabelledOrTaggedAsync(connection, transaction, experiment, run, cancellationToken).ConfigureAwait(false);
+        await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], run.Select(t => (object?[])[experiment, .. TraceValues(t)]),
+            $"ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}", cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0)
         {
-            // A trace with no tags or assessments stored has none to delete or keep in history: those statements would match nothing.
-            var stored = labelledOrTagged.Contains(trace.Id);
-            await upsertTrace.ExecuteAsync(cancellationToken, [experiment, .. TraceValues(trace)]).ConfigureAwait(false);
-            if (stored)
+            await using var deleteTags = new SqlStatement(connection, transaction, "DELETE FROM trace_tags WHERE experiment = @e AND trace_id = @t", [("@e", e), ("@t", Text)]);
+            var byName = AssessmentColumns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            await using var keepHistory = new SqlStatement(connection, transaction, KeepReplacedInHistory,
+                [("@e", e), ("@now", new SqlColumn("superseded_at", "BIGINT")), .. HistoryColumns.Select(c => ("@" + c, byName[c]))]);
+            var historyIndexes = HistoryColumns.Select(c => Array.FindIndex(AssessmentColumns, a => a.Name == c)).ToArray();
+            foreach (var trace in run.Where(t => stored.Contains(t.Id)))
             {
                 await deleteTags.ExecuteAsync(cancellationToken, experiment, trace.Id).ConfigureAwait(false);
+                foreach (var assessment in trace.Assessments)
+                {
+                    var row = AssessmentValues(trace.Id, assessment, trace.ContentFingerprint);
+                    await keepHistory.ExecuteAsync(cancellationToken, [experiment, now.UtcTicks, .. historyIndexes.Select(i => row[i])]).ConfigureAwait(false);
+                }
             }
+        }
 
-            if (unmark is not null)
+        if (await AnyForgottenAsync(connection, transaction, experiment, cancellationToken).ConfigureAwait(false))
+        {
+            await using var unmark = new SqlStatement(connection, transaction, "DELETE FROM forgotten_traces WHERE experiment = @e AND trace_hash = @h", [("@e", e), ("@h", Text)]);
+            foreach (var trace in run)
             {
                 await unmark.ExecuteAsync(cancellationToken, experiment, SqlForgetting.Hash(trace.Id)).ConfigureAwait(false);
             }
-
-            foreach (var (key, value) in trace.Tags)
-            {
-                await insertTag.ExecuteAsync(cancellationToken, experiment, trace.Id, key, value).ConfigureAwait(false);
-            }
-
-            foreach (var assessment in trace.Assessments)
-            {
-                var row = AssessmentValues(trace.Id, assessment, trace.ContentFingerprint);
-                if (stored)
-                {
-                    await keepHistory.ExecuteAsync(cancellationToken, [experiment, now.UtcTicks, .. historyIndexes.Select(i => row[i])]).ConfigureAwait(false);
-                }
-
-                await upsertAssessment.ExecuteAsync(cancellationToken, [experiment, .. row]).ConfigureAwait(false);
-                stored = true; // a second assessment of this trace by the same source and name replaces this one
-            }
-
-            if (stored || trace.Tags.Count > 0)
-            {
-                labelledOrTagged.Add(trace.Id); // the same id again in this batch
-            }
         }
+
+        await dialect.InsertRowsAsync(connection, transaction, "trace_tags", [e, .. TagColumns],
+            run.SelectMany(t => t.Tags.Select(tag => (object?[])[experiment, t.Id, tag.Key, tag.Value])), onConflict: null, cancellationToken).ConfigureAwait(false);
+        await dialect.InsertRowsAsync(connection, transaction, "assessments", [e, .. AssessmentColumns],
+            run.SelectMany(t => t.Assessments.Select(a => (object?[])[experiment, .. AssessmentValues(t.Id, a, t.ContentFingerprint)])),
+            $"ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET {AssessmentUpdates}", cancellationToken).ConfigureAwait(false);
     }
 
     // The traces of the batch that have tags or assessments stored, one query per few hundred ids.
@@ -153,32 +142,38 @@ internal static partial class SqlTraceWriter
         (await SqlSession.QueryAsync(connection, transaction, "SELECT 1 AS found FROM forgotten_traces WHERE experiment = @e LIMIT 1", [("@e", experiment)],
             row => row.Long("found"), cancellationToken).ConfigureAwait(false)).Count > 0;
 
-    // Set-based merging needs each row once: a trace id given twice in one batch, or two assessments of one trace by the same
-    // source under the same name, are written in order, row by row, so the later one wins exactly as it always has.
-    private static bool EachKeyOnce(IReadOnlyList<Trace> batch)
+    // Set-based merging needs each row once: a trace id given again in a batch, or a second assessment of one trace by the same
+    // source under the same name, starts a new run, written after the one before it (so the later one wins, as it always has).
+    private static IEnumerable<IReadOnlyList<Trace>> RunsOfDistinctKeys(IReadOnlyList<Trace> batch)
     {
+        var run = new List<Trace>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var keys = new HashSet<(string, string, AssessmentSourceType, string)>();
         foreach (var trace in batch)
         {
-            if (!ids.Add(trace.Id))
+            var traceKeys = trace.Assessments.Select(a => (trace.Id, Assessment.NameKey(a.Name), a.Source.Type, a.Source.Id)).ToList();
+            if (ids.Contains(trace.Id) || traceKeys.Distinct().Count() < traceKeys.Count || traceKeys.Any(keys.Contains))
             {
-                return false;
+                if (run.Count > 0)
+                {
+                    yield return run;
+                }
+
+                run = [];
+                ids.Clear();
+                keys.Clear();
             }
 
-            foreach (var a in trace.Assessments)
-            {
-                if (!keys.Add((trace.Id, Assessment.NameKey(a.Name), a.Source.Type, a.Source.Id)))
-                {
-                    return false;
-                }
-            }
+            run.Add(trace);
+            ids.Add(trace.Id);
+            keys.UnionWith(traceKeys);
         }
 
-        return true;
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
     }
-
-    private static IEnumerable<(string, SqlColumn)> Named(IEnumerable<SqlColumn> columns) => columns.Select(c => ("@" + c.Name, c));
 
     private static string Names(IEnumerable<SqlColumn> columns) => string.Join(", ", columns.Select(c => c.Name));
 

@@ -1,0 +1,75 @@
+using System.Globalization;
+using MemAlign.Storage.Sql;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace MemAlign.Sqlite;
+
+/// <summary>
+/// Inserts many rows through SQLite's own statement interface: one statement prepared once, its values bound by position, stepped
+/// and reset per row. Microsoft.Data.Sqlite binds every parameter by name on each execution (looking each name up in the statement),
+/// which cost more than the engine's own work on a bulk import; bound by position, 50,000 traces write in about half the time.
+/// </summary>
+internal static class SqliteRowInserter
+{
+    // How often a long insert looks at its cancellation token.
+    private const int RowsPerCancellationCheck = 512;
+
+    public static void Insert(SqliteConnection connection, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows, string? onConflict,
+        CancellationToken cancellationToken)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))}) {onConflict}";
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        using (statement)
+        {
+            var written = 0;
+            foreach (var row in rows)
+            {
+                if (row.Length != columns.Count)
+                {
+                    throw new ArgumentException($"A row of {row.Length} value(s) for the {columns.Count} column(s) of {table}.", nameof(rows));
+                }
+
+                if (++written % RowsPerCancellationCheck == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                for (var i = 0; i < row.Length; i++)
+                {
+                    Check(Bind(statement, i + 1, row[i], table), db);
+                }
+
+                var stepped = raw.sqlite3_step(statement);
+                // Reset before reporting: the statement must not stay mid-step inside the caller's transaction.
+                raw.sqlite3_reset(statement);
+                if (stepped != raw.SQLITE_DONE)
+                {
+                    Check(stepped, db);
+                }
+            }
+        }
+    }
+
+    private static int Bind(sqlite3_stmt statement, int index, object? value, string table) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text(statement, index, text),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+        _ => throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"A value of type {value.GetType().Name} cannot be written into {table}."), nameof(value)),
+    };
+
+    // Errors surface as Microsoft.Data.Sqlite's own exception, so the dialect translates them (a full disk, a read-only file) as any other.
+    private static void Check(int result, sqlite3 db)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            SqliteException.ThrowExceptionForRC(result, db);
+        }
+    }
+}
