@@ -55,8 +55,8 @@ internal sealed record VerdictView(string? Value, string? Rationale, double? Con
 /// <summary>An episodic example the verdict retrieved: its trace, and what the experts said about it.</summary>
 internal sealed record ExampleView(string TraceId, string Summary, IReadOnlyList<string> Labels);
 
-/// <summary>The reviewer's own label on the item.</summary>
-internal sealed record LabelView(FeedbackValue Value, string? Comment);
+/// <summary>The reviewer's own label on the item, and a note when the A and B of its comment are not the ones they see (text, never HTML).</summary>
+internal sealed record LabelView(FeedbackValue Value, string? Comment, string? CommentNote = null);
 
 /// <summary>The reviewer's progress through the session.</summary>
 internal sealed record ProgressView(int Labelled, int Remaining);

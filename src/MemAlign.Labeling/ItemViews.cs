@@ -62,7 +62,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             {
                 Value = PairDisplay.Exchange(FeedbackValue.FromText(shown)).ToString(),
                 Rationale = verdict.Rationale is null ? null
-                    : "(The judge's reasoning names the replies as they are stored: its A is the reply shown here as B, and its B the one shown as A.) " + verdict.Rationale,
+                    : PairDisplay.StoredOrderVerdictNote + verdict.Rationale,
             };
         }
 
@@ -72,7 +72,7 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
             position < queue.Count - 1 ? queue[position + 1] : null,
             TraceFieldViews.Of(trace, pair),
             verdict,
-            mine is null ? null : new LabelView(swapped ? PairDisplay.Exchange(mine.Value) : mine.Value, mine.Rationale),
+            mine is null ? null : MyLabel(mine, swapped),
             labels.Count,
             mine is null && labels.Count >= served.Session.LabelsPerTrace,
             served.Progress(reviewer, sessionLabels),
@@ -114,6 +114,13 @@ internal sealed class ItemViews(ServedSession served, VerdictCache verdicts)
                 mostDisagreed = measured.MostDisagreed.Take(10).Select(d => new { traceId = d.TraceId, labels = d.Labels }),
             },
             judge?.Select(p => new { reviewer = p.Reviewer, kappa = p.Kappa, lower = p.KappaInterval?.Lower, upper = p.KappaInterval?.Upper, traces = p.SharedTraces }));
+    }
+
+    // The reviewer's label in their order: the value mapped, the comment without its mark or with a note when its A and B are not theirs.
+    private static LabelView MyLabel(Assessment mine, bool swapped)
+    {
+        var (comment, note) = PairDisplay.Shown(mine.Rationale, swapped);
+        return new LabelView(swapped ? PairDisplay.Exchange(mine.Value) : mine.Value, comment, note);
     }
 
     internal static string ShowJudgeName(JudgeVisibility show) => show switch

@@ -37,14 +37,11 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
             return WriteOutcome.Refused(400, invalid!);
         }
 
-        // A pair was shown in this reviewer's order: their A and B become the stored order's.
-        if (served.Schema.ValueType.IsPreference && PairDisplay.Swapped(reviewer, traceId)
-            && await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false) is { } trace && PairDisplay.Applies(served.Schema, trace))
-        {
-            value = PairDisplay.Exchange(value);
-        }
-
-        var comment = string.IsNullOrWhiteSpace(request.Comment) || served.Schema.Comment == LabelComment.None ? null : request.Comment.Trim();
+        // A pair was shown in this reviewer's order: their A and B become the stored order's, and their comment is marked as theirs.
+        var swapped = served.Schema.ValueType.IsPreference && PairDisplay.Swapped(reviewer, traceId)
+            && await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false) is { } trace && PairDisplay.Applies(served.Schema, trace);
+        value = swapped ? PairDisplay.Exchange(value) : value;
+        var comment = PairDisplay.Stored(string.IsNullOrWhiteSpace(request.Comment) || served.Schema.Comment == LabelComment.None ? null : request.Comment.Trim(), swapped);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

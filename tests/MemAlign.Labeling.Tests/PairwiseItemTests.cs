@@ -71,6 +71,67 @@ public sealed class PairwiseItemTests(Browser browser)
         }
     }
 
+    private static string? Note(JsonElement label) =>
+        label.TryGetProperty("commentNote", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null;
+
+    [Fact]
+    public async Task A_comment_given_with_the_pair_swapped_is_stored_marked_so_and_text_naming_the_stored_order_is_shown_with_a_note()
+    {
+        var traces = Pairs(8);
+        var swapped = traces.Where(t => PairDisplay.Swapped("ana", t.Id)).Select(t => t.Id).ToList();
+        var straight = traces.First(t => !PairDisplay.Swapped("ana", t.Id)).Id;
+        Assert.True(swapped.Count >= 2, "the draw swaps at least two of ana's eight pairs");
+        await using var scenario = await LabelingScenario.CreateAsync(traces, FeedbackValueType.Preference, reviewers: ["ana"]);
+
+        // A label given outside the app (an import) names the candidates as they are stored.
+        await scenario.Store.LogAssessmentAsync(scenario.Experiment, swapped[1],
+            new Assessment(LabelingScenario.JudgeName, FeedbackValue.FromText("A"), AssessmentSource.Human("ana"), "A cites the date."));
+        var model = new ScriptedChatClient(fallback: _ => ScriptedChatClient.Response("{\"rationale\": \"A reads well.\", \"result\": \"A\"}"));
+        var server = await scenario.StartAsync(verdicts: (trace, cancellationToken) => ((IJudge)Judge.Create(scenario.Definition, model)).EvaluateAsync(trace, cancellationToken));
+        using var ana = await ReviewerClient.OpenAsync(server.Links[0]);
+
+        (await ana.LabelAsync(swapped[0], "A", "A gives the date.")).EnsureSuccessStatusCode();
+        (await ana.LabelAsync(straight, "A", "A gives the date.")).EnsureSuccessStatusCode();
+
+        var stored = (await scenario.LabelsAsync()).ToDictionary(l => l.TraceId, l => l.Label);
+        Assert.Equal(("B", "[shown order b,a: in this comment A is candidate b and B is candidate a] A gives the date."), (stored[swapped[0]].Value.AsText(), stored[swapped[0]].Rationale));
+        Assert.Equal(("A", "A gives the date."), (stored[straight].Value.AsText(), stored[straight].Rationale));
+
+        // Back to its writer, who sees the pair the same way: as written, without the mark or a note.
+        var mine = (await ItemAsync(ana, swapped[0])).GetProperty("myLabel");
+        Assert.Equal(("A", "A gives the date.", null), (mine.GetProperty("value").GetString(), mine.GetProperty("comment").GetString(), Note(mine)));
+
+        // The imported comment's A is the stored A, which ana sees as B: a note says so, and the text is left as it is.
+        var imported = (await ItemAsync(ana, swapped[1])).GetProperty("myLabel");
+        Assert.Equal(("B", "A cites the date.", PairDisplay.StoredOrderCommentNote), (imported.GetProperty("value").GetString(), imported.GetProperty("comment").GetString(), Note(imported)));
+        Assert.Null(Note((await ItemAsync(ana, straight)).GetProperty("myLabel")));
+
+        // The judge's reasoning names the stored order too: noted where the pair is swapped, and only there.
+        Assert.StartsWith(PairDisplay.StoredOrderVerdictNote, (await ItemAsync(ana, swapped[0])).GetProperty("verdict").GetProperty("rationale").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Tie: with A shown first, A", (await ItemAsync(ana, straight)).GetProperty("verdict").GetProperty("rationale").GetString(), StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task The_page_shows_the_stored_order_note_beside_the_comment_as_text()
+    {
+        var trace = Pairs(8).First(t => PairDisplay.Swapped("ana", t.Id));
+        await using var scenario = await LabelingScenario.CreateAsync([trace], FeedbackValueType.Preference, reviewers: ["ana"]);
+        await scenario.Store.LogAssessmentAsync(scenario.Experiment, trace.Id,
+            new Assessment(LabelingScenario.JudgeName, FeedbackValue.FromText("A"), AssessmentSource.Human("ana"), "<b>A</b> cites the date."));
+        var server = await scenario.StartAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(server.Links.Single().Url.ToString());
+        await ShowsCompleteAsync(page); // her only item is labelled already
+        await page.GotoAsync(server.Address + "#item/" + trace.Id);
+        await ShowsItemAsync(page, trace.Id);
+
+        await Expect(page.Locator("#comment-note")).ToBeVisibleAsync();
+        await Expect(page.Locator("#comment-note")).ToHaveTextAsync(PairDisplay.StoredOrderCommentNote);
+        await Expect(page.Locator("#comment")).ToHaveValueAsync("<b>A</b> cites the date.");
+        Assert.Equal(0, await page.Locator("#label-form b").CountAsync());
+    }
+
     [ChromiumFact]
     public async Task The_page_shows_both_candidates_side_by_side_as_text()
     {

@@ -62,6 +62,39 @@ public sealed class PairwiseAlignmentTests(ITestOutputHelper output)
         Assert.Contains("position consistency", Reporting.ExperimentReportWriter.ToHtml(report), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_experiment_on_pairs_says_in_its_findings_how_alignment_changed_position_consistency_and_that_overlapping_intervals_show_no_change()
+    {
+        var judge = new Judge<Preference>(PairwiseData.SupportPreference, new PositionBiasedChatClient());
+
+        var report = await AlignmentExperiment.RunTrainTestAsync(judge, PairwiseData.Align, PairwiseData.Test, new MemAlignOptimizer(new MemAlignOptions()),
+            new ExperimentOptions { LearningCurve = [], BootstrapResamples = 200 });
+
+        // 0 of 5 consistent before, 4 of 5 after: exact intervals 0.000 to 0.522 and 0.284 to 0.995 overlap.
+        const string expected = "Position consistency (the same answer with either candidate first): the aligned judge's 0.800 (95% CI 0.284 to 0.995, 4 of 5 pair(s)) "
+            + "against the baseline's 0.000 (95% CI 0.000 to 0.522, 0 of 5 pair(s)): a change of +0.800, but the intervals overlap, so the change is not shown to be significant. "
+            + "Position-inconsistent verdicts: aligned 0.200, baseline 1.000.";
+        Assert.Contains(expected, report.Findings);
+        Assert.Contains("- " + Reporting.MarkdownText.Escape(expected), Reporting.ExperimentReportWriter.ToMarkdown(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_position_finding_says_when_the_intervals_do_not_overlap_and_when_there_is_no_baseline()
+    {
+        var pairwise = Evaluation.ExperimentReportWriterTests.Sample() with
+        {
+            BaselinePositionConsistency = new PositionConsistency(40, 4),
+            AlignedPositionConsistency = new PositionConsistency(40, 38),
+        };
+
+        var separate = Assert.Single(ExperimentFindings.For(pairwise), f => f.StartsWith("Position consistency", StringComparison.Ordinal));
+        var offline = Assert.Single(ExperimentFindings.For(pairwise with { BaselinePositionConsistency = null }), f => f.StartsWith("Position consistency", StringComparison.Ordinal));
+
+        Assert.Contains(": a change of +0.850; the intervals do not overlap. Position-inconsistent verdicts: aligned 0.050, baseline 0.900.", separate, StringComparison.Ordinal);
+        Assert.DoesNotContain("not shown", separate, StringComparison.Ordinal);
+        Assert.EndsWith("38 of 40 pair(s)), with no baseline to compare it with. Position-inconsistent verdicts: 0.050.", offline, StringComparison.Ordinal);
+    }
+
     private static async Task<EvaluationReport> ReportAsync(Judge judge, IReadOnlyList<Trace> traces)
     {
         var result = await Evaluator.RunAsync([judge], traces);

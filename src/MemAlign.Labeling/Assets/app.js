@@ -109,6 +109,9 @@
     renderVerdict(item.verdict);
     renderChoices();
     $('comment').value = item.myLabel && item.myLabel.comment ? item.myLabel.comment : '';
+    const note = item.myLabel && item.myLabel.commentNote ? item.myLabel.commentNote : '';
+    $('comment-note').textContent = note;
+    $('comment-note').hidden = note === '';
     progress(item.progress.labelled, item.progress.remaining);
     document.activeElement && document.activeElement.blur && document.activeElement.blur();
   }

@@ -172,8 +172,9 @@ public static class AlignmentExperiment
         var details = new List<FoldReport>();
         var calls = 0;
         var usage = default(TokenUsage);
-        var baselineRecords = new List<EvaluationRecord>();
-        var alignedRecordsAll = new List<EvaluationRecord>();
+        // Position consistency is counted fold by fold: the folds' results are not kept for it.
+        var baselinePositions = new PositionTally();
+        var alignedPositions = new PositionTally();
 
         async Task<IReadOnlyList<EvaluationRecord>> Records(Judge scorer, IReadOnlyList<Trace> test)
         {
@@ -227,12 +228,12 @@ public static class AlignmentExperiment
             else
             {
                 var baseline = await Records(judge, test).ConfigureAwait(false);
-                baselineRecords.AddRange(baseline);
+                baselinePositions.Add(baseline);
                 Keep(BaselineVariant, Values(baseline));
             }
 
             var alignedRecords = await Records(aligned, test).ConfigureAwait(false);
-            alignedRecordsAll.AddRange(alignedRecords);
+            alignedPositions.Add(alignedRecords);
             Keep(AlignedVariant, Values(alignedRecords));
             if (options.Cascade is not null)
             {
@@ -320,8 +321,8 @@ public static class AlignmentExperiment
             FoldDetails = details,
             Cost = new ExperimentCost(calls, usage, options.TimeProvider.GetElapsedTime(started)),
             Cascade = cascade,
-            BaselinePositionConsistency = PositionConsistency.Compute(baselineRecords),
-            AlignedPositionConsistency = PositionConsistency.Compute(alignedRecordsAll),
+            BaselinePositionConsistency = baselinePositions.Result,
+            AlignedPositionConsistency = alignedPositions.Result,
         };
         return report with { Findings = ExperimentFindings.For(report) };
 

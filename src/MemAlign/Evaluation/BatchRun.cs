@@ -128,9 +128,7 @@ internal sealed class BatchRun(
                     continue;
                 }
 
-                // Saved as running even if it has ended: collecting it reads its rows, then saves its end.
-                var now = options.TimeProvider.GetUtcNow();
-                var adopted = new EvaluationBatch(judge, batch.Id, batch.IsEnded ? ChatBatchState.Validating : batch.State, batch.CreatedAt ?? now, now) { InputFileId = batch.InputFileId };
+                var adopted = Running(judge, batch, batch.CreatedAt);
                 await SaveBatchAsync(adopted).ConfigureAwait(false);
                 Report(judge, batch);
                 found.Add(adopted);
@@ -254,8 +252,7 @@ internal sealed class BatchRun(
             {
                 Dictionary<string, string> tags = runId is null ? new() { [JudgeTag] = judge.Name } : new() { [RunTag] = runId, [JudgeTag] = judge.Name };
                 var seen = await judge.BatchClient!.SubmitAsync(chunk, tags, cancellationToken).ConfigureAwait(false);
-                var now = options.TimeProvider.GetUtcNow();
-                var batch = new EvaluationBatch(judge.Name, seen.Id, seen.State.IsEnded() ? ChatBatchState.Validating : seen.State, now, now) { InputFileId = seen.InputFileId };
+                var batch = Running(judge.Name, seen, createdAt: null);
                 await SaveBatchAsync(batch).ConfigureAwait(false);
                 Report(judge.Name, seen);
                 submitted.Add(batch);
@@ -263,6 +260,16 @@ internal sealed class BatchRun(
         }
 
         return submitted;
+    }
+
+    /// <summary>
+    /// A batch as first saved: running even if the provider says it has ended, since only collecting it reads its rows,
+    /// and its end is saved once they are (a crash in between collects it again, never submits it again).
+    /// </summary>
+    private EvaluationBatch Running(string judge, ChatBatch seen, DateTimeOffset? createdAt)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        return new EvaluationBatch(judge, seen.Id, seen.IsEnded ? ChatBatchState.Validating : seen.State, createdAt ?? now, now) { InputFileId = seen.InputFileId };
     }
 
     // Not the run's token: a batch that exists is recorded even while the run is being cancelled.

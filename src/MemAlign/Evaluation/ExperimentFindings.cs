@@ -6,7 +6,7 @@ namespace MemAlign.Evaluation;
 /// <summary>
 /// What an experiment's figures mean, in sentences every report format prints the same: whether verdicts came
 /// from the local judge, where the aligned judge stands against always answering the majority label, and where
-/// it stands against the experts' agreement with each other.
+/// it stands against the experts' agreement with each other, and for a pairwise judge whether alignment changed its position consistency.
 /// </summary>
 internal static class ExperimentFindings
 {
@@ -42,6 +42,11 @@ internal static class ExperimentFindings
         }
 
         findings.Add(HumanBand(report));
+        if (Position(report) is { } position)
+        {
+            findings.Add(position);
+        }
+
         if (report.Cascade is { } cascade)
         {
             findings.Add(cascade.Guarantee);
@@ -79,6 +84,32 @@ internal static class ExperimentFindings
             : judge.Estimate > interval.Upper ? "above the human band (the judge agrees with the experts' resolved label more than experts agree with each other)"
             : "within the human band";
         return text + Invariant($"; the aligned judge's {(numeric ? "alpha" : "kappa")} with the experts' label, {Figures.Value(judge.Estimate)}, is {position}.");
+    }
+
+    // A pairwise judge's position consistency, aligned against baseline. The two exact intervals are compared as they are:
+    // overlapping intervals do not show a change, and the report holds no paired test of the two on the same pairs.
+    private static string? Position(ExperimentReport report)
+    {
+        if (report.AlignedPositionConsistency is not { } aligned)
+        {
+            return null;
+        }
+
+        static string Describe(PositionConsistency p) =>
+            Invariant($"{Figures.Value(p.Rate)} ({Figures.Interval(p.Interval)}, {p.Consistent} of {p.Pairs} pair(s))");
+        var text = "Position consistency (the same answer with either candidate first): the aligned judge's " + Describe(aligned);
+        if (report.BaselinePositionConsistency is not { } baseline)
+        {
+            return text + Invariant($", with no baseline to compare it with. Position-inconsistent verdicts: {Figures.Value(aligned.InconsistentShare)}.");
+        }
+
+        var change = aligned.Rate - baseline.Rate;
+        var verdict = change is 0.0 ? "unchanged"
+            : aligned.Interval is not { } a || baseline.Interval is not { } b ? Invariant($"a change of {Figures.Signed(change)}")
+            : a.Lower <= b.Upper && b.Lower <= a.Upper ? Invariant($"a change of {Figures.Signed(change)}, but the intervals overlap, so the change is not shown to be significant")
+            : Invariant($"a change of {Figures.Signed(change)}; the intervals do not overlap");
+        return text + " against the baseline's " + Describe(baseline) + ": " + verdict + ". "
+            + Invariant($"Position-inconsistent verdicts: aligned {Figures.Value(aligned.InconsistentShare)}, baseline {Figures.Value(baseline.InconsistentShare)}.");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

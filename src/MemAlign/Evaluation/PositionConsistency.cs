@@ -22,7 +22,8 @@ public sealed record PositionConsistency(int Pairs, int Consistent)
     public static PositionConsistency? Compute(IEnumerable<EvaluationRecord> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var pairs = results.Where(r => r.IsOk && r.Pairwise is not null).ToList();
-        return pairs.Count == 0 ? null : new PositionConsistency(pairs.Count, pairs.Count(r => r.Pairwise!.IsConsistent));
+        var tally = new PositionTally();
+        tally.Add(results);
+        return tally.Result;
     }
 }

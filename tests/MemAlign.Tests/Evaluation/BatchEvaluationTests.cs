@@ -89,6 +89,42 @@ public sealed class BatchEvaluationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_a_mixed_batch_run_pairs_are_judged_directly_in_both_orders_and_the_other_traces_go_through_the_batch()
+    {
+        // No guidance in the prompt: the model prefers whichever candidate comes first, so a pair's two orders disagree.
+        _server.Otherwise(r => ServerReply.Completion(PositionBiasedChatClient.Reply((string)r["messages"]![0]!["content"]!, (string)r["messages"]![1]!["content"]!)));
+        var definition = JudgeDefinition.Create("preference", "Which reply is better?\nUser: {{ inputs }}\nReplies: {{ outputs }}", FeedbackValueType.Preference, "openai:/gpt-test");
+        var client = ModelProviders.CreateChatClient("openai:/gpt-test", new OpenAISettings("sk-test", _server.BaseUrl));
+        var judge = new Judge<Preference>(definition, client, new JudgeOptions { MaxInvalidReplyRetries = 0, MaxTransientRetries = 0 });
+        List<Trace> traces =
+        [
+            PairwiseTrace.Create("p1", "Where is my refund?", "It is on its way.", "Issued today; it arrives within 3 days."),
+            Trace.Create("s1", "Where is order 1?", "Answer 1."),
+            PairwiseTrace.Create("p2", "Can I change my address?", "Yes, in your account settings.", "Contact us."),
+            Trace.Create("s2", "Where is order 2?", "Answer 2."),
+        ];
+
+        var result = await Evaluator.RunBatchAsync([judge], traces, batch: Fast);
+
+        Assert.Equal((4, 0), (result.Completed, result.Errors));
+        var byTrace = result.Records.ToDictionary(r => r.TraceId);
+        foreach (var pair in new[] { "p1", "p2" })
+        {
+            Assert.Equal((false, 2, "Tie"), (byTrace[pair].Batched, byTrace[pair].ModelCalls, byTrace[pair].Value?.ToString()));
+            Assert.Equal(new PairwiseOrders(Preference.A, Preference.B), byTrace[pair].Pairwise);
+        }
+
+        foreach (var single in new[] { "s1", "s2" })
+        {
+            Assert.Equal((true, 1, "A"), (byTrace[single].Batched, byTrace[single].ModelCalls, byTrace[single].Value?.ToString()));
+            Assert.Null(byTrace[single].Pairwise);
+        }
+
+        Assert.Equal(["s1", "s2"], Assert.Single(_server.Batches).Rows.Select(r => (string?)r["custom_id"]));
+        Assert.Equal(4, _server.Requests.Count(r => r.Path == "/v1/chat/completions")); // each pair's two orders, nothing else
+    }
+
+    [Fact]
     public async Task Rows_the_model_failed_on_become_error_results_naming_the_trace_and_the_batch()
     {
         var traces = Traces(6);

@@ -126,6 +126,18 @@ public class ExperimentEvidenceTests
     }
 
     [Fact]
+    public async Task An_experiment_without_pairs_has_no_position_consistency_nor_a_finding_about_it()
+    {
+        var traces = Enumerable.Range(0, 20).Select(i => Labelled($"n{i:D2}", i % 2 == 0)).ToList();
+
+        var report = await AlignmentExperiment.RunAsync(new Judge<bool>(Helpfulness, FollowsExamples()), traces, options: Quick with { LearningCurve = [] });
+
+        Assert.Equal((null, null), (report.BaselinePositionConsistency, report.AlignedPositionConsistency));
+        Assert.DoesNotContain(report.Findings, f => f.Contains("position", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(report.Findings, f => f.StartsWith("Majority reference:", StringComparison.Ordinal)); // the findings are there, just not this one
+    }
+
+    [Fact]
     public async Task Human_agreement_is_measured_on_the_experiments_traces_and_the_judge_is_placed_against_its_band()
     {
         // Three experts; the third disagrees on every fourth trace.
