@@ -59,7 +59,7 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
             // A read-only open reads the schema once, so a WAL index it cannot create shows up here rather than mid-command.
             pragmas.CommandText = readOnly
                 ? "PRAGMA busy_timeout = 30000;"
-                : "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 10000;";
+                : "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -65536;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (probe)
             {

@@ -77,6 +77,16 @@ public abstract class SqlDialect
         return SqlRows.InsertAsync(connection, transaction, table, columns, rows, onConflict, cancellationToken);
     }
 
+    /// <summary>
+    /// Brings the query planner's statistics on <paramref name="tables"/> up to date after writes grew an experiment in them. The
+    /// default does nothing (SQLite's planner finds rows by id well without statistics). A backend whose planner would otherwise keep
+    /// plans chosen when the experiment was small, scanning its whole range for each lookup by id, overrides it.
+    /// </summary>
+    /// <param name="connection">An open connection (no transaction).</param>
+    /// <param name="tables">The tables written, each with <c>experiment</c> and <c>trace_id</c> columns.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public virtual Task RefreshStatisticsAsync(DbConnection connection, IReadOnlyList<string> tables, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>After deleting forgotten rows: rewrite storage so their bytes are gone, not merely unreferenced.</summary>
     /// <param name="tables">Every table of the store.</param>
     /// <param name="cancellationToken">Cancels the work.</param>

@@ -7,6 +7,11 @@ namespace MemAlign.Storage.Sql;
 /// <summary>Traces, their tags and assessments, and experiments, over SQL.</summary>
 internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
 {
+    /// <summary>The tables a bulk write grows, whose statistics <see cref="SqlDialect.RefreshStatisticsAsync"/> refreshes.</summary>
+    private static readonly string[] WrittenTables = ["traces", "trace_tags", "assessments"];
+
+    private readonly StatisticsSchedule _statistics = new();
+
     public async Task<IReadOnlyList<string>> ListExperimentsAsync(CancellationToken cancellationToken = default) =>
         await session.RunAsync("listing experiments", connection =>
             SqlSession.QueryAsync(connection, null, "SELECT name FROM experiments ORDER BY name", [], row => row.Text("name"), cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -36,6 +41,12 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
                 await SqlTraceWriter.WriteAsync(session.Dialect, connection, tx, experiment, batch, session.Now, cancellationToken).ConfigureAwait(false);
                 return batch.Length;
             }, cancellationToken).ConfigureAwait(false);
+            if (_statistics.Record(experiment, batch.Length))
+            {
+                await session.RunAsync($"refreshing statistics for experiment '{experiment}'",
+                    async connection => { await session.Dialect.RefreshStatisticsAsync(connection, WrittenTables, cancellationToken).ConfigureAwait(false); return 0; },
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return written;

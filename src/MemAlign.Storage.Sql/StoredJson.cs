@@ -64,7 +64,7 @@ internal static class StoredJson
         return FeedbackValue.FromJson(document.RootElement);
     }
 
-    public static string Strings(IReadOnlyDictionary<string, string> values) => JsonSerializer.Serialize(values);
+    public static string Strings(IReadOnlyDictionary<string, string> values) => values.Count == 0 ? "{}" : JsonSerializer.Serialize(values);
 
     public static IReadOnlyDictionary<string, string> ReadStrings(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];

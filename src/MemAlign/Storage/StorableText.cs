@@ -39,8 +39,12 @@ internal static class StorableText
 
     private static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
 
-    // Every string and property name of a JSON value, decoded (the raw text spells NUL as an escape).
-    private static bool HasNul(System.Text.Json.JsonElement? element) => element is { } value && value.ValueKind switch
+    // Every string and property name of a JSON value, decoded (the raw text spells NUL as an escape). JSON can only hold a NUL
+    // escaped, so a value whose raw text has no "\u0000" has none: the common case costs one search, not a walk decoding every string.
+    private static bool HasNul(System.Text.Json.JsonElement? element) => element is { } value
+        && System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value).IndexOf("\\u0000"u8) >= 0 && HasDecodedNul(value);
+
+    private static bool HasDecodedNul(System.Text.Json.JsonElement value) => value.ValueKind switch
     {
         System.Text.Json.JsonValueKind.String => HasNul(value.GetString()),
         System.Text.Json.JsonValueKind.Array => value.EnumerateArray().Any(item => HasNul(item)),

@@ -24,11 +24,14 @@ public sealed record AssessmentSource(AssessmentSourceType Type, string Id)
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an assessment source type."),
     };
 
+    // Read once: Enum.GetValues allocates its array on every call, and an import parses a type per assessment.
+    private static readonly AssessmentSourceType[] Types = Enum.GetValues<AssessmentSourceType>();
+
     /// <summary>Reads a source type's name (<c>HUMAN</c>, <c>LLM_JUDGE</c> or <c>CODE</c>, in any case).</summary>
     /// <returns>Whether <paramref name="name"/> is one of them.</returns>
     internal static bool TryParseType(string? name, out AssessmentSourceType type)
     {
-        foreach (var candidate in Enum.GetValues<AssessmentSourceType>())
+        foreach (var candidate in Types)
         {
             if (string.Equals(TypeName(candidate), name?.Trim(), StringComparison.OrdinalIgnoreCase))
             {

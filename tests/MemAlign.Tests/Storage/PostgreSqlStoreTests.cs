@@ -167,4 +167,34 @@ public sealed class PostgreSqlStoreTests : StoreContract
         await using var connection = await dataSource.OpenConnectionAsync();
         Assert.Equal(System.Data.ConnectionState.Open, connection.State);
     }
+
+    [PostgreSqlFact]
+    public async Task After_a_large_write_the_planner_finds_an_experiments_traces_by_id_not_by_scanning_the_experiment()
+    {
+        // Statistics from before the write say the experiment is empty; a plan made on them reads every row of the experiment per lookup.
+        var experiment = "planned-" + Guid.NewGuid().ToString("N")[..8];
+        await using var store = await PostgreSqlMemAlignStore.OpenAsync(Connection);
+        await store.AddTracesAsync(experiment, Enumerable.Range(0, 5_000).Select(i => Trace.Create($"t{i:D5}", $"question {i}", $"answer {i}")
+            .WithTag("split", i % 5 == 0 ? "test" : "train").WithTag("source", "bench")
+            .WithAssessment(new Assessment("helpfulness", i % 2 == 0, AssessmentSource.Human("expert")))));
+
+        await using var connection = new NpgsqlConnection(Connection);
+        await connection.OpenAsync();
+        var ids = string.Join(", ", Enumerable.Range(1_000, 400).Select(i => $"'t{i:D5}'"));
+        foreach (var (table, key) in new[] { ("trace_tags", "trace_tags_pkey"), ("traces", "traces_pkey") })
+        {
+            await using var explain = new NpgsqlCommand($"EXPLAIN SELECT trace_id FROM {table} WHERE experiment = @e AND trace_id IN ({ids})", connection);
+            explain.Parameters.AddWithValue("e", experiment);
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.True(plan.Any(line => line.Contains(key, StringComparison.Ordinal)), $"{table}: {string.Join(" / ", plan)}");
+        }
+    }
 }
