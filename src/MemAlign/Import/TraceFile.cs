@@ -310,9 +310,8 @@ public static partial class TraceFile
                 var type = SourceType(String(source, "type") ?? throw new FormatException($"assessment '{name}' has no source \"type\""));
                 var sourceId = String(source, "id") ?? "unknown";
                 var created = String(a, "create_time") is { } time ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : FixedTime;
-                assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), created)
+                assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), created, StableId(id, name, type, sourceId))
                 {
-                    Id = StableId(id, name, type, sourceId),
                     JudgeShown = a.TryGetProperty("judge_shown", out var shown) ? shown.ValueKind switch
                     {
                         JsonValueKind.True => true,
@@ -369,10 +368,8 @@ public static partial class TraceFile
                 var type = source.ValueKind == JsonValueKind.Object ? SourceType(String(source, "source_type") ?? "HUMAN") : AssessmentSourceType.Human;
                 var sourceId = source.ValueKind == JsonValueKind.Object ? String(source, "source_id") ?? "unknown" : "unknown";
                 var time = a.TryGetProperty("create_time", out var ct) ? Time(ct) : a.TryGetProperty("create_time_ms", out var ms) ? Time(ms) : created;
-                assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), time)
-                {
-                    Id = String(a, "assessment_id") ?? StableId(id, name, type, sourceId),
-                });
+                assessments.Add(new Assessment(name, value, new AssessmentSource(type, sourceId), String(a, "rationale"), time,
+                    String(a, "assessment_id") ?? StableId(id, name, type, sourceId)));
                 index++;
             }
         }
