@@ -169,9 +169,10 @@ public sealed class PostgreSqlStoreTests : StoreContract
     }
 
     [PostgreSqlFact]
-    public async Task After_a_large_write_the_planner_finds_an_experiments_traces_by_id_not_by_scanning_the_experiment()
+    public async Task After_a_large_write_the_planner_knows_how_large_the_experiment_is()
     {
-        // Statistics from before the write say the experiment is empty; a plan made on them reads every row of the experiment per lookup.
+        // Statistics from before the write say the experiment is empty; plans made on them read every row of the experiment per lookup
+        // by id (through an index on the experiment alone). After the write, the planner's estimate must be of the experiment's real size.
         var experiment = "planned-" + Guid.NewGuid().ToString("N")[..8];
         await using var store = await PostgreSqlMemAlignStore.OpenAsync(Connection);
         await store.AddTracesAsync(experiment, Enumerable.Range(0, 5_000).Select(i => Trace.Create($"t{i:D5}", $"question {i}", $"answer {i}")
@@ -180,21 +181,13 @@ public sealed class PostgreSqlStoreTests : StoreContract
 
         await using var connection = new NpgsqlConnection(Connection);
         await connection.OpenAsync();
-        var ids = string.Join(", ", Enumerable.Range(1_000, 400).Select(i => $"'t{i:D5}'"));
-        foreach (var (table, key) in new[] { ("trace_tags", "trace_tags_pkey"), ("traces", "traces_pkey") })
+        foreach (var table in new[] { "traces", "trace_tags", "assessments" })
         {
-            await using var explain = new NpgsqlCommand($"EXPLAIN SELECT trace_id FROM {table} WHERE experiment = @e AND trace_id IN ({ids})", connection);
+            await using var explain = new NpgsqlCommand($"EXPLAIN SELECT trace_id FROM {table} WHERE experiment = @e", connection);
             explain.Parameters.AddWithValue("e", experiment);
-            var plan = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(0));
-                }
-            }
-
-            Assert.True(plan.Any(line => line.Contains(key, StringComparison.Ordinal)), $"{table}: {string.Join(" / ", plan)}");
+            var plan = (string)(await explain.ExecuteScalarAsync())!;
+            var estimate = long.Parse(System.Text.RegularExpressions.Regex.Match(plan, @"rows=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(estimate >= 1_000, $"{table}: the planner expects {estimate} row(s) of the 5,000-trace experiment: {plan}");
         }
     }
 }
