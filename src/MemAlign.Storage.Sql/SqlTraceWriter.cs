@@ -143,36 +143,66 @@ internal static partial class SqlTraceWriter
             row => row.Long("found"), cancellationToken).ConfigureAwait(false)).Count > 0;
 
     // Set-based merging needs each row once: a trace id given again in a batch, or a second assessment of one trace by the same
-    // source under the same name, starts a new run, written after the one before it (so the later one wins, as it always has).
+    // source under the same name, starts a new run, written after the one before it (so the later one wins, as it always has,
+    // and the one it replaces goes to history).
     private static IEnumerable<IReadOnlyList<Trace>> RunsOfDistinctKeys(IReadOnlyList<Trace> batch)
     {
         var run = new List<Trace>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new HashSet<(string, string, AssessmentSourceType, string)>();
-        foreach (var trace in batch)
+        foreach (var trace in batch.SelectMany(Pieces))
         {
-            var traceKeys = trace.Assessments.Select(a => (trace.Id, Assessment.NameKey(a.Name), a.Source.Type, a.Source.Id)).ToList();
-            if (ids.Contains(trace.Id) || traceKeys.Distinct().Count() < traceKeys.Count || traceKeys.Any(keys.Contains))
+            if (!ids.Add(trace.Id))
             {
-                if (run.Count > 0)
-                {
-                    yield return run;
-                }
-
+                yield return run;
                 run = [];
                 ids.Clear();
-                keys.Clear();
+                ids.Add(trace.Id);
             }
 
             run.Add(trace);
-            ids.Add(trace.Id);
-            keys.UnionWith(traceKeys);
         }
 
         if (run.Count > 0)
         {
             yield return run;
         }
+    }
+
+    // A trace carrying one source's assessment under one name more than once is written as pieces in order, the k-th holding
+    // each key's k-th assessment (with the trace's content and tags), so each later one replaces the one before it.
+    private static IEnumerable<Trace> Pieces(Trace trace)
+    {
+        if (trace.Assessments.Count <= 1)
+        {
+            return [trace];
+        }
+
+        var pieces = new List<List<Assessment>>();
+        var seen = new Dictionary<(string, AssessmentSourceType, string), int>();
+        foreach (var assessment in trace.Assessments)
+        {
+            var key = (Assessment.NameKey(assessment.Name), assessment.Source.Type, assessment.Source.Id);
+            var occurrence = seen[key] = seen.TryGetValue(key, out var before) ? before + 1 : 0;
+            if (occurrence == pieces.Count)
+            {
+                pieces.Add([]);
+            }
+
+            pieces[occurrence].Add(assessment);
+        }
+
+        return pieces.Count <= 1
+            ? [trace]
+            : pieces.Select(piece => new Trace(trace.Id)
+            {
+                Inputs = trace.Inputs,
+                Outputs = trace.Outputs,
+                Expectations = trace.Expectations,
+                Tags = trace.Tags,
+                Metadata = trace.Metadata,
+                Assessments = piece,
+                CreatedAt = trace.CreatedAt,
+            });
     }
 
     private static string Names(IEnumerable<SqlColumn> columns) => string.Join(", ", columns.Select(c => c.Name));

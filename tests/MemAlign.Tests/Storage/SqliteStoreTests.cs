@@ -19,6 +19,7 @@ public sealed class SqliteStoreTests : StoreContract
     }
 
     [Fact] public Task Batch_with_one_id_twice() => A_batch_holding_one_id_twice_keeps_the_later_trace_with_exactly_its_tags_and_the_earlier_label_in_history();
+    [Fact] public Task Trace_with_one_label_twice() => A_trace_carrying_one_reviewers_label_twice_keeps_the_later_one_and_the_earlier_in_history();
     [Fact] public Task Reimport_replaces_tags() => Reimporting_replaces_tags_keeps_replaced_labels_in_history_and_a_second_identical_import_changes_nothing();
     [Fact] public Task Conflicts_in_later_batches() => Conflicts_and_repeated_ids_in_later_batches_are_reported_by_line_and_every_other_trace_is_stored();
     [Fact] public Task Bad_line_in_10000() => A_bad_line_in_the_middle_of_a_10000_line_file_fails_only_that_line();

@@ -41,6 +41,35 @@ public abstract partial class StoreContract
         Assert.Equal(Sample("other").Tags, (await store.GetTraceAsync(Experiment, "other"))!.Tags);
     }
 
+    protected async Task A_trace_carrying_one_reviewers_label_twice_keeps_the_later_one_and_the_earlier_in_history()
+    {
+        await using var store = await OpenAsync();
+        var at = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var sample = Sample("relabelled");
+        var trace = new Trace("relabelled")
+        {
+            Inputs = sample.Inputs,
+            Outputs = sample.Outputs,
+            Tags = sample.Tags,
+            CreatedAt = at,
+            Assessments =
+            [
+                new Assessment("helpfulness", true, AssessmentSource.Human("ann"), "First look.", at) { Id = "relabelled-1" },
+                new Assessment("helpfulness", false, AssessmentSource.Human("bob"), "Other reviewer.", at) { Id = "relabelled-bob" },
+                new Assessment("Helpfulness", false, AssessmentSource.Human("ann"), "Second look: wrong day.", at) { Id = "relabelled-2" },
+            ],
+        };
+
+        Assert.Equal(2, await store.AddTracesAsync(Experiment, [Sample("before"), trace]));
+
+        var stored = (await store.GetTraceAsync(Experiment, "relabelled"))!;
+        var ann = Assert.Single(stored.Assessments, a => a.Source.Id == "ann");
+        Assert.Equal((FeedbackValue.FromBoolean(false), "Second look: wrong day."), (ann.Value, ann.Rationale));
+        Assert.Single(stored.Assessments, a => a.Source.Id == "bob");
+        Assert.Equal(trace.Tags, stored.Tags);
+        Assert.Equal("First look.", Assert.Single(await store.GetAssessmentHistoryAsync(Experiment, "relabelled")).Rationale);
+    }
+
     protected async Task Reimporting_replaces_tags_keeps_replaced_labels_in_history_and_a_second_identical_import_changes_nothing()
     {
         await using var store = await OpenAsync();
