@@ -58,8 +58,8 @@ public abstract class SqlDialect
     /// <summary>
     /// Inserts <paramref name="rows"/> (values in the order of <paramref name="columns"/>, <see langword="null"/> for SQL NULL) into
     /// <paramref name="table"/> within <paramref name="transaction"/>, in order, with <paramref name="onConflict"/> (an
-    /// <c>ON CONFLICT ...</c> clause) deciding what a row whose key is already stored does. The default executes prepared
-    /// multi-row <c>INSERT</c>s; a backend with a faster path for many rows (a bulk-load protocol, or its native statement
+    /// <c>ON CONFLICT ...</c> clause) deciding what a row whose key is already stored does. The default executes one prepared
+    /// <c>INSERT</c>, rebinding its parameters per row; a backend with a faster path for many rows (a bulk-load protocol, or its native statement
     /// interface) overrides it.
     /// </summary>
     /// <param name="connection">The transaction's connection.</param>
@@ -74,7 +74,19 @@ public abstract class SqlDialect
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        return SqlRows.InsertAsync(connection, transaction, table, columns, rows, onConflict, cancellationToken);
+        return InsertOneByOneAsync(connection, transaction, table, columns, rows, onConflict, cancellationToken);
+    }
+
+    private static async Task InsertOneByOneAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns,
+        IEnumerable<object?[]> rows, string? onConflict, CancellationToken cancellationToken)
+    {
+        var parameters = columns.Select((c, i) => ("@c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), c)).ToList();
+        await using var insert = new SqlStatement(connection, transaction,
+            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", parameters.Select(p => p.Item1))}) {onConflict}", parameters);
+        foreach (var row in rows)
+        {
+            await insert.ExecuteAsync(cancellationToken, row).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
