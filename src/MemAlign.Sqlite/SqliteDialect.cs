@@ -100,6 +100,18 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
         return Task.CompletedTask;
     }
 
+    // One JSON array, bound once and read back as rows by json_each: a lookup of a thousand ids binds one value, where a list of
+    // named parameters cost a name lookup in the statement per value (ten times slower on an import's lookups by id).
+    public override (string Sql, IReadOnlyList<(string Name, object? Value)> Parameters) TextSet(string parameter, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(values);
+        return ($"SELECT value FROM json_each({parameter})", [(parameter, System.Text.Json.JsonSerializer.Serialize(values, IdListJson))]);
+    }
+
+    // Ids go into the array as they are (a SQL parameter, not HTML): no escaping of non-ASCII text for json_each to undo.
+    private static readonly System.Text.Json.JsonSerializerOptions IdListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
         Task.CompletedTask; // the immediate transaction already excludes other writers
 

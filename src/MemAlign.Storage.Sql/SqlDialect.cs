@@ -90,6 +90,27 @@ public abstract class SqlDialect
     }
 
     /// <summary>
+    /// How a statement names a set of text values, for <c>column IN (...)</c>: the SQL to write between the parentheses and the
+    /// parameters it binds, all named from <paramref name="parameter"/>. The default lists one parameter per value
+    /// (<c>@ids0, @ids1, ...</c>); a backend that reads a whole list from one parameter (SQLite a JSON array through
+    /// <c>json_each</c>) overrides it, so looking up a thousand ids binds one value instead of a thousand.
+    /// </summary>
+    /// <param name="parameter">The parameter's name, with its <c>@</c>; the default appends a number per value.</param>
+    /// <param name="values">The values, at least one.</param>
+    public virtual (string Sql, IReadOnlyList<(string Name, object? Value)> Parameters) TextSet(string parameter, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(values);
+        var parameters = new (string Name, object? Value)[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            parameters[i] = (parameter + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i]);
+        }
+
+        return (string.Join(", ", parameters.Select(p => p.Name)), parameters);
+    }
+
+    /// <summary>
     /// Brings the query planner's statistics on <paramref name="tables"/> up to date after writes grew an experiment in them. The
     /// default does nothing (SQLite's planner finds rows by id well without statistics). A backend whose planner would otherwise keep
     /// plans chosen when the experiment was small, scanning its whole range for each lookup by id, overrides it.

@@ -84,10 +84,10 @@ internal sealed partial class SqlEvaluationStore(SqlSession session) : IEvaluati
                 await ReplaceRetrievedAsync(connection, tx, runId, batch, cancellationToken).ConfigureAwait(false);
 
                 // Verdicts on (or shown examples of) traces forgotten while the run was judging them are kept as forgetting keeps them.
-                var forgotten = await SqlForgetting.ForgottenAsync(connection, tx, experiment, batch.SelectMany(r => r.RetrievedExampleIds.Append(r.TraceId)), cancellationToken).ConfigureAwait(false);
+                var forgotten = await SqlForgetting.ForgottenAsync(session.Dialect, connection, tx, experiment, batch.SelectMany(r => r.RetrievedExampleIds.Append(r.TraceId)), cancellationToken).ConfigureAwait(false);
                 foreach (var chunk in forgotten.Chunk(SqlSession.InListSize))
                 {
-                    await SqlForgetting.ForgetFromResultsAsync(connection, tx, "run_id = @r", chunk, [("@r", runId)], cancellationToken).ConfigureAwait(false);
+                    await SqlForgetting.ForgetFromResultsAsync(session.Dialect, connection, tx, "run_id = @r", chunk, [("@r", runId)], cancellationToken).ConfigureAwait(false);
                 }
 
                 return batch.Length;
@@ -161,12 +161,12 @@ internal sealed partial class SqlEvaluationStore(SqlSession session) : IEvaluati
 
     // What the saved results were shown replaces what the results they replaced were shown (found first: most results
     // are new); a result given twice is saved as given last.
-    private static async Task ReplaceRetrievedAsync(DbConnection connection, DbTransaction tx, string runId, EvaluationRecord[] batch, CancellationToken cancellationToken)
+    private async Task ReplaceRetrievedAsync(DbConnection connection, DbTransaction tx, string runId, EvaluationRecord[] batch, CancellationToken cancellationToken)
     {
         var saved = batch.GroupBy(r => (r.TraceId, r.JudgeName)).Select(g => g.Last()).ToList();
         foreach (var chunk in saved.Chunk(RowsPerStatement))
         {
-            var (inList, parameters) = SqlParameters.InList([.. chunk.Select(r => r.TraceId).Distinct(StringComparer.Ordinal)]);
+            var (inList, parameters) = SqlParameters.InList(session.Dialect, [.. chunk.Select(r => r.TraceId).Distinct(StringComparer.Ordinal)]);
             var shown = (await SqlSession.QueryAsync(connection, tx, $"SELECT DISTINCT trace_id, judge_name FROM eval_result_examples WHERE run_id = @r AND trace_id IN ({inList})",
                 [("@r", runId), .. parameters], row => (row.Text("trace_id"), row.Text("judge_name")), cancellationToken).ConfigureAwait(false)).ToHashSet();
             foreach (var replaced in chunk.Where(r => shown.Contains((r.TraceId, r.JudgeName))))

@@ -44,10 +44,10 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
             var matched = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chunk in ids.Chunk(SqlSession.InListSize))
             {
-                var found = await MatchedAsync(connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false);
+                var found = await MatchedAsync(session.Dialect, connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false);
                 matched.UnionWith(found);
-                total = Add(total, await ForgetRowsAsync(connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false));
-                marked.UnionWith(await MarkRunsAsync(connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false));
+                total = Add(total, await ForgetRowsAsync(session.Dialect, connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false));
+                marked.UnionWith(await MarkRunsAsync(session.Dialect, connection, tx, experiment, chunk, cancellationToken).ConfigureAwait(false));
                 foreach (var id in found)
                 {
                     await SqlSession.ExecuteAsync(connection, tx, "INSERT INTO forgotten_traces (experiment, trace_hash, forgotten_at) VALUES (@e, @h, @at) ON CONFLICT (experiment, trace_hash) DO NOTHING",
@@ -72,13 +72,13 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
     }
 
     /// <summary>Which of <paramref name="traceIds"/> were forgotten in <paramref name="experiment"/> (and not imported again since), read in <paramref name="tx"/>.</summary>
-    public static async Task<HashSet<string>> ForgottenAsync(DbConnection connection, DbTransaction tx, string experiment, IEnumerable<string> traceIds, CancellationToken cancellationToken)
+    public static async Task<HashSet<string>> ForgottenAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string experiment, IEnumerable<string> traceIds, CancellationToken cancellationToken)
     {
         var forgotten = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in traceIds.Distinct(StringComparer.Ordinal).Chunk(SqlSession.InListSize))
         {
             var byHash = chunk.ToDictionary(Hash, id => id, StringComparer.Ordinal);
-            var (inList, parameters) = SqlParameters.InList(byHash.Keys.ToList());
+            var (inList, parameters) = SqlParameters.InList(dialect, byHash.Keys.ToList());
             parameters.Add(("@e", experiment));
             var hashes = await SqlSession.QueryAsync(connection, tx, $"SELECT trace_hash FROM forgotten_traces WHERE experiment = @e AND trace_hash IN ({inList})", parameters,
                 row => row.Text("trace_hash"), cancellationToken).ConfigureAwait(false);
@@ -93,10 +93,10 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
     /// guidelines that cite one of the traces go (user-written ones stay), what else they drew on is marked for distillation again,
     /// and the traces' examples go. Returns the guidelines dropped, the orphaned sources removed and the examples removed.
     /// </summary>
-    public static async Task<(int Guidelines, int Sources, int Examples)> ForgetFromMemoryAsync(DbConnection connection, DbTransaction tx, string scope, IReadOnlyCollection<string> traceIds,
+    public static async Task<(int Guidelines, int Sources, int Examples)> ForgetFromMemoryAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string scope, IReadOnlyCollection<string> traceIds,
         IEnumerable<(string, object?)> scopeParameters, CancellationToken cancellationToken)
     {
-        var (inList, parameters) = SqlParameters.InList([.. traceIds]);
+        var (inList, parameters) = SqlParameters.InList(dialect, [.. traceIds]);
         List<(string, object?)> scoped = [.. scopeParameters];
         parameters.AddRange(scoped);
         Task<int> Execute(string sql) => SqlSession.ExecuteAsync(connection, tx, sql, parameters, cancellationToken);
@@ -119,10 +119,10 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
     /// Takes forgetting out of the verdicts of the runs <paramref name="runScope"/> selects (a condition on <c>run_id</c>): the traces' own
     /// results go, and verdicts that were shown one of their examples lose their rationale. Returns the results removed and the rationales withheld.
     /// </summary>
-    public static async Task<(int Results, int Withheld)> ForgetFromResultsAsync(DbConnection connection, DbTransaction tx, string runScope, IReadOnlyCollection<string> traceIds,
+    public static async Task<(int Results, int Withheld)> ForgetFromResultsAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string runScope, IReadOnlyCollection<string> traceIds,
         IEnumerable<(string, object?)> scopeParameters, CancellationToken cancellationToken)
     {
-        var (inList, parameters) = SqlParameters.InList([.. traceIds]);
+        var (inList, parameters) = SqlParameters.InList(dialect, [.. traceIds]);
         parameters.AddRange(scopeParameters);
         Task<int> Execute(string sql) => SqlSession.ExecuteAsync(connection, tx, sql, parameters, cancellationToken);
 
@@ -137,14 +137,14 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
         return (results, withheld);
     }
 
-    private static async Task<ForgetReport> ForgetRowsAsync(DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
+    private static async Task<ForgetReport> ForgetRowsAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
     {
-        var (inList, parameters) = SqlParameters.InList(chunk);
+        var (inList, parameters) = SqlParameters.InList(dialect, chunk);
         parameters.Add(("@e", experiment));
         Task<int> Execute(string sql) => SqlSession.ExecuteAsync(connection, tx, sql, parameters, cancellationToken);
 
-        var memory = await ForgetFromMemoryAsync(connection, tx, "experiment = @e", chunk, [("@e", experiment)], cancellationToken).ConfigureAwait(false);
-        var results = await ForgetFromResultsAsync(connection, tx, OfTheExperiment, chunk, [("@e", experiment)], cancellationToken).ConfigureAwait(false);
+        var memory = await ForgetFromMemoryAsync(dialect, connection, tx, "experiment = @e", chunk, [("@e", experiment)], cancellationToken).ConfigureAwait(false);
+        var results = await ForgetFromResultsAsync(dialect, connection, tx, OfTheExperiment, chunk, [("@e", experiment)], cancellationToken).ConfigureAwait(false);
         await Execute($"DELETE FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var history = await Execute($"DELETE FROM assessment_history WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
         var queued = await Execute($"DELETE FROM label_session_items WHERE experiment = @e AND trace_id IN ({inList})").ConfigureAwait(false);
@@ -163,15 +163,15 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
     }
 
     // The ids that name something in the experiment: a trace, a label, an example or guideline source, a verdict, a place in a queue or a run's record, or an earlier forgetting.
-    private static async Task<List<string>> MatchedAsync(DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
+    private static async Task<List<string>> MatchedAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
     {
-        var (inList, parameters) = SqlParameters.InList(chunk);
+        var (inList, parameters) = SqlParameters.InList(dialect, chunk);
         parameters.Add(("@e", experiment));
         var inExperiment = TablesOfTheExperiment.Select(table => $"SELECT trace_id FROM {table} WHERE experiment = @e AND trace_id IN ({inList})");
         var inRuns = TablesOfRuns.Select(t => $"SELECT {t.Column} AS trace_id FROM {t.Table} WHERE {t.Column} IN ({inList}) AND {OfTheExperiment}");
         var found = await SqlSession.QueryAsync(connection, tx, string.Join(" UNION ", inExperiment.Concat(inRuns)), parameters, row => row.Text("trace_id"), cancellationToken).ConfigureAwait(false);
         var matched = new HashSet<string>(found, StringComparer.Ordinal);
-        matched.UnionWith(await ForgottenAsync(connection, tx, experiment, chunk.Where(id => !matched.Contains(id)), cancellationToken).ConfigureAwait(false));
+        matched.UnionWith(await ForgottenAsync(dialect, connection, tx, experiment, chunk.Where(id => !matched.Contains(id)), cancellationToken).ConfigureAwait(false));
         return [.. matched];
     }
 
@@ -179,9 +179,9 @@ internal sealed class SqlForgetting(SqlSession session) : IForgetting
     public static string Hash(string traceId) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(traceId)));
 
     // Experiment runs that name a forgotten trace (in a fold, or among the most disagreed): its rows go, and the run counts it as forgotten.
-    private static async Task<IEnumerable<string>> MarkRunsAsync(DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<string>> MarkRunsAsync(SqlDialect dialect, DbConnection connection, DbTransaction tx, string experiment, string[] chunk, CancellationToken cancellationToken)
     {
-        var (inList, parameters) = SqlParameters.InList(chunk);
+        var (inList, parameters) = SqlParameters.InList(dialect, chunk);
         parameters.Add(("@e", experiment));
         var named = await SqlSession.QueryAsync(connection, tx,
             $"SELECT run_id, trace_id FROM experiment_fold_traces WHERE trace_id IN ({inList}) AND {OfTheExperiment} UNION SELECT run_id, trace_id FROM experiment_disagreed_traces WHERE trace_id IN ({inList}) AND {OfTheExperiment}",

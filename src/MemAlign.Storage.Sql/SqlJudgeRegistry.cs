@@ -44,11 +44,11 @@ internal sealed class SqlJudgeRegistry(SqlSession session) : IJudgeRegistry
                 cancellationToken).ConfigureAwait(false);
 
             // Traces forgotten since the memory was built (an align that read them before a forget) leave it as forgetting leaves every version.
-            var forgotten = await SqlForgetting.ForgottenAsync(connection, tx, experiment, traceIds, cancellationToken).ConfigureAwait(false);
+            var forgotten = await SqlForgetting.ForgottenAsync(session.Dialect, connection, tx, experiment, traceIds, cancellationToken).ConfigureAwait(false);
             var (droppedGuidelines, droppedExamples) = (0, 0);
             foreach (var chunk in forgotten.Chunk(SqlSession.InListSize))
             {
-                var dropped = await SqlForgetting.ForgetFromMemoryAsync(connection, tx, "experiment = @e AND name = @n AND version = @v", chunk, [.. name, ("@v", version)], cancellationToken)
+                var dropped = await SqlForgetting.ForgetFromMemoryAsync(session.Dialect, connection, tx, "experiment = @e AND name = @n AND version = @v", chunk, [.. name, ("@v", version)], cancellationToken)
                     .ConfigureAwait(false);
                 (droppedGuidelines, droppedExamples) = (droppedGuidelines + dropped.Guidelines, droppedExamples + dropped.Examples);
             }

@@ -38,18 +38,11 @@ internal static partial class SqlParameters
         }
     }
 
-    /// <summary>An <c>IN (...)</c> list of parameters <c>@p0, @p1, ...</c> for <paramref name="values"/>.</summary>
-    public static (string InList, List<(string Name, object? Value)> Parameters) InList(IReadOnlyList<string> values)
+    /// <summary>The inside of an <c>IN (...)</c> for <paramref name="values"/>, as the dialect writes a set (<see cref="SqlDialect.TextSet"/>), and its parameters.</summary>
+    public static (string InList, List<(string Name, object? Value)> Parameters) InList(SqlDialect dialect, IReadOnlyList<string> values)
     {
-        var parameters = new List<(string, object?)>(values.Count + 4);
-        var names = new string[values.Count];
-        for (var i = 0; i < values.Count; i++)
-        {
-            names[i] = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            parameters.Add((names[i], values[i]));
-        }
-
-        return (string.Join(", ", names), parameters);
+        var (sql, parameters) = dialect.TextSet("@ids", values);
+        return (sql, [.. parameters]);
     }
 
     [GeneratedRegex(@"@[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]

@@ -11,7 +11,7 @@ internal sealed class SqlSession(SqlDialect dialect, TimeProvider clock)
 {
     public const int BatchSize = 1_000;
     public const int PageSize = 500;
-    public const int InListSize = 400;
+    public const int InListSize = 1_000;
 
     public SqlDialect Dialect { get; } = dialect;
 

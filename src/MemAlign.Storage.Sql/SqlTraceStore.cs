@@ -69,7 +69,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         var found = new List<Trace>(traceIds.Count);
         foreach (var chunk in traceIds.Distinct(StringComparer.Ordinal).Chunk(SqlSession.InListSize))
         {
-            var (inList, parameters) = SqlParameters.InList(chunk);
+            var (inList, parameters) = SqlParameters.InList(session.Dialect, chunk);
             parameters.Add(("@e", experiment));
             found.AddRange(await session.RunAsync($"reading {chunk.Length} trace(s)", connection => ReadTracesAsync(connection, experiment,
                 $"SELECT {TraceRow.Columns} FROM traces t WHERE t.experiment = @e AND t.trace_id IN ({inList})", parameters, cancellationToken), cancellationToken).ConfigureAwait(false));
@@ -88,7 +88,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
             var found = new Dictionary<string, string>(ids.Count, StringComparer.Ordinal);
             foreach (var chunk in ids.Chunk(SqlSession.InListSize))
             {
-                var (inList, parameters) = SqlParameters.InList(chunk);
+                var (inList, parameters) = SqlParameters.InList(session.Dialect, chunk);
                 parameters.Add(("@e", experiment));
                 // A row written before fingerprints were stored has none: its content is read and fingerprinted as a loaded trace would be.
                 var rows = await SqlSession.QueryAsync(connection, null,
@@ -257,7 +257,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         return await SqlSession.ExecuteAsync(connection, tx, SqlTraceWriter.AssessmentUpsert, upsert, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<List<Trace>> ReadTracesAsync(DbConnection connection, string experiment, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken cancellationToken)
+    private async Task<List<Trace>> ReadTracesAsync(DbConnection connection, string experiment, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken cancellationToken)
     {
         var rows = await SqlSession.QueryAsync(connection, null, sql, parameters, TraceRow.Read, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
@@ -269,7 +269,7 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
         var assessments = new Dictionary<string, List<Assessment>>(StringComparer.Ordinal);
         foreach (var chunk in rows.Select(r => r.TraceId).Chunk(SqlSession.InListSize))
         {
-            var (inList, inParameters) = SqlParameters.InList(chunk);
+            var (inList, inParameters) = SqlParameters.InList(session.Dialect, chunk);
             inParameters.Add(("@e", experiment));
             foreach (var tag in await SqlSession.QueryAsync(connection, null, $"SELECT trace_id, tag_key, tag_value FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})",
                 inParameters, TagRow.Read, cancellationToken).ConfigureAwait(false))

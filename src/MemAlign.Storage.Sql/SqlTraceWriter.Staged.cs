@@ -14,10 +14,15 @@ internal static partial class SqlTraceWriter
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var forgotten = await AnyForgottenAsync(connection, transaction, experiment, cancellationToken).ConfigureAwait(false);
+        if (!forgotten && await CopiedAsNewAsync(dialect, connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
 
         // A batch of traces new to the store (a first import) has no tags to delete nor assessments to keep in history: those
         // two statements join the staged rows to the whole stored tables, the costliest part of a batch, and would match nothing.
-        var anyStored = (await LabelledOrTaggedAsync(connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false)).Count > 0;
+        var anyStored = (await LabelledOrTaggedAsync(dialect, connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false)).Count > 0;
         SqlColumn[] traceColumns = [.. TraceColumns, new("id_hash", "TEXT")];
         var stages = new (string Table, SqlColumn[] Columns, IEnumerable<object?[]> Rows)[]
         {
@@ -62,5 +67,63 @@ internal static partial class SqlTraceWriter
         }
 
         Task<int> ExecuteAsync(string sql, IReadOnlyList<(string, object?)> parameters) => SqlSession.ExecuteAsync(connection, transaction, sql, parameters, cancellationToken);
+    }
+
+    // A batch none of whose traces is stored (a first import) has nothing to merge: its rows are copied straight into the tables,
+    // saving the staging tables and a merge per table (a third of a first import's time on PostgreSQL). Another writer may store one
+    // of its traces between the check and the copy: the copy then fails on the key, is rolled back to the savepoint, and the batch is
+    // merged after all. False when the batch was not copied.
+    private static async Task<bool> CopiedAsNewAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
+        CancellationToken cancellationToken)
+    {
+        if (await AnyStoredAsync(dialect, connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        const string savepoint = "memalign_new_traces";
+        await transaction.SaveAsync(savepoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var e = new SqlColumn("experiment", "TEXT");
+            await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], batch.Select(t => (object?[])[experiment, .. TraceValues(t)]), null,
+                cancellationToken).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, "trace_tags", [e, .. TagColumns],
+                batch.SelectMany(t => t.Tags.Select(tag => (object?[])[experiment, t.Id, tag.Key, tag.Value])), null, cancellationToken).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, "assessments", [e, .. AssessmentColumns],
+                batch.SelectMany(t => t.Assessments.Select(a => (object?[])[experiment, .. AssessmentValues(t.Id, a, t.ContentFingerprint)])), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException error) when (error.SqlState == UniqueViolation)
+        {
+            await transaction.RollbackAsync(savepoint, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await transaction.ReleaseAsync(savepoint, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private const string UniqueViolation = "23505";
+
+    // Whether any trace of the batch is stored, tagged or labelled in the experiment.
+    private static async Task<bool> AnyStoredAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in batch.Select(t => t.Id).Chunk(SqlSession.InListSize))
+        {
+            var (inList, parameters) = SqlParameters.InList(dialect, chunk);
+            parameters.Add(("@e", experiment));
+            var found = await SqlSession.QueryAsync(connection, transaction,
+                $"SELECT 1 AS found WHERE EXISTS (SELECT 1 FROM traces WHERE experiment = @e AND trace_id IN ({inList})) " +
+                $"OR EXISTS (SELECT 1 FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})) " +
+                $"OR EXISTS (SELECT 1 FROM assessments WHERE experiment = @e AND trace_id IN ({inList}))",
+                parameters, row => row.Long("found"), cancellationToken).ConfigureAwait(false);
+            if (found.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

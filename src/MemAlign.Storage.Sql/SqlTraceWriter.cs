@@ -83,7 +83,7 @@ internal static partial class SqlTraceWriter
         CancellationToken cancellationToken)
     {
         var e = new SqlColumn("experiment", "TEXT");
-        var stored = await LabelledOrTaggedAsync(connection, transaction, experiment, run, cancellationToken).ConfigureAwait(false);
+        var stored = await LabelledOrTaggedAsync(dialect, connection, transaction, experiment, run, cancellationToken).ConfigureAwait(false);
         await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], run.Select(t => (object?[])[experiment, .. TraceValues(t)]),
             $"ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}", cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
@@ -121,13 +121,13 @@ internal static partial class SqlTraceWriter
     }
 
     // The traces of the batch that have tags or assessments stored, one query per few hundred ids.
-    private static async Task<HashSet<string>> LabelledOrTaggedAsync(DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
+    private static async Task<HashSet<string>> LabelledOrTaggedAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
         CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in batch.Select(t => t.Id).Distinct(StringComparer.Ordinal).Chunk(SqlSession.InListSize))
         {
-            var (inList, parameters) = SqlParameters.InList(chunk);
+            var (inList, parameters) = SqlParameters.InList(dialect, chunk);
             parameters.Add(("@e", experiment));
             found.UnionWith(await SqlSession.QueryAsync(connection, transaction,
                 $"SELECT trace_id FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList}) UNION SELECT trace_id FROM assessments WHERE experiment = @e AND trace_id IN ({inList})",

@@ -133,8 +133,35 @@ public sealed record Assessment
     {
         ArgumentNullException.ThrowIfNull(traceId);
         ArgumentNullException.ThrowIfNull(sourceId);
-        var key = $"{traceId}\n{NameKey(name)}\n{AssessmentSource.TypeName(type)}\n{sourceId}";
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0, 12).ToLowerInvariant();
+        // SHA-256 of "trace\nname\ntype\nsource" in UTF-8, its first 12 bytes in lower-case hex; encoded on the stack (an import derives one per label).
+        ReadOnlySpan<string> parts = [traceId, NameKey(name), AssessmentSource.TypeName(type), sourceId];
+        var length = parts.Length - 1;
+        foreach (var part in parts)
+        {
+            length += System.Text.Encoding.UTF8.GetByteCount(part);
+        }
+
+        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        var key = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            if (at > 0)
+            {
+                key[at++] = (byte)'\n';
+            }
+
+            at += System.Text.Encoding.UTF8.GetBytes(part, key[at..]);
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(key, hash);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash[..12]);
     }
 
     /// <summary>

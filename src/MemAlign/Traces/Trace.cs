@@ -155,29 +155,65 @@ public sealed class Trace
     };
 
     // SHA-256 of each field as compact JSON ("-" when absent), each followed by a line feed: written as UTF-8 straight into one
-    // buffer (the bytes JsonSerializer.Serialize would give), so fingerprinting an import costs no intermediate strings.
-    private static string Fingerprint(params JsonElement?[] fields)
+    // buffer (the bytes JsonSerializer.Serialize would give), so fingerprinting an import costs no intermediate strings. The buffer
+    // and writer are kept per thread: an import fingerprints every trace, and a fresh pair each time was a kilobyte of garbage per trace.
+    private static string Fingerprint(JsonElement? inputs, JsonElement? outputs, JsonElement? expectations)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            foreach (var field in fields)
-            {
-                if (field is { } value)
-                {
-                    value.WriteTo(writer);
-                    writer.Flush();
-                    writer.Reset();
-                }
-                else
-                {
-                    buffer.Write("-"u8);
-                }
+        var scratch = FingerprintScratch.Take();
+        Write(inputs);
+        Write(outputs);
+        Write(expectations);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(scratch.Bytes.WrittenSpan, hash);
+        FingerprintScratch.Return(scratch);
+        return Convert.ToHexString(hash[..16]);
 
-                buffer.Write("\n"u8);
+        void Write(JsonElement? field)
+        {
+            if (field is { } value)
+            {
+                value.WriteTo(scratch.Writer);
+                scratch.Writer.Flush();
+                scratch.Writer.Reset();
             }
+            else
+            {
+                scratch.Bytes.Write("-"u8);
+            }
+
+            scratch.Bytes.Write("\n"u8);
+        }
+    }
+
+    /// <summary>A buffer and a JSON writer onto it, one per thread, for <see cref="Fingerprint"/>.</summary>
+    private sealed class FingerprintScratch
+    {
+        // A trace with very large content leaves a large buffer: it is dropped rather than kept for the thread's life.
+        private const int KeptCapacity = 64 * 1024;
+
+        [ThreadStatic]
+        private static FingerprintScratch? ThreadScratch;
+
+        private FingerprintScratch() => Writer = new Utf8JsonWriter(Bytes);
+
+        public ArrayBufferWriter<byte> Bytes { get; } = new(256);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public static FingerprintScratch Take()
+        {
+            var scratch = ThreadScratch ?? new FingerprintScratch();
+            ThreadScratch = null; // taken: a nested use on this thread gets its own
+            scratch.Bytes.ResetWrittenCount();
+            return scratch;
         }
 
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan), 0, 16);
+        public static void Return(FingerprintScratch scratch)
+        {
+            if (scratch.Bytes.Capacity <= KeptCapacity)
+            {
+                ThreadScratch = scratch;
+            }
+        }
     }
 }

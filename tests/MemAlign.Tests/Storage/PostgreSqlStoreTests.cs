@@ -191,4 +191,59 @@ public sealed class PostgreSqlStoreTests : StoreContract
             Assert.True(estimate >= 1_000, $"{table}: the planner expects {estimate} row(s) of the 5,000-trace experiment: {plan}");
         }
     }
+
+    [PostgreSqlFact]
+    public async Task A_new_batch_whose_trace_another_writer_stores_meanwhile_is_merged_after_all()
+    {
+        // The batch is copied straight into the tables when none of its traces is stored. Another session holds an uncommitted
+        // insert of one of them: the check cannot see it, the copy waits on its key, and fails when that session commits.
+        // The batch must then be merged (the later write wins), not lost or failed.
+        var experiment = "copy-race-" + Guid.NewGuid().ToString("N")[..8];
+        await using var store = await PostgreSqlMemAlignStore.OpenAsync(Connection);
+        await store.CreateExperimentAsync(experiment);
+        await using var other = new NpgsqlConnection(Connection);
+        await other.OpenAsync();
+        await using var otherWrite = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO traces (experiment, trace_id, inputs, outputs, metadata, created_at) VALUES (@e, 't1', '\"before\"', '\"old\"', '{}', 0)", other, otherWrite))
+        {
+            insert.Parameters.AddWithValue("e", experiment);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var adding = store.AddTracesAsync(experiment, [
+            Trace.Create("t1", "question one", "answer one").WithTag("split", "test").WithAssessment(new Assessment("helpfulness", true, AssessmentSource.Human("expert"))),
+            Trace.Create("t2", "question two", "answer two").WithAssessment(new Assessment("helpfulness", false, AssessmentSource.Human("expert"))),
+        ]);
+        await WaitUntilBlockedAsync(experiment);
+        Assert.False(adding.IsCompleted);
+        await otherWrite.CommitAsync();
+        await adding.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var t1 = await store.GetTraceAsync(experiment, "t1");
+        Assert.Equal("answer one", t1!.Outputs!.Value.GetString());
+        Assert.Equal("test", t1.Tags["split"]);
+        Assert.True(Assert.Single(t1.Assessments).Value.AsBoolean());
+        Assert.False(Assert.Single((await store.GetTraceAsync(experiment, "t2"))!.Assessments).Value.AsBoolean());
+    }
+
+    // Until a session of this database waits on a lock (the copy waiting on the other session's key), up to 30 s.
+    private static async Task WaitUntilBlockedAsync(string experiment)
+    {
+        await using var connection = new NpgsqlConnection(Connection);
+        await connection.OpenAsync();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()", connection);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"No write to experiment '{experiment}' waited on the other session's uncommitted trace.");
+    }
 }
