@@ -24,6 +24,7 @@ internal static class SqliteRowInserter
         using (statement)
         {
             var utf8 = new byte[1024];
+            object?[]? previous = null;
             var written = 0;
             foreach (var row in rows)
             {
@@ -37,10 +38,17 @@ internal static class SqliteRowInserter
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
+                // A statement keeps its values from one row to the next: only those that changed are bound again (the experiment,
+                // a label's name and source, a time are mostly the same row after row). A row array refilled in place is bound whole.
                 for (var i = 0; i < row.Length; i++)
                 {
-                    Check(Bind(statement, i + 1, row[i], table, ref utf8), db);
+                    if (previous is null || ReferenceEquals(previous, row) || !Same(previous[i], row[i]))
+                    {
+                        Check(Bind(statement, i + 1, row[i], table, ref utf8), db);
+                    }
                 }
+
+                previous = row;
 
                 var stepped = raw.sqlite3_step(statement);
                 // Reset before reporting: the statement must not stay mid-step inside the caller's transaction.
@@ -52,6 +60,9 @@ internal static class SqliteRowInserter
             }
         }
     }
+
+    private static bool Same(object? bound, object? value) =>
+        ReferenceEquals(bound, value) || (bound is string a && value is string b && string.Equals(a, b, StringComparison.Ordinal)) || (bound is long x && value is long y && x == y);
 
     private static int Bind(sqlite3_stmt statement, int index, object? value, string table, ref byte[] utf8) => value switch
     {

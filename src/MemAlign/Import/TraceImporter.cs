@@ -91,8 +91,10 @@ public static class TraceImporter
     /// <param name="progress">Reports the lines stored so far.</param>
     /// <param name="cancellationToken">Stops the import: batches already written stay, the one being written is rolled back.</param>
     /// <remarks>
-    /// Reading (parsing each line, checking ids and labels) runs on its own task ahead of writing, handing whole batches over a
-    /// bounded channel: the store writes one batch while the next is parsed, and a slow store holds the reader back a few batches at most.
+    /// Reading (parsing each line, checking ids and labels, looking up which traces are stored) runs on its own task ahead of writing,
+    /// handing whole batches over a bounded channel: the store writes one batch while the next is parsed and looked up, and a slow store
+    /// holds the reader back a few batches at most. A batch is looked up before the ones ahead of it are written; that sees the same
+    /// stored traces, since a trace id comes once in a file.
     /// </remarks>
     public static async Task<ImportReport> ImportAsync(ITraceStore store, string experiment, IEnumerable<TraceLine> lines, ImportOptions? options = null,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -101,7 +103,7 @@ public static class TraceImporter
         ArgumentNullException.ThrowIfNull(lines);
         options ??= new ImportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        var reader = new LineReader(options);
+        var reader = new LineReader(options, store, experiment);
         var conflicts = new List<ImportProblem>();
         var report = new ImportReport();
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -111,7 +113,7 @@ public static class TraceImporter
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                report = await WriteAsync(store, experiment, batch.Traces, options.OnConflict, report, conflicts, cancellationToken).ConfigureAwait(false);
+                report = await WriteAsync(store, experiment, batch, options.OnConflict, report, conflicts, cancellationToken).ConfigureAwait(false);
                 progress?.Report(report.StoredThroughLine);
                 if (report.Failure is not null)
                 {
@@ -147,11 +149,14 @@ public static class TraceImporter
         }
     }
 
-    /// <summary>Traces to write together, with how far reading had got when the batch was sealed.</summary>
-    private sealed record Batch(List<(int Line, Trace Trace)> Traces, int Read, int Ignored, int Problems);
+    /// <summary>
+    /// Traces to write together, with how far reading had got when the batch was sealed, and the content fingerprints of those
+    /// already stored (or why the store could not say).
+    /// </summary>
+    private sealed record Batch(List<(int Line, Trace Trace)> Traces, int Read, int Ignored, int Problems, IReadOnlyDictionary<string, string>? Stored, string? LookupFailure);
 
     // The reading side: parses lines (the enumeration does), refuses repeated ids and labels a judge cannot take, and seals batches.
-    private sealed class LineReader(ImportOptions options)
+    private sealed class LineReader(ImportOptions options, ITraceStore store, string experiment)
     {
         private readonly Dictionary<string, (string Name, FeedbackValueType Type)> _judges =
             options.Judges.ToDictionary(j => Assessment.NameKey(j.Key), j => (Name: j.Key, Type: j.Value), StringComparer.Ordinal);
@@ -180,14 +185,14 @@ public static class TraceImporter
                     batch.Add((line.Line, trace));
                     if (batch.Count == options.BatchSize)
                     {
-                        await batches.WriteAsync(new Batch(batch, Read, Ignored, Problems.Count), cancellationToken).ConfigureAwait(false);
+                        await batches.WriteAsync(await SealAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                         batch = new List<(int Line, Trace Trace)>(options.BatchSize);
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    await batches.WriteAsync(new Batch(batch, Read, Ignored, Problems.Count), cancellationToken).ConfigureAwait(false);
+                    await batches.WriteAsync(await SealAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 }
 
                 batches.TryComplete();
@@ -196,6 +201,19 @@ public static class TraceImporter
             {
                 batches.TryComplete(e);
                 throw;
+            }
+        }
+
+        private async Task<Batch> SealAsync(List<(int Line, Trace Trace)> batch, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var stored = await store.GetContentFingerprintsAsync(experiment, batch.Select(b => b.Trace.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                return new Batch(batch, Read, Ignored, Problems.Count, stored, null);
+            }
+            catch (StoreException e)
+            {
+                return new Batch(batch, Read, Ignored, Problems.Count, null, e.Message);
             }
         }
 
@@ -233,22 +251,17 @@ public static class TraceImporter
         }
     }
 
-    private static async Task<ImportReport> WriteAsync(ITraceStore store, string experiment, List<(int Line, Trace Trace)> batch, ImportConflict onConflict,
+    private static async Task<ImportReport> WriteAsync(ITraceStore store, string experiment, Batch batch, ImportConflict onConflict,
         ImportReport report, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, string> existing;
-        try
+        if (batch.Stored is not { } existing)
         {
-            existing = await store.GetContentFingerprintsAsync(experiment, batch.Select(b => b.Trace.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (StoreException e)
-        {
-            return report with { Failure = e.Message };
+            return report with { Failure = batch.LookupFailure };
         }
 
-        var write = new List<Trace>();
+        var write = new List<Trace>(batch.Traces.Count);
         int added = 0, updated = 0, replaced = 0, skipped = 0;
-        foreach (var (line, trace) in batch)
+        foreach (var (line, trace) in batch.Traces)
         {
             if (!existing.TryGetValue(trace.Id, out var old))
             {
@@ -292,7 +305,7 @@ public static class TraceImporter
             Updated = report.Updated + updated,
             Replaced = report.Replaced + replaced,
             Skipped = report.Skipped + skipped,
-            StoredThroughLine = batch[^1].Line,
+            StoredThroughLine = batch.Traces[^1].Line,
         };
     }
 

@@ -30,7 +30,20 @@ internal static class StorableText
     }
 
     /// <summary>Why the trace cannot be stored, or <see langword="null"/> when it can.</summary>
-    public static string? Problem(Trace trace) => trace is null ? throw new ArgumentNullException(nameof(trace)) :
+    public static string? Problem(Trace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        if (trace.KnownStorable)
+        {
+            return null; // a trace is immutable: checked once (the importer, on reading), it need not be searched again (the store, on writing)
+        }
+
+        var problem = Search(trace);
+        trace.KnownStorable = problem is null;
+        return problem;
+    }
+
+    private static string? Search(Trace trace) =>
         HasNul(trace.Id) ? "its id holds a NUL character (U+0000)"
         : HasNul(trace.Inputs) || HasNul(trace.Outputs) || HasNul(trace.Expectations) ? "its inputs, outputs or expectations hold a NUL character (U+0000), which stores cannot keep"
         : trace.Tags.Any(t => HasNul(t.Key) || HasNul(t.Value)) || trace.Metadata.Any(t => HasNul(t.Key) || HasNul(t.Value)) ? "a tag or metadata value holds a NUL character (U+0000)"

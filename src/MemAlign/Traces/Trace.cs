@@ -54,6 +54,9 @@ public sealed class Trace
     /// </summary>
     public string ContentFingerprint => _contentFingerprint ??= Fingerprint(Inputs, Outputs, Expectations);
 
+    /// <summary>Whether this trace was found storable (<see cref="Storage.StorableText"/>): immutable, it stays so.</summary>
+    internal bool KnownStorable { get; set; }
+
     /// <summary>
     /// Creates a trace from plain values: strings become JSON strings, other objects are serialized
     /// with <see cref="JsonSerializer"/>.

@@ -51,6 +51,7 @@ public sealed class PostgreSqlStoreTests : StoreContract
     [PostgreSqlFact] public Task Forgotten_trace_imported_again() => A_forgotten_trace_imported_again_is_kept_by_later_judge_versions();
     [PostgreSqlFact] public Task Registration_of_10000_examples() => A_judge_version_with_10000_examples_round_trips_in_order();
     [PostgreSqlFact] public Task Traces_round_trip() => Traces_round_trip_and_adding_them_again_changes_nothing();
+    [PostgreSqlFact] public Task Ids_with_escaped_characters() => Ids_holding_quotes_backslashes_commas_and_any_script_are_found_by_lookups();
     [PostgreSqlFact] public Task Search() => Search_filters_by_tag_time_and_feedback_and_pages_through_large_results();
     [PostgreSqlFact] public Task Tags_and_assessments() => Tags_and_assessments_can_be_logged_updated_and_deleted();
     [PostgreSqlFact] public Task Registry() => The_registry_keeps_versions_and_lists_the_latest();

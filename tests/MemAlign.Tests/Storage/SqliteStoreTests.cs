@@ -27,6 +27,7 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Forgotten_trace_imported_again() => A_forgotten_trace_imported_again_is_kept_by_later_judge_versions();
     [Fact] public Task Registration_of_10000_examples() => A_judge_version_with_10000_examples_round_trips_in_order();
     [Fact] public Task Traces_round_trip() => Traces_round_trip_and_adding_them_again_changes_nothing();
+    [Fact] public Task Ids_with_escaped_characters() => Ids_holding_quotes_backslashes_commas_and_any_script_are_found_by_lookups();
     [Fact] public Task Search() => Search_filters_by_tag_time_and_feedback_and_pages_through_large_results();
     [Fact] public Task Tags_and_assessments() => Tags_and_assessments_can_be_logged_updated_and_deleted();
     [Fact] public Task Registry() => The_registry_keeps_versions_and_lists_the_latest();

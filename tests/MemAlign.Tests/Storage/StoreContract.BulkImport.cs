@@ -15,6 +15,26 @@ public abstract partial class StoreContract
 
     private static IEnumerable<TraceLine> Lines(IEnumerable<string> lines) => TraceFile.Read(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
 
+    // Lookups by id send the ids as one value (a JSON array on SQLite, an array on PostgreSQL): ids holding what either format escapes
+    // must come back exactly, and a re-import must find each of them stored.
+    protected async Task Ids_holding_quotes_backslashes_commas_and_any_script_are_found_by_lookups()
+    {
+        await using var store = await OpenAsync();
+        string[] ids = ["say \"hi\"", "back\\slash", "comma, id", "[bracket]", "{brace}", "NULL", "ünïcödé 日本語", "emoji 🙂", "tab\tand\nnewline", " padded "];
+        var traces = ids.Select(id => Trace.Create(id, "question " + id, "answer").WithTag("split", "test")
+            .WithAssessment(new Assessment("helpfulness", true, AssessmentSource.Human("ann")))).ToList();
+        Assert.Equal(ids.Length, await store.AddTracesAsync(Experiment, traces));
+
+        var loaded = await store.GetTracesAsync(Experiment, [.. ids, "absent"]);
+        var fingerprints = await store.GetContentFingerprintsAsync(Experiment, [.. ids, "absent"]);
+        var report = await TraceImporter.ImportAsync(store, Experiment, traces.Select((t, i) => new TraceLine(i + 1, t, null)));
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), loaded.Select(t => t.Id).Order(StringComparer.Ordinal));
+        Assert.All(loaded, t => Assert.Equal("test", t.Tags["split"]));
+        Assert.Equal(traces.ToDictionary(t => t.Id, t => t.ContentFingerprint), fingerprints);
+        Assert.Equal((0, ids.Length), (report.Added, report.Updated));
+    }
+
     protected async Task A_batch_holding_one_id_twice_keeps_the_later_trace_with_exactly_its_tags_and_the_earlier_label_in_history()
     {
         await using var store = await OpenAsync();
