@@ -100,6 +100,7 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
                 {
                     null => importer.WriteNullAsync(cancellationToken),
                     string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+                    System.Text.Json.JsonElement json => importer.WriteAsync(json.GetRawText(), NpgsqlDbType.Text, cancellationToken),
                     long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
                     int number => importer.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
                     byte[] bytes => importer.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),

@@ -68,6 +68,7 @@ internal static class SqliteRowInserter
     {
         null => raw.sqlite3_bind_null(statement, index),
         string text => BindText(statement, index, text, ref utf8),
+        System.Text.Json.JsonElement json => raw.sqlite3_bind_text(statement, index, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json)), // never empty
         long number => raw.sqlite3_bind_int64(statement, index, number),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),

@@ -56,7 +56,9 @@ public abstract class SqlDialect
     public virtual bool CopiesInBulk => false;
 
     /// <summary>
-    /// Inserts <paramref name="rows"/> (values in the order of <paramref name="columns"/>, <see langword="null"/> for SQL NULL) into
+    /// Inserts <paramref name="rows"/> (values in the order of <paramref name="columns"/>: <see langword="null"/> for SQL NULL, a
+    /// <see cref="string"/>, <see cref="long"/>, <see cref="int"/>, <see cref="double"/>, byte array, or a
+    /// <see cref="System.Text.Json.JsonElement"/> for a text column holding JSON, written as its raw text) into
     /// <paramref name="table"/> within <paramref name="transaction"/>, in order, with <paramref name="onConflict"/> (an
     /// <c>ON CONFLICT ...</c> clause) deciding what a row whose key is already stored does. The default executes one prepared
     /// <c>INSERT</c>, rebinding its parameters per row; a backend with a faster path for many rows (a bulk-load protocol, or its native statement
@@ -85,7 +87,7 @@ public abstract class SqlDialect
             $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", parameters.Select(p => p.Item1))}) {onConflict}", parameters);
         foreach (var row in rows)
         {
-            await insert.ExecuteAsync(cancellationToken, row).ConfigureAwait(false);
+            await insert.ExecuteAsync(cancellationToken, [.. row.Select(value => value is System.Text.Json.JsonElement json ? json.GetRawText() : value)]).ConfigureAwait(false);
         }
     }
 

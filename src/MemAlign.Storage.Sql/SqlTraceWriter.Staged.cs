@@ -27,8 +27,8 @@ internal static partial class SqlTraceWriter
         var stages = new (string Table, SqlColumn[] Columns, IEnumerable<object?[]> Rows)[]
         {
             (StageTraces, traceColumns, batch.Select(t => (object?[])[.. TraceValues(t), forgotten ? SqlForgetting.Hash(t.Id) : null])),
-            (StageTags, TagColumns, batch.SelectMany(t => t.Tags.Select(tag => (object?[])[t.Id, tag.Key, tag.Value]))),
-            (StageAssessments, AssessmentColumns, batch.SelectMany(t => t.Assessments.Select(a => AssessmentValues(t.Id, a, t.ContentFingerprint)))),
+            (StageTags, TagColumns, TagRows(batch, experiment: null)),
+            (StageAssessments, AssessmentColumns, AssessmentRows(batch, experiment: null)),
         };
         foreach (var (table, columns, rows) in stages)
         {
@@ -86,12 +86,9 @@ internal static partial class SqlTraceWriter
         try
         {
             var e = new SqlColumn("experiment", "TEXT");
-            await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], batch.Select(t => (object?[])[experiment, .. TraceValues(t)]), null,
-                cancellationToken).ConfigureAwait(false);
-            await dialect.InsertRowsAsync(connection, transaction, "trace_tags", [e, .. TagColumns],
-                batch.SelectMany(t => t.Tags.Select(tag => (object?[])[experiment, t.Id, tag.Key, tag.Value])), null, cancellationToken).ConfigureAwait(false);
-            await dialect.InsertRowsAsync(connection, transaction, "assessments", [e, .. AssessmentColumns],
-                batch.SelectMany(t => t.Assessments.Select(a => (object?[])[experiment, .. AssessmentValues(t.Id, a, t.ContentFingerprint)])), null, cancellationToken).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], TraceRows(batch, experiment), null, cancellationToken).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, "trace_tags", [e, .. TagColumns], TagRows(batch, experiment), null, cancellationToken).ConfigureAwait(false);
+            await dialect.InsertRowsAsync(connection, transaction, "assessments", [e, .. AssessmentColumns], AssessmentRows(batch, experiment), null, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException error) when (error.SqlState == UniqueViolation)
         {

@@ -56,11 +56,29 @@ internal static partial class SqlTraceWriter
         }
     }
 
-    /// <summary>The values of an assessment's row, in the order of <see cref="AssessmentColumns"/>; one that does not say what it rated rated <paramref name="content"/>.</summary>
-    public static object?[] AssessmentValues(string traceId, Assessment assessment, string? content) =>
-        [traceId, assessment.Id, assessment.Name, Assessment.NameKey(assessment.Name), StoredJson.Value(assessment.Value), assessment.Rationale,
-         SourceTypeColumn.Name(assessment.Source.Type), assessment.Source.Id, assessment.CreatedAt.UtcTicks, assessment.UpdatedAt.UtcTicks, assessment.RatedContent ?? content,
-         JudgeShownColumn(assessment.JudgeShown)];
+    /// <summary>
+    /// The values of an assessment's row, in the order of <see cref="AssessmentColumns"/>, after <paramref name="experiment"/> when given
+    /// (a table's own rows start with it, staging rows do not); one that does not say what it rated rated <paramref name="content"/>.
+    /// </summary>
+    public static object?[] AssessmentValues(string traceId, Assessment assessment, string? content, string? experiment = null)
+    {
+        var first = experiment is null ? 0 : 1;
+        var row = new object?[first + AssessmentColumns.Length];
+        row[0] = experiment;
+        row[first] = traceId;
+        row[first + 1] = assessment.Id;
+        row[first + 2] = assessment.Name;
+        row[first + 3] = Assessment.NameKey(assessment.Name);
+        row[first + 4] = StoredJson.Value(assessment.Value);
+        row[first + 5] = assessment.Rationale;
+        row[first + 6] = SourceTypeColumn.Name(assessment.Source.Type);
+        row[first + 7] = assessment.Source.Id;
+        row[first + 8] = assessment.CreatedAt.UtcTicks;
+        row[first + 9] = assessment.UpdatedAt.UtcTicks;
+        row[first + 10] = assessment.RatedContent ?? content;
+        row[first + 11] = JudgeShownColumn(assessment.JudgeShown);
+        return row;
+    }
 
     /// <summary>How <c>judge_shown</c> holds <see cref="Assessment.JudgeShown"/>: 1, 0, or null when not recorded.</summary>
     public static int? JudgeShownColumn(bool? shown) => shown is { } value ? (value ? 1 : 0) : null;
@@ -73,9 +91,22 @@ internal static partial class SqlTraceWriter
         return ([("@e", experiment), ("@now", now.UtcTicks), .. HistoryColumns.Select(c => ("@" + c, byName["@" + c]))], [("@e", experiment), .. named]);
     }
 
-    private static object?[] TraceValues(Trace trace) =>
-        [trace.Id, StoredJson.Element(trace.Inputs), StoredJson.Element(trace.Outputs), StoredJson.Element(trace.Expectations), StoredJson.Strings(trace.Metadata),
-         trace.CreatedAt.UtcTicks, trace.ContentFingerprint];
+    // The JSON columns are given as the elements themselves: a dialect writes their text as it is, without a string in between
+    // (SQLite binds the raw UTF-8; see SqlDialect.InsertRowsAsync).
+    private static object?[] TraceValues(Trace trace, string? experiment = null)
+    {
+        var first = experiment is null ? 0 : 1;
+        var row = new object?[first + TraceColumns.Length];
+        row[0] = experiment;
+        row[first] = trace.Id;
+        row[first + 1] = trace.Inputs;
+        row[first + 2] = trace.Outputs;
+        row[first + 3] = trace.Expectations;
+        row[first + 4] = StoredJson.Strings(trace.Metadata);
+        row[first + 5] = trace.CreatedAt.UtcTicks;
+        row[first + 6] = trace.ContentFingerprint;
+        return row;
+    }
 
     // Straight into the tables, the rows of each table at once (the dialect's fastest way). Only the traces already labelled or
     // tagged need work row by row first: their tags deleted, the assessments about to be replaced kept in history.
@@ -84,7 +115,7 @@ internal static partial class SqlTraceWriter
     {
         var e = new SqlColumn("experiment", "TEXT");
         var stored = await LabelledOrTaggedAsync(dialect, connection, transaction, experiment, run, cancellationToken).ConfigureAwait(false);
-        await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], run.Select(t => (object?[])[experiment, .. TraceValues(t)]),
+        await dialect.InsertRowsAsync(connection, transaction, "traces", [e, .. TraceColumns], TraceRows(run, experiment),
             $"ON CONFLICT (experiment, trace_id) DO UPDATE SET {Updates(TraceColumns[1..])}", cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
         {
@@ -113,11 +144,48 @@ internal static partial class SqlTraceWriter
             }
         }
 
-        await dialect.InsertRowsAsync(connection, transaction, "trace_tags", [e, .. TagColumns],
-            run.SelectMany(t => t.Tags.Select(tag => (object?[])[experiment, t.Id, tag.Key, tag.Value])), onConflict: null, cancellationToken).ConfigureAwait(false);
-        await dialect.InsertRowsAsync(connection, transaction, "assessments", [e, .. AssessmentColumns],
-            run.SelectMany(t => t.Assessments.Select(a => (object?[])[experiment, .. AssessmentValues(t.Id, a, t.ContentFingerprint)])),
+        await dialect.InsertRowsAsync(connection, transaction, "trace_tags", [e, .. TagColumns], TagRows(run, experiment), onConflict: null, cancellationToken).ConfigureAwait(false);
+        await dialect.InsertRowsAsync(connection, transaction, "assessments", [e, .. AssessmentColumns], AssessmentRows(run, experiment),
             $"ON CONFLICT (experiment, trace_id, name_key, source_type, source_id) DO UPDATE SET {AssessmentUpdates}", cancellationToken).ConfigureAwait(false);
+    }
+
+    // The rows of a batch's traces, tags and assessments, each starting with the experiment when given (a table's own rows) or not
+    // (staging rows). Plain loops: an import writes a million values, and a closure or boxed enumerator per trace added up.
+    private static IEnumerable<object?[]> TraceRows(IReadOnlyList<Trace> batch, string? experiment)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            yield return TraceValues(batch[i], experiment);
+        }
+    }
+
+    private static IEnumerable<object?[]> TagRows(IReadOnlyList<Trace> batch, string? experiment)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var trace = batch[i];
+            if (trace.Tags.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in trace.Tags as Dictionary<string, string> ?? trace.Tags.ToDictionary(StringComparer.Ordinal))
+            {
+                yield return experiment is null ? [trace.Id, key, value] : [experiment, trace.Id, key, value];
+            }
+        }
+    }
+
+    private static IEnumerable<object?[]> AssessmentRows(IReadOnlyList<Trace> batch, string? experiment)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var trace = batch[i];
+            for (var j = 0; j < trace.Assessments.Count; j++)
+            {
+                yield return AssessmentValues(trace.Id, trace.Assessments[j], trace.ContentFingerprint, experiment);
+            }
+        }
     }
 
     // The traces of the batch that have tags or assessments stored, one query per few hundred ids.
@@ -147,9 +215,9 @@ internal static partial class SqlTraceWriter
     // and the one it replaces goes to history).
     private static IEnumerable<IReadOnlyList<Trace>> RunsOfDistinctKeys(IReadOnlyList<Trace> batch)
     {
-        var run = new List<Trace>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var trace in batch.SelectMany(Pieces))
+        var run = new List<Trace>(batch.Count);
+        var ids = new HashSet<string>(batch.Count, StringComparer.Ordinal);
+        foreach (var trace in batch.Count == 0 || batch.All(t => t.Assessments.Count <= 1) ? batch : batch.SelectMany(Pieces))
         {
             if (!ids.Add(trace.Id))
             {

@@ -30,7 +30,7 @@ public static partial class TraceFile
     private static IEnumerable<TraceLine> ReadOtlp(ReadOnlyMemory<byte> bytes, GenAiTraceOptions options) =>
         FirstNonSpace(bytes.Span) == '{' && IsSingleDocument(bytes)
             ? ReadOtlpItem(bytes, 1, options)
-            : ReadLines(bytes, (line, number) => ReadOtlpItem(line, number, options));
+            : Lines(bytes).SelectMany(line => ReadOtlpItem(line.Line, line.Number, options));
 
     private static List<TraceLine> ReadOtlpItem(ReadOnlyMemory<byte> item, int number, GenAiTraceOptions options)
     {

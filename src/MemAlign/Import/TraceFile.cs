@@ -123,7 +123,15 @@ public static partial class TraceFile
             return ReadDocument(bytes, format);
         }
 
-        return ReadLines(bytes, (line, number) => [ReadLine(line, number, format)]);
+        return ReadLines(bytes, format);
+    }
+
+    private static IEnumerable<TraceLine> ReadLines(ReadOnlyMemory<byte> bytes, TraceFileFormat format)
+    {
+        foreach (var (line, number) in Lines(bytes))
+        {
+            yield return ReadLine(line, number, format);
+        }
     }
 
     private static List<TraceLine> ReadDocument(ReadOnlyMemory<byte> bytes, TraceFileFormat format)
@@ -149,8 +157,9 @@ public static partial class TraceFile
         return items.Select((item, i) => ReadOne(item, i + 1, format)).ToList();
     }
 
-    // JSON Lines: LF, CRLF or a lone CR end a line (a line break inside a JSON string is always escaped). Lazy: one line at a time.
-    private static IEnumerable<TraceLine> ReadLines(ReadOnlyMemory<byte> bytes, Func<ReadOnlyMemory<byte>, int, IEnumerable<TraceLine>> read)
+    // JSON Lines: LF, CRLF or a lone CR end a line (a line break inside a JSON string is always escaped). Lazy: one line at a time;
+    // blank lines are skipped but counted, so numbers are those an editor shows.
+    private static IEnumerable<(ReadOnlyMemory<byte> Line, int Number)> Lines(ReadOnlyMemory<byte> bytes)
     {
         var number = 0;
         var start = 0;
@@ -161,10 +170,7 @@ public static partial class TraceFile
             number++;
             if (!IsBlank(line.Span))
             {
-                foreach (var item in read(line, number))
-                {
-                    yield return item;
-                }
+                yield return (line, number);
             }
 
             if (next < 0)
@@ -288,11 +294,19 @@ public static partial class TraceFile
         var id = item.TryGetProperty("trace_id", out var traceId) && traceId.ValueKind == JsonValueKind.String && traceId.GetString() is { Length: > 0 } text
             ? text
             : throw new FormatException("\"trace_id\" is missing or not a non-empty string");
-        var tags = !item.TryGetProperty("tags", out var tagElement) || tagElement.ValueKind == JsonValueKind.Null
-            ? new Dictionary<string, string>()
-            : tagElement.ValueKind == JsonValueKind.Object
-                ? tagElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"tag \"{p.Name}\" is not a string"))
-                : throw new FormatException($"\"tags\" must be an object of strings, such as {{\"split\": \"test\"}}, not {tagElement.ValueKind.ToString().ToLowerInvariant()}");
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (item.TryGetProperty("tags", out var tagElement) && tagElement.ValueKind != JsonValueKind.Null)
+        {
+            if (tagElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"\"tags\" must be an object of strings, such as {{\"split\": \"test\"}}, not {tagElement.ValueKind.ToString().ToLowerInvariant()}");
+            }
+
+            foreach (var tag in tagElement.EnumerateObject())
+            {
+                tags.Add(tag.Name, tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : throw new FormatException($"tag \"{tag.Name}\" is not a string"));
+            }
+        }
         var assessments = new List<Assessment>();
         if (item.TryGetProperty("assessments", out var list))
         {
