@@ -76,7 +76,7 @@ internal static partial class SqlTraceWriter
     private static async Task<bool> CopiedAsNewAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
         CancellationToken cancellationToken)
     {
-        if (await AnyStoredAsync(dialect, connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false))
+        if (await AnyTraceStoredAsync(dialect, connection, transaction, experiment, batch, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -102,8 +102,9 @@ internal static partial class SqlTraceWriter
 
     private const string UniqueViolation = "23505";
 
-    // Whether any trace of the batch is stored, tagged or labelled in the experiment.
-    private static async Task<bool> AnyStoredAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
+    // Whether any trace of the batch is stored in the experiment. (Tags or labels stored without their trace would make the copy
+    // fail on their keys, and the batch be merged: correct, if slower, for what no write path leaves behind.)
+    private static async Task<bool> AnyTraceStoredAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string experiment, IReadOnlyList<Trace> batch,
         CancellationToken cancellationToken)
     {
         foreach (var chunk in batch.Select(t => t.Id).Chunk(SqlSession.InListSize))
@@ -111,9 +112,7 @@ internal static partial class SqlTraceWriter
             var (inList, parameters) = SqlParameters.InList(dialect, chunk);
             parameters.Add(("@e", experiment));
             var found = await SqlSession.QueryAsync(connection, transaction,
-                $"SELECT 1 AS found WHERE EXISTS (SELECT 1 FROM traces WHERE experiment = @e AND trace_id IN ({inList})) " +
-                $"OR EXISTS (SELECT 1 FROM trace_tags WHERE experiment = @e AND trace_id IN ({inList})) " +
-                $"OR EXISTS (SELECT 1 FROM assessments WHERE experiment = @e AND trace_id IN ({inList}))",
+                $"SELECT 1 AS found WHERE EXISTS (SELECT 1 FROM traces WHERE experiment = @e AND trace_id IN ({inList}))",
                 parameters, row => row.Long("found"), cancellationToken).ConfigureAwait(false);
             if (found.Count > 0)
             {
