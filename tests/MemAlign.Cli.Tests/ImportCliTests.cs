@@ -225,15 +225,16 @@ public class ImportCliTests
         var disk = Path.Combine(cli.Folder, "disk");
         Directory.CreateDirectory(disk);
         var store = Path.Combine(disk, "store.db");
-        // Each trace carries ~1 KiB, so 20,000 of them cannot fit in 4 MiB: the disk fills part-way.
+        // Each trace carries ~1 KiB, so 30,000 of them cannot fit in 12 MiB: the disk fills part-way, after a batch of 5,000 or more.
         var padding = new string('x', 1_000);
-        var file = cli.WriteFile("many.jsonl", Enumerable.Range(1, 20_000).Select(i => Line($"t{i:D5}", padding)));
+        var file = cli.WriteFile("many.jsonl", Enumerable.Range(1, 30_000).Select(i => Line($"t{i:D5}", padding)));
 
-        var result = await cli.RunMountedAsync([$"mount -t tmpfs -o size=4m tmpfs {disk}"], "import", file, "--store", store, "--json");
+        var result = await cli.RunMountedAsync([$"mount -t tmpfs -o size=12m tmpfs {disk}"], "import", file, "--store", store, "--json");
 
         Assert.Equal(1, result.ExitCode);
         var stored = (int)result.Json["stored"]!;
-        Assert.InRange(stored, 1_000, 19_000);
+        Assert.InRange(stored, 5_000, 25_000);
+        Assert.Equal(0, stored % 5_000); // whole batches
         Assert.Equal(stored, (int)result.Json["stored_through_line"]!); // whole batches, in file order
         Assert.Contains("full", (string)result.Json["failure"]!, StringComparison.OrdinalIgnoreCase);
         var count = stored.ToString("N0", CultureInfo.InvariantCulture);
