@@ -169,7 +169,7 @@ internal static partial class SqlTraceWriter
                 continue;
             }
 
-            foreach (var (key, value) in trace.Tags as Dictionary<string, string> ?? trace.Tags.ToDictionary(StringComparer.Ordinal))
+            foreach (var (key, value) in trace.Tags)
             {
                 yield return experiment is null ? [trace.Id, key, value] : [experiment, trace.Id, key, value];
             }
@@ -217,7 +217,7 @@ internal static partial class SqlTraceWriter
     {
         var run = new List<Trace>(batch.Count);
         var ids = new HashSet<string>(batch.Count, StringComparer.Ordinal);
-        foreach (var trace in batch.Count == 0 || batch.All(t => t.Assessments.Count <= 1) ? batch : batch.SelectMany(Pieces))
+        foreach (var trace in batch.All(t => t.Assessments.Count <= 1) ? batch : batch.SelectMany(Pieces))
         {
             if (!ids.Add(trace.Id))
             {
@@ -259,18 +259,7 @@ internal static partial class SqlTraceWriter
             pieces[occurrence].Add(assessment);
         }
 
-        return pieces.Count <= 1
-            ? [trace]
-            : pieces.Select(piece => new Trace(trace.Id)
-            {
-                Inputs = trace.Inputs,
-                Outputs = trace.Outputs,
-                Expectations = trace.Expectations,
-                Tags = trace.Tags,
-                Metadata = trace.Metadata,
-                Assessments = piece,
-                CreatedAt = trace.CreatedAt,
-            });
+        return pieces.Count <= 1 ? [trace] : pieces.Select(piece => trace.With(assessments: piece));
     }
 
     private static string Names(IEnumerable<SqlColumn> columns) => string.Join(", ", columns.Select(c => c.Name));
