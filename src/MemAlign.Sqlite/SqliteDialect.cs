@@ -19,7 +19,11 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
 
     private bool _immutable;
 
+    private SqliteCheckpointer? _checkpointer;
+
     public string Path { get; } = path;
+
+    private SqliteCheckpointer Checkpointer => LazyInitializer.EnsureInitialized(ref _checkpointer, () => new SqliteCheckpointer(OpenAsync));
 
     public override string Description => $"SQLite file '{Path}'";
 
@@ -56,6 +60,7 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
             // secure_delete overwrites deleted content with zeros; the busy timeout makes a second process wait for the lock instead of failing.
             // A checkpoint every 10,000 WAL pages (about 40 MB) rather than SQLite's 1,000: a bulk import copies and syncs its index pages
             // back once per few batches instead of every batch (measured: about a third of the engine's time writing 50,000 traces).
+            // Bulk writes are checkpointed sooner than that, beside the writer (SqliteCheckpointer): this one is the bound.
             // A read-only open reads the schema once, so a WAL index it cannot create shows up here rather than mid-command.
             pragmas.CommandText = readOnly
                 ? "PRAGMA busy_timeout = 30000;"
@@ -115,8 +120,21 @@ internal sealed class SqliteDialect(string path, bool readOnly = false) : SqlDia
     public override Task LockJudgeNameAsync(DbConnection connection, DbTransaction transaction, string experiment, string name, CancellationToken cancellationToken) =>
         Task.CompletedTask; // the immediate transaction already excludes other writers
 
+    public override void BulkBatchCommitted()
+    {
+        if (!readOnly)
+        {
+            Checkpointer.Start();
+        }
+    }
+
+    /// <summary>Completes when no background checkpoint is running.</summary>
+    public Task WhenIdleAsync() => _checkpointer?.WhenIdleAsync() ?? Task.CompletedTask;
+
     public override async Task EraseFreedSpaceAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
+        // A checkpoint still running would hold the log, and the truncating one below must empty it.
+        await WhenIdleAsync().ConfigureAwait(false);
         // Pooled connections could pin old WAL frames; release them so the checkpoint can empty the WAL.
         SqliteConnection.ClearAllPools();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

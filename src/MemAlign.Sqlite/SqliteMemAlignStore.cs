@@ -10,8 +10,11 @@ public sealed class SqliteMemAlignStore : SqlMemAlignStore
     private SqliteMemAlignStore(SqliteDialect dialect, MemAlignStoreOptions? options)
         : base(dialect, options)
     {
+        _dialect = dialect;
         Path = dialect.Path;
     }
+
+    private readonly SqliteDialect _dialect;
 
     /// <summary>The database file.</summary>
     public string Path { get; }
@@ -52,9 +55,10 @@ public sealed class SqliteMemAlignStore : SqlMemAlignStore
         return store;
     }
 
-    /// <summary>Releases pooled connections, so the file can be moved or deleted.</summary>
+    /// <summary>Waits for a background checkpoint to finish, then releases pooled connections, so the file can be moved or deleted.</summary>
     public override async ValueTask DisposeAsync()
     {
+        await _dialect.WhenIdleAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
         await base.DisposeAsync().ConfigureAwait(false);
     }

@@ -68,7 +68,7 @@ public abstract class SqlDialect
     /// <param name="transaction">The write transaction.</param>
     /// <param name="table">The table (a name from the schema, or a staging table).</param>
     /// <param name="columns">The columns written, with their SQL types.</param>
-    /// <param name="rows">The rows.</param>
+    /// <param name="rows">The rows, read one at a time: the enumeration may refill one array for every row, so a row is written (or copied) before the next is read.</param>
     /// <param name="onConflict">An <c>ON CONFLICT</c> clause appended to the insert, or <see langword="null"/> for a plain insert.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public virtual Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<SqlColumn> columns, IEnumerable<object?[]> rows,
@@ -121,6 +121,16 @@ public abstract class SqlDialect
     /// <param name="tables">The tables written, each with <c>experiment</c> and <c>trace_id</c> columns.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public virtual Task RefreshStatisticsAsync(DbConnection connection, IReadOnlyList<string> tables, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called after each large batch of a bulk write is committed (traces are written in transactions of up to 5,000; batches of
+    /// fewer than 1,000 are not bulk): a backend may start the housekeeping those writes made due, on its own connection, so the
+    /// writer does not stop for it. The default does nothing; SQLite copies its write-ahead log back into the database file (a
+    /// checkpoint) while the next batch is written.
+    /// </summary>
+    public virtual void BulkBatchCommitted()
+    {
+    }
 
     /// <summary>After deleting forgotten rows: rewrite storage so their bytes are gone, not merely unreferenced.</summary>
     /// <param name="tables">Every table of the store.</param>

@@ -124,6 +124,12 @@ internal static class SqlSchema
         new([
             "ALTER TABLE eval_results ADD COLUMN pairwise TEXT",
         ]),
+
+        // 8: no index of a trace's labels beside assessments_current, whose first columns it repeated (experiment, trace_id): every
+        // lookup of a trace's labels uses that one, and each label written updated both (a tenth of a bulk import's writing).
+        new([
+            "DROP INDEX assessments_by_trace",
+        ]),
     ];
 
     /// <summary>The newest schema version this MemAlign knows.</summary>

@@ -12,6 +12,11 @@ internal sealed class SqlSession(SqlDialect dialect, TimeProvider clock)
     // Traces per write transaction: each commit rewrites every index page its rows touched (on SQLite, into the write-ahead
     // log), so small transactions multiply the writing; 5,000 made a 50,000-trace import a quarter faster on PostgreSQL.
     public const int BatchSize = 5_000;
+
+    // A write of at least this many traces is a bulk batch: the dialect is told when it commits (see SqlDialect.BulkBatchCommitted),
+    // while a trace or a few logged at a time leave the housekeeping to the backend's own schedule.
+    public const int BulkBatchMinimum = 1_000;
+
     public const int PageSize = 500;
     public const int InListSize = 1_000;
 

@@ -41,6 +41,11 @@ internal sealed class SqlTraceStore(SqlSession session) : ITraceStore
                 await SqlTraceWriter.WriteAsync(session.Dialect, connection, tx, experiment, batch, session.Now, cancellationToken).ConfigureAwait(false);
                 return batch.Length;
             }, cancellationToken).ConfigureAwait(false);
+            if (batch.Length >= SqlSession.BulkBatchMinimum)
+            {
+                session.Dialect.BulkBatchCommitted();
+            }
+
             if (_statistics.Record(experiment, batch.Length))
             {
                 await session.RunAsync($"refreshing statistics for experiment '{experiment}'",

@@ -60,10 +60,12 @@ internal static partial class SqlTraceWriter
     /// The values of an assessment's row, in the order of <see cref="AssessmentColumns"/>, after <paramref name="experiment"/> when given
     /// (a table's own rows start with it, staging rows do not); one that does not say what it rated rated <paramref name="content"/>.
     /// </summary>
-    public static object?[] AssessmentValues(string traceId, Assessment assessment, string? content, string? experiment = null)
+    public static object?[] AssessmentValues(string traceId, Assessment assessment, string? content, string? experiment = null) =>
+        FillAssessmentValues(new object?[(experiment is null ? 0 : 1) + AssessmentColumns.Length], traceId, assessment, content, experiment);
+
+    private static object?[] FillAssessmentValues(object?[] row, string traceId, Assessment assessment, string? content, string? experiment)
     {
         var first = experiment is null ? 0 : 1;
-        var row = new object?[first + AssessmentColumns.Length];
         row[0] = experiment;
         row[first] = traceId;
         row[first + 1] = assessment.Id;
@@ -93,10 +95,12 @@ internal static partial class SqlTraceWriter
 
     // The JSON columns are given as the elements themselves: a dialect writes their text as it is, without a string in between
     // (SQLite binds the raw UTF-8; see SqlDialect.InsertRowsAsync).
-    private static object?[] TraceValues(Trace trace, string? experiment = null)
+    private static object?[] TraceValues(Trace trace, string? experiment = null) =>
+        FillTraceValues(new object?[(experiment is null ? 0 : 1) + TraceColumns.Length], trace, experiment);
+
+    private static object?[] FillTraceValues(object?[] row, Trace trace, string? experiment)
     {
         var first = experiment is null ? 0 : 1;
-        var row = new object?[first + TraceColumns.Length];
         row[0] = experiment;
         row[first] = trace.Id;
         row[first + 1] = trace.Inputs;
@@ -150,17 +154,22 @@ internal static partial class SqlTraceWriter
     }
 
     // The rows of a batch's traces, tags and assessments, each starting with the experiment when given (a table's own rows) or not
-    // (staging rows). Plain loops: an import writes a million values, and a closure or boxed enumerator per trace added up.
+    // (staging rows). Each yields one array, refilled for every row (SqlDialect.InsertRowsAsync reads a row before asking for the
+    // next): an import writes a million values, and an array per row, a closure or a boxed enumerator per trace added up.
     private static IEnumerable<object?[]> TraceRows(IReadOnlyList<Trace> batch, string? experiment)
     {
+        var row = new object?[(experiment is null ? 0 : 1) + TraceColumns.Length];
         for (var i = 0; i < batch.Count; i++)
         {
-            yield return TraceValues(batch[i], experiment);
+            yield return FillTraceValues(row, batch[i], experiment);
         }
     }
 
     private static IEnumerable<object?[]> TagRows(IReadOnlyList<Trace> batch, string? experiment)
     {
+        var first = experiment is null ? 0 : 1;
+        var row = new object?[first + TagColumns.Length];
+        row[0] = experiment;
         for (var i = 0; i < batch.Count; i++)
         {
             var trace = batch[i];
@@ -169,21 +178,36 @@ internal static partial class SqlTraceWriter
                 continue;
             }
 
-            foreach (var (key, value) in trace.Tags)
+            row[first] = trace.Id;
+            // A dictionary's own enumerator is a struct; through the interface it is boxed, once per trace.
+            if (trace.Tags is Dictionary<string, string> tags)
             {
-                yield return experiment is null ? [trace.Id, key, value] : [experiment, trace.Id, key, value];
+                foreach (var (key, value) in tags)
+                {
+                    (row[first + 1], row[first + 2]) = (key, value);
+                    yield return row;
+                }
+            }
+            else
+            {
+                foreach (var (key, value) in trace.Tags)
+                {
+                    (row[first + 1], row[first + 2]) = (key, value);
+                    yield return row;
+                }
             }
         }
     }
 
     private static IEnumerable<object?[]> AssessmentRows(IReadOnlyList<Trace> batch, string? experiment)
     {
+        var row = new object?[(experiment is null ? 0 : 1) + AssessmentColumns.Length];
         for (var i = 0; i < batch.Count; i++)
         {
             var trace = batch[i];
             for (var j = 0; j < trace.Assessments.Count; j++)
             {
-                yield return AssessmentValues(trace.Id, trace.Assessments[j], trace.ContentFingerprint, experiment);
+                yield return FillAssessmentValues(row, trace.Id, trace.Assessments[j], trace.ContentFingerprint, experiment);
             }
         }
     }

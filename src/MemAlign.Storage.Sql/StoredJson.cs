@@ -56,7 +56,9 @@ internal static class StoredJson
         return JudgeDefinition.Create((string)node["name"]!, (string)node["instructions"]!, valueType, (string?)node["model"]);
     }
 
-    public static string Value(FeedbackValue value) => JsonSerializer.Serialize(value);
+    // A boolean, the commonest label, is one of two texts: no serializer run (and no string) per label written.
+    public static string Value(FeedbackValue value) =>
+        value.Kind == FeedbackValueKind.Boolean ? (value.AsBoolean() ? "true" : "false") : JsonSerializer.Serialize(value);
 
     public static FeedbackValue ReadValue(string json)
     {

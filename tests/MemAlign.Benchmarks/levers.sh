@@ -2,7 +2,8 @@
 # Issue 24's levers measured in one run, printed as one Markdown table (before/after, with the command behind each row):
 # stable-prefix share (PromptCacheShareTests), batch path calls and resume (BatchEvaluateCliTests), cascade coverage against
 # agreement with its guarantee (CascadeEvidenceTests, VADER), import rates on both backends and registration time
-# (ImportBenchmarks through BenchmarkDotNet) and `memalign import` itself (Release build) on the same 50,000 traces.
+# (ImportBenchmarks through BenchmarkDotNet) and `memalign import` itself (as its tool package for this platform is built:
+# Release, ReadyToRun) on the same 50,000 traces, the median of three runs per backend (this machine's timings vary).
 #
 # Run from any folder, holding the build lock so no other build distorts the timings:
 #   flock /tmp/memalign-build.lock bash tests/MemAlign.Benchmarks/levers.sh
@@ -17,14 +18,15 @@ mkdir -p "$work"
 prompt_cmd='dotnet test tests/MemAlign.Tests --filter "FullyQualifiedName~PromptCacheShareTests|FullyQualifiedName~CascadeEvidenceTests.On_real_VADER" --logger "console;verbosity=detailed"'
 batch_cmd='dotnet test tests/MemAlign.Cli.Tests --filter "FullyQualifiedName~BatchEvaluateCliTests.Evaluate_batch_gives|FullyQualifiedName~BatchEvaluateCliTests.A_process_killed_mid_poll|FullyQualifiedName~BatchEvaluateCliTests.A_batch_whose_creation_reply_was_lost" --logger "console;verbosity=detailed"'
 bench_cmd="dotnet run -c Release --project tests/MemAlign.Benchmarks -- --filter '*ImportBenchmarks*'"
-tool_cmd='dotnet src/MemAlign.Cli/bin/Release/net10.0/MemAlign.Cli.dll import traces.jsonl (50,000 traces, one assessment and two tags each)'
+rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+tool_cmd="dotnet publish src/MemAlign.Cli -c Release -r $rid --self-contained false; MemAlign.Cli import traces.jsonl (50,000 traces, one assessment and two tags each; median of 3)"
 
 eval "$prompt_cmd" > "$work/offline.log" 2>&1 || { cat "$work/offline.log"; exit 1; }
 eval "$batch_cmd" > "$work/batch.log" 2>&1 || { cat "$work/batch.log"; exit 1; }
 eval "$bench_cmd" > "$work/bench.log" 2>&1 || { cat "$work/bench.log"; exit 1; }
 
-# The tool itself, Release build, on the benchmark's file shape, into a fresh store per backend.
-dotnet build -c Release src/MemAlign.Cli/MemAlign.Cli.csproj > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+# The tool itself, built as its package for this platform is (ReadyToRun), on the benchmark's file shape, into a fresh store per run.
+dotnet publish src/MemAlign.Cli -c Release -r "$rid" --self-contained false -o "$work/tool" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 python3 - "$work/traces.jsonl" <<'PY'
 import sys
 with open(sys.argv[1], 'w') as f:
@@ -36,15 +38,25 @@ PY
 time_import() { # store, experiment -> seconds
   local start end
   start=$(date +%s.%N)
-  dotnet src/MemAlign.Cli/bin/Release/net10.0/MemAlign.Cli.dll import "$work/traces.jsonl" --store "$1" --experiment "$2" > "$work/import.log" 2>&1 || { cat "$work/import.log" >&2; return 1; }
+  "$work/tool/MemAlign.Cli" import "$work/traces.jsonl" --store "$1" --experiment "$2" > "$work/import.log" 2>&1 || { cat "$work/import.log" >&2; return 1; }
   end=$(date +%s.%N)
   python3 -c "print(round($end - $start, 2))"
 }
-tool_sqlite=$(time_import "$work/tool.db" default)
+median_of_3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+sqlite_runs=() pg_runs=()
+for run in 1 2 3; do
+  rm -f "$work"/tool-*.db*
+  sqlite_runs+=("$(time_import "$work/tool-$run.db" default)")
+  if [ -n "${MEMALIGN_TEST_POSTGRES:-}" ]; then
+    pg_runs+=("$(time_import "$MEMALIGN_TEST_POSTGRES" "levers-$(date +%s%N)")")
+  fi
+done
+tool_sqlite=$(median_of_3 "${sqlite_runs[@]}")
 tool_pg=""
 if [ -n "${MEMALIGN_TEST_POSTGRES:-}" ]; then
-  tool_pg=$(time_import "$MEMALIGN_TEST_POSTGRES" "levers-$(date +%s)")
+  tool_pg=$(median_of_3 "${pg_runs[@]}")
 fi
+echo "memalign import runs: SQLite ${sqlite_runs[*]} s; PostgreSQL ${pg_runs[*]:-not measured} s" >&2
 
 python3 - "$work" "$prompt_cmd" "$batch_cmd" "$bench_cmd" "$tool_cmd" "$tool_sqlite" "$tool_pg" <<'PY'
 import re, sys
@@ -95,8 +107,8 @@ row("Import 50,000 traces, PostgreSQL (BenchmarkDotNet)", "74.7 s (~670/s), stop
 for backend in ("SQLite", "PostgreSQL"):
     r = means.get(("RegisterJudge10000", backend))
     row(f"Registering 10,000 examples, {backend}", "SQLite 533 ms, PostgreSQL 1,994 ms (stop 33)", f"{r} (target under 1 s)" if r else "not measured", bench_cmd)
-row("`memalign import`, SQLite (Release build, with start-up)", "~5,900/s (issue text)", f"{tool_sqlite} s (~{50000 / float(tool_sqlite):,.0f}/s)", tool_cmd)
-row("`memalign import`, PostgreSQL (Release build, with start-up)", "~840/s (issue text)",
+row("`memalign import`, SQLite (tool as packaged for this platform, with start-up; median of 3)", "~5,900/s (issue text)", f"{tool_sqlite} s (~{50000 / float(tool_sqlite):,.0f}/s)", tool_cmd)
+row("`memalign import`, PostgreSQL (tool as packaged for this platform, with start-up; median of 3)", "~840/s (issue text)",
     f"{tool_pg} s (~{50000 / float(tool_pg):,.0f}/s, {float(tool_sqlite) / float(tool_pg):.2f}x SQLite)" if tool_pg else "not measured (MEMALIGN_TEST_POSTGRES not set)", tool_cmd)
 
 print("| Lever | Before | After | Command |")

@@ -33,7 +33,8 @@ public sealed record ImportOptions
 
     /// <summary>
     /// Traces written per transaction (default 5,000): a failure keeps every batch before it. Larger batches write faster (each
-    /// commit rewrites the index pages the batch touched; at 1,000 a 50,000-trace import wrote its file six times over).
+    /// commit rewrites the index pages the batch touched; at 1,000 a 50,000-trace import wrote its file six times over). The first
+    /// batch holds at most 1,000, so writing starts while the rest of the file is read.
     /// </summary>
     public int BatchSize { get; init; } = 5_000;
 }
@@ -139,6 +140,10 @@ public static class TraceImporter
     // Batches parsed ahead of the one being written (two: enough to keep the writer busy, and at most three batches in memory).
     private const int ReadAhead = 2;
 
+    // The first batch is at most this large: writing sets an import's pace, and it starts once the first batch is read, so a
+    // small one starts it sooner (by about a tenth of a 50,000-trace import's time, with 5,000 in the first batch).
+    private const int FirstBatchSize = 1_000;
+
     private static async Task StopAsync(CancellationTokenSource stop, Task reading)
     {
         await stop.CancelAsync().ConfigureAwait(false);
@@ -175,7 +180,8 @@ public static class TraceImporter
             try
             {
                 var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-                var batch = new List<(int Line, Trace Trace)>(options.BatchSize);
+                var size = Math.Min(options.BatchSize, FirstBatchSize);
+                var batch = new List<(int Line, Trace Trace)>(size);
                 foreach (var line in lines)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -186,10 +192,11 @@ public static class TraceImporter
                     }
 
                     batch.Add((line.Line, trace));
-                    if (batch.Count == options.BatchSize)
+                    if (batch.Count == size)
                     {
                         await batches.WriteAsync(await SealAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                        batch = new List<(int Line, Trace Trace)>(options.BatchSize);
+                        size = options.BatchSize;
+                        batch = new List<(int Line, Trace Trace)>(size);
                     }
                 }
 

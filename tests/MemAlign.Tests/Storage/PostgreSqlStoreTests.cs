@@ -171,6 +171,31 @@ public sealed class PostgreSqlStoreTests : StoreContract
     }
 
     [PostgreSqlFact]
+    public async Task A_schema_5_store_upgraded_keeps_its_labels_without_the_index_that_repeated_the_current_label_index()
+    {
+        await using var fixture = await FixtureStore.PostgreSqlAsync(Connection, schema: 5);
+        await using (var store = await PostgreSqlMemAlignStore.OpenAsync(fixture.Setting))
+        {
+            var trace = (await store.GetTraceAsync(IMemAlignStore.DefaultExperiment, "fx-01"))!;
+            Assert.Equal(["ann", "bob"], trace.Assessments.Select(a => a.Source.Id).Order(StringComparer.Ordinal));
+        }
+
+        await using var connection = new NpgsqlConnection(fixture.Setting);
+        await connection.OpenAsync();
+        await using var indexes = new NpgsqlCommand("SELECT indexname FROM pg_indexes WHERE tablename = 'assessments' ORDER BY indexname", connection);
+        var names = new List<string>();
+        await using (var reader = await indexes.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["assessments_by_name", "assessments_current", "assessments_pkey"], names);
+    }
+
+    [PostgreSqlFact]
     public async Task After_a_large_write_the_planner_knows_how_large_the_experiment_is()
     {
         // Statistics from before the write say the experiment is empty; plans made on them read every row of the experiment per lookup

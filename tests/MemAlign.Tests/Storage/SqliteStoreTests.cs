@@ -66,6 +66,57 @@ public sealed class SqliteStoreTests : StoreContract
     protected override Task<FixtureStore> RestoreSchema3Async() => Task.FromResult(FixtureStore.Sqlite());
 
     [Fact]
+    public async Task A_bulk_write_is_copied_from_the_log_into_the_database_file_while_the_store_is_open()
+    {
+        // SQLite's own checkpoint waits for the log to hold 10,000 pages (40 MB); 2,000 traces fill a few hundred. The file grows only
+        // if the store copies them back itself after the batch, on its own connection.
+        await using var store = await SqliteMemAlignStore.OpenAsync(_path);
+        var before = new FileInfo(_path).Length;
+        await store.AddTracesAsync(Experiment, Enumerable.Range(0, 2_000).Select(i => Trace.Create($"t{i:D5}", $"question {i} {new string('q', 300)}", $"answer {i}")
+            .WithTag("split", "train").WithAssessment(new Assessment("helpfulness", i % 2 == 0, AssessmentSource.Human("expert")))));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (new FileInfo(_path).Length <= before + 500_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(new FileInfo(_path).Length > before + 500_000, $"the database file is still {new FileInfo(_path).Length:N0} bytes (was {before:N0}): the batch stayed in the log");
+    }
+
+    [Fact]
+    public async Task A_schema_5_store_upgraded_finds_a_trace_s_labels_through_the_current_label_index_alone()
+    {
+        await using var fixture = FixtureStore.Sqlite(schema: 5);
+        await using (var store = await SqliteMemAlignStore.OpenAsync(fixture.Setting))
+        {
+            var trace = (await store.GetTraceAsync(IMemAlignStore.DefaultExperiment, "fx-01"))!;
+            Assert.Equal(["ann", "bob"], trace.Assessments.Select(a => a.Source.Id).Order(StringComparer.Ordinal));
+        }
+
+        // Schema 8 dropped the index that repeated the first columns of assessments_current; lookups by trace use that one.
+        await using var connection = new SqliteConnection($"Data Source={fixture.Setting};Pooling=False");
+        await connection.OpenAsync();
+        await using var indexes = connection.CreateCommand();
+        indexes.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'assessments' AND sql IS NOT NULL ORDER BY name";
+        var names = new List<string>();
+        await using (var reader = await indexes.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["assessments_by_name", "assessments_current"], names);
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN SELECT value FROM assessments WHERE experiment = 'default' AND trace_id = 'fx-01'";
+        await using var steps = await plan.ExecuteReaderAsync();
+        Assert.True(await steps.ReadAsync());
+        Assert.Contains("USING INDEX assessments_current", steps.GetString(3), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_schema_3_store_opened_read_only_says_a_writing_command_must_upgrade_it_first()
     {
         await using var fixture = FixtureStore.Sqlite();
@@ -73,7 +124,7 @@ public sealed class SqliteStoreTests : StoreContract
         var e = await Assert.ThrowsAsync<StoreException>(() => SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting));
 
         Assert.Contains("has schema version 3", e.Message);
-        Assert.Contains("must first be upgraded to version 7", e.Message);
+        Assert.Contains("must first be upgraded to version 8", e.Message);
         await (await SqliteMemAlignStore.OpenAsync(fixture.Setting)).DisposeAsync();
         await using var upgraded = await SqliteMemAlignStore.OpenReadOnlyAsync(fixture.Setting);
         Assert.Equal(3, (await upgraded.ListEvaluationRunsAsync(IMemAlignStore.DefaultExperiment)).Count);
