@@ -37,11 +37,15 @@ internal sealed class LabelWriter(ServedSession served) : IDisposable
             return WriteOutcome.Refused(400, invalid!);
         }
 
-        // A pair was shown in this reviewer's order: their A and B become the stored order's, and their comment is marked as theirs.
-        var swapped = served.Schema.ValueType.IsPreference && PairDisplay.Swapped(reviewer, traceId)
-            && await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false) is { } trace && PairDisplay.Applies(served.Schema, trace);
+        // A pair was shown in this reviewer's order: their A and B become the stored order's, and their comment is marked as theirs
+        // (unless it is their stored comment in the stored order, shown to them with a note and sent back unchanged).
+        var pair = served.Schema.ValueType.IsPreference && PairDisplay.Swapped(reviewer, traceId)
+            ? await served.Store.GetTraceAsync(served.Experiment, traceId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var swapped = pair is not null && PairDisplay.Applies(served.Schema, pair);
         value = swapped ? PairDisplay.Exchange(value) : value;
-        var comment = PairDisplay.Stored(string.IsNullOrWhiteSpace(request.Comment) || served.Schema.Comment == LabelComment.None ? null : request.Comment.Trim(), swapped);
+        var before = swapped ? pair!.Assessments.FirstOrDefault(a => a.Source.Type == AssessmentSourceType.Human && a.Source.Id == reviewer && a.IsNamed(served.Session.JudgeName))?.Rationale : null;
+        var comment = PairDisplay.Stored(string.IsNullOrWhiteSpace(request.Comment) || served.Schema.Comment == LabelComment.None ? null : request.Comment.Trim(), swapped, before);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -44,8 +44,14 @@ internal static class PairDisplay
     /// <summary>Before the judge's reasoning (always in the stored order), for a reviewer who sees the pair swapped.</summary>
     public const string StoredOrderVerdictNote = "(The judge's reasoning names the replies as they are stored: its A is the reply shown here as B, and its B the one shown as A.) ";
 
-    /// <summary>A reviewer's comment as stored: marked when they saw the candidates swapped.</summary>
-    public static string? Stored(string? comment, bool swapped) => comment is null || !swapped ? comment : SwappedCommentMark + comment;
+    /// <summary>
+    /// A reviewer's comment as stored: marked when they saw the candidates swapped, unless it is <paramref name="before"/> (their
+    /// stored comment) in the stored order, unmarked, which was shown to them as it is (with a note) and came back unchanged.
+    /// </summary>
+    public static string? Stored(string? comment, bool swapped, string? before) =>
+        comment is null || !swapped || (string.Equals(comment, before?.Trim(), StringComparison.Ordinal) && !before!.StartsWith(SwappedCommentMark, StringComparison.Ordinal))
+            ? comment
+            : SwappedCommentMark + comment;
 
     /// <summary>
     /// A stored comment as shown to a reviewer: in their order without its mark, or with a note when its A and B are the

@@ -111,6 +111,36 @@ public sealed class PairwiseItemTests(Browser browser)
         Assert.StartsWith("Tie: with A shown first, A", (await ItemAsync(ana, straight)).GetProperty("verdict").GetProperty("rationale").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stored_order_comment_sent_back_unchanged_by_a_reviewer_who_sees_the_pair_swapped_stays_unmarked()
+    {
+        var traces = Pairs(8);
+        var swapped = traces.Where(t => PairDisplay.Swapped("ana", t.Id)).Select(t => t.Id).ToList();
+        Assert.True(swapped.Count >= 2, "the draw swaps at least two of ana's eight pairs");
+        await using var scenario = await LabelingScenario.CreateAsync(traces, FeedbackValueType.Preference, reviewers: ["ana"]);
+        // Imported labels of ana's, naming the candidates as they are stored.
+        foreach (var id in swapped.Take(2))
+        {
+            await scenario.Store.LogAssessmentAsync(scenario.Experiment, id,
+                new Assessment(LabelingScenario.JudgeName, FeedbackValue.FromText("A"), AssessmentSource.Human("ana"), " A cites the date. "));
+        }
+
+        var server = await scenario.StartAsync();
+        using var ana = await ReviewerClient.OpenAsync(server.Links[0]);
+
+        // On the first she changes her choice and sends the comment back as it was shown (with the note); on the second she edits it.
+        var shown = (await ItemAsync(ana, swapped[0])).GetProperty("myLabel");
+        Assert.Equal(PairDisplay.StoredOrderCommentNote, Note(shown));
+        (await ana.LabelAsync(swapped[0], "A", shown.GetProperty("comment").GetString()!)).EnsureSuccessStatusCode();
+        (await ana.LabelAsync(swapped[1], "A", "A cites the date and the amount.")).EnsureSuccessStatusCode();
+
+        var stored = (await scenario.LabelsAsync()).ToDictionary(l => l.TraceId, l => l.Label);
+        Assert.Equal(("B", "A cites the date."), (stored[swapped[0]].Value.AsText(), stored[swapped[0]].Rationale)); // still the stored order's text, unmarked
+        Assert.Equal(("B", PairDisplay.SwappedCommentMark + "A cites the date and the amount."), (stored[swapped[1]].Value.AsText(), stored[swapped[1]].Rationale));
+        Assert.Equal(PairDisplay.StoredOrderCommentNote, Note((await ItemAsync(ana, swapped[0])).GetProperty("myLabel")));
+        Assert.Null(Note((await ItemAsync(ana, swapped[1])).GetProperty("myLabel")));
+    }
+
     [ChromiumFact]
     public async Task The_page_shows_the_stored_order_note_beside_the_comment_as_text()
     {
