@@ -27,13 +27,19 @@ internal sealed class SqliteCheckpointer(Func<CancellationToken, Task<DbConnecti
         }
     }
 
-    /// <summary>Completes when no checkpoint is running: before the store closes, or before a checkpoint that must empty the log.</summary>
-    public Task WhenIdleAsync()
+    /// <summary>
+    /// Completes when no checkpoint is running: before the store closes, or before a checkpoint that must empty the log. It never
+    /// fails: a checkpoint that failed left the log as it was, and closing the store must not fail for housekeeping.
+    /// </summary>
+    public async Task WhenIdleAsync()
     {
+        Task running;
         lock (_gate)
         {
-            return _running;
+            running = _running;
         }
+
+        await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task CheckpointAsync()
